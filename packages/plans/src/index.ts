@@ -1,0 +1,23 @@
+export { PLAN_CATALOG, PLAN_TIERS, USAGE_METRICS } from './catalog.js';
+export type { Plan, PlanLimits, PlanTier, StripeProduct, UsageMetric } from './catalog.js';
+export {
+  UnknownPlanTierError,
+  featureNotInPlanMessage,
+  limitExceededMessage,
+} from './errors.js';
+export type { GatedFeature, LimitExceededDetails } from './errors.js';
+export {
+  allowsExports,
+  allowsFeature,
+  allowsLookback,
+  allowsModel,
+  capabilitiesOf,
+  cheapestPlanAllowing,
+  comparePlans,
+  isPlanTier,
+  nextPlanAfter,
+  paidPlans,
+  parsePlanTier,
+  planForLookupKey,
+  planOf,
+} from './rules.js';

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import {
+  PLAN_CATALOG,
+  UnknownPlanTierError,
+  allowsExports,
+  allowsLookback,
+  allowsModel,
+  capabilitiesOf,
+  cheapestPlanAllowing,
+  comparePlans,
+  limitExceededMessage,
+  parsePlanTier,
+  planForLookupKey,
+} from './index.js';
+
+describe('plan catalog', () => {
+  it('matches DESIGN.md: 500 / 5,000 / 25,000 runs and $0 / $49 / $199', () => {
+    expect(PLAN_CATALOG.map((p) => [p.tier, p.limits.attributionRuns, p.priceMonthlyCents])).toEqual([
+      ['FREE', 500, 0],
+      ['PRO', 5000, 4900],
+      ['SCALE', 25000, 19900],
+    ]);
+  });
+
+  it('gives FREE one model, PRO three and SCALE all ten', () => {
+    expect(capabilitiesOf('FREE').models).toEqual(['LAST_TOUCH']);
+    expect(capabilitiesOf('PRO').models).toEqual(['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR']);
+    expect(capabilitiesOf('SCALE').models).toHaveLength(10);
+    expect(allowsModel('PRO', 'MARKOV')).toBe(false);
+    expect(allowsModel('SCALE', 'SHAPLEY')).toBe(true);
+  });
+
+  it('gates lookback and exports', () => {
+    expect(allowsLookback('FREE', 30)).toBe(true);
+    expect(allowsLookback('FREE', 31)).toBe(false);
+    expect(allowsLookback('PRO', 90)).toBe(false);
+    expect(allowsLookback('SCALE', 180)).toBe(true);
+    expect([allowsExports('FREE'), allowsExports('PRO'), allowsExports('SCALE')]).toEqual([false, false, true]);
+  });
+
+  it('points upgrades at the cheapest plan that has the feature', () => {
+    expect(cheapestPlanAllowing({ kind: 'model', model: 'LINEAR' })).toBe('PRO');
+    expect(cheapestPlanAllowing({ kind: 'model', model: 'MARKOV' })).toBe('SCALE');
+    expect(cheapestPlanAllowing({ kind: 'lookback', days: 365 })).toBeNull();
+    expect(cheapestPlanAllowing({ kind: 'exports' })).toBe('SCALE');
+  });
+
+  it('rejects an unknown tier with a typed error', () => {
+    expect(() => parsePlanTier('ENTERPRISE')).toThrow(UnknownPlanTierError);
+    expect(parsePlanTier('PRO')).toBe('PRO');
+  });
+
+  it('maps Stripe lookup keys back to tiers and orders tiers', () => {
+    expect(planForLookupKey('pro_monthly')).toBe('PRO');
+    expect(planForLookupKey('scale_monthly')).toBe('SCALE');
+    expect(planForLookupKey('other')).toBeNull();
+    expect(comparePlans('PRO', 'SCALE')).toBeLessThan(0);
+  });
+
+  it('words the limit message with the figures', () => {
+    expect(limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' })).toContain('500 attribution runs');
+  });
+});
