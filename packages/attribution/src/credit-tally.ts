@@ -1,0 +1,26 @@
+import type { PathContext } from './path-context.js';
+
+/** Per-channel sums of one model: all a heuristic model needs to remember, whatever the row count. */
+export class CreditTally {
+  conversions = new Float64Array(16);
+  value = new Float64Array(16);
+
+  constructor(private readonly path: PathContext) {}
+
+  /** Gives `share` of the current path's conversions and value to a channel. */
+  add(channelId: number, share: number): void {
+    this.conversions[channelId]! += share * this.path.conversions;
+    this.value[channelId]! += share * this.path.value;
+  }
+
+  ensureChannelCapacity(channelCount: number): void {
+    if (channelCount <= this.conversions.length) return;
+    const size = Math.max(channelCount, this.conversions.length * 2);
+    const conversions = new Float64Array(size);
+    conversions.set(this.conversions);
+    this.conversions = conversions;
+    const value = new Float64Array(size);
+    value.set(this.value);
+    this.value = value;
+  }
+}

@@ -1,0 +1,68 @@
+/**
+ * The path being credited, held in reusable typed arrays so that crediting a row allocates nothing.
+ * The accumulator fills it for one journey or path row at a time.
+ */
+export class PathContext {
+  ids = new Int32Array(64);
+  /** Days from each touch to the conversion; valid only when hasAges. */
+  ageDays = new Float64Array(64);
+  length = 0;
+  hasAges = false;
+  /** Position of the last touch marked lead / opportunity, −1 when none. */
+  leadPosition = -1;
+  opportunityPosition = -1;
+  /** Id of the direct channel, −1 while it has not been seen. */
+  directId = -1;
+  conversions = 0;
+  value = 0;
+  /** Scratch for the distinct channels of the path (SHAPLEY). */
+  distinctIds = new Int32Array(64);
+  private seenStamp = new Int32Array(16);
+  private stamp = 0;
+
+  reset(): void {
+    this.length = 0;
+    this.hasAges = false;
+    this.leadPosition = -1;
+    this.opportunityPosition = -1;
+  }
+
+  push(id: number): void {
+    if (this.length === this.ids.length) this.growPath();
+    this.ids[this.length++] = id;
+  }
+
+  ensureChannelCapacity(channelCount: number): void {
+    if (channelCount <= this.seenStamp.length) return;
+    const grown = new Int32Array(Math.max(channelCount, this.seenStamp.length * 2));
+    grown.set(this.seenStamp);
+    this.seenStamp = grown;
+  }
+
+  /** Fills distinctIds with the path's channels, each once; returns how many. */
+  collectDistinct(): number {
+    // A fresh stamp marks "seen in this path" without clearing the array each time.
+    const stamp = ++this.stamp;
+    const { ids, seenStamp, distinctIds } = this;
+    let count = 0;
+    for (let i = 0; i < this.length; i++) {
+      const id = ids[i]!;
+      if (seenStamp[id] !== stamp) {
+        seenStamp[id] = stamp;
+        distinctIds[count++] = id;
+      }
+    }
+    return count;
+  }
+
+  private growPath(): void {
+    const size = this.ids.length * 2;
+    const ids = new Int32Array(size);
+    ids.set(this.ids);
+    this.ids = ids;
+    const ages = new Float64Array(size);
+    ages.set(this.ageDays);
+    this.ageDays = ages;
+    this.distinctIds = new Int32Array(size);
+  }
+}
