@@ -6,7 +6,7 @@ import { MarkovChain } from './markov-chain.js';
 import type { AttributionModelId } from './model-ids.js';
 import { buildModelResult } from './model-result.js';
 import { PathContext } from './path-context.js';
-import type { AttributionOptions, AttributionResult, Journey, ModelResult, PathRow } from './types.js';
+import type { AttributionOptions, AttributionResult, CreditAmount, Journey, ModelResult, PathRow } from './types.js';
 import {
   checkAmount,
   checkChannel,
@@ -92,18 +92,12 @@ export class AttributionAccumulator {
     const result: AttributionResult = {};
     const unattributed = { conversions: this.unattributedConversions, value: this.unattributedValue };
     const totals = { conversions: this.totalConversions, value: this.totalValue };
-    const { registry } = this;
-    for (const { model, tally } of this.perJourney) {
-      result[model] = buildModelResult({
-        model,
-        registry,
-        conversions: tally.conversions,
-        value: tally.value,
-        unattributed,
-        totals,
-      });
+    for (const model of this.models) {
+      result[model] =
+        model === 'MARKOV' && this.markov
+          ? this.markovResult(this.markov, unattributed, totals)
+          : this.perJourneyResult(model, unattributed, totals);
     }
-    if (this.markov) result.MARKOV = this.markovResult(this.markov, unattributed, totals);
     return result;
   }
 
@@ -169,14 +163,21 @@ export class AttributionAccumulator {
     this.channelCapacity = count;
   }
 
+  private perJourneyResult(model: AttributionModelId, unattributed: CreditAmount, totals: CreditAmount): ModelResult {
+    const entry = this.perJourney.find((candidate) => candidate.model === model);
+    if (!entry) throw new RangeError(`${model} was not requested`);
+    const { tally } = entry;
+    return buildModelResult({ model, registry: this.registry, conversions: tally.conversions, value: tally.value, unattributed, totals });
+  }
+
   private markovResult(
     markov: MarkovChain,
-    unattributed: ModelResult['unattributed'],
-    totals: ModelResult['totals'],
+    unattributed: CreditAmount,
+    totals: CreditAmount,
   ): ModelResult {
     const { registry } = this;
     const channelCount = registry.size;
-    const { effects } = markov.removalEffects(channelCount);
+    const { effects, conversionProbability } = markov.removalEffects(channelCount);
     const removalEffects: Record<string, number> = {};
     let effectSum = 0;
     for (let id = 0; id < channelCount; id++) {
@@ -197,7 +198,15 @@ export class AttributionAccumulator {
         value[id] = (effect / effectSum) * attributedValue;
       }
     }
-    return buildModelResult({ model: 'MARKOV', registry, conversions, value, unattributed, totals, removalEffects });
+    return buildModelResult({
+      model: 'MARKOV',
+      registry,
+      conversions,
+      value,
+      unattributed,
+      totals,
+      markov: { removalEffects, conversionProbability },
+    });
   }
 }
 

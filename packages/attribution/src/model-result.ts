@@ -9,7 +9,8 @@ export interface ModelResultParts {
   readonly value: ArrayLike<number>;
   readonly unattributed: CreditAmount;
   readonly totals: CreditAmount;
-  readonly removalEffects?: Record<string, number>;
+  /** MARKOV only. */
+  readonly markov?: { readonly removalEffects: Record<string, number>; readonly conversionProbability: number };
 }
 
 export function buildModelResult(parts: ModelResultParts): ModelResult {
@@ -27,7 +28,7 @@ export function buildModelResult(parts: ModelResultParts): ModelResult {
     unattributed: { ...parts.unattributed },
     totals: { ...parts.totals },
   };
-  return parts.removalEffects === undefined ? result : { ...result, removalEffects: parts.removalEffects };
+  return parts.markov === undefined ? result : { ...result, ...parts.markov };
 }
 
 function byConversionsThenName(a: ChannelCredit, b: ChannelCredit): number {

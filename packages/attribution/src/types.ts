@@ -59,6 +59,8 @@ export interface ModelResult {
   readonly totals: CreditAmount;
   /** MARKOV only: removal effect RE_k of every channel in the chain. */
   readonly removalEffects?: Record<string, number>;
+  /** MARKOV only: P(conv) from (start) in the full chain. */
+  readonly conversionProbability?: number;
 }
 
 export type AttributionResult = Partial<Record<AttributionModelId, ModelResult>>;

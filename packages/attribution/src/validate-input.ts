@@ -25,8 +25,8 @@ export function resolveOptions(options: AttributionOptions): ResolvedOptions {
   };
 }
 
+/** The distinct models asked for, in catalog order so that every output lists them alike. */
 export function resolveModels(models: readonly string[]): AttributionModelId[] {
-  const unique: AttributionModelId[] = [];
   for (const model of models) {
     if (!isAttributionModelId(model)) {
       throw new AttributionInputError(
@@ -34,9 +34,8 @@ export function resolveModels(models: readonly string[]): AttributionModelId[] {
         `Unknown attribution model "${model}": expected one of ${ATTRIBUTION_MODEL_IDS.join(', ')}`,
       );
     }
-    if (!unique.includes(model)) unique.push(model);
   }
-  return unique;
+  return ATTRIBUTION_MODEL_IDS.filter((model) => models.includes(model));
 }
 
 /** A non-negative finite amount (conversions, value, nulls); `what` names it in the message. */

@@ -1,0 +1,44 @@
+import type { Journey, Milestone, PathRow, Touch } from '../types.js';
+
+/** Seeded PRNG (mulberry32) so a failing property run can be replayed. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export const CHANNELS = ['direct', 'search', 'email', 'social', 'display', 'referral'] as const;
+
+export function randomInt(random: () => number, min: number, max: number): number {
+  return min + Math.floor(random() * (max - min + 1));
+}
+
+function pick<T>(random: () => number, items: readonly T[]): T {
+  return items[Math.floor(random() * items.length)]!;
+}
+
+export function randomPathRow(random: () => number, channels: readonly string[] = CHANNELS, maxLength = 6): PathRow {
+  const length = randomInt(random, 1, maxLength);
+  const path = Array.from({ length }, () => pick(random, channels));
+  const conversions = randomInt(random, 0, 5);
+  return { path, conversions, value: conversions * random() * 100, nulls: randomInt(random, 0, 5) };
+}
+
+const DAY = 86_400_000;
+
+/** A converting journey with timestamps, ascending, and random milestones. */
+export function randomJourney(random: () => number, maxLength = 8): Journey {
+  const convertedAt = Date.UTC(2026, 0, 1) + randomInt(random, 0, 300) * DAY;
+  const length = randomInt(random, 1, maxLength);
+  const ages = Array.from({ length }, () => random() * 60 * DAY).sort((a, b) => b - a);
+  const touches: Touch[] = ages.map((age) => {
+    const milestone: Milestone | undefined = random() < 0.15 ? 'lead' : random() < 0.15 ? 'opportunity' : undefined;
+    return { channel: pick(random, CHANNELS), at: convertedAt - age, ...(milestone ? { milestone } : {}) };
+  });
+  return { touches, convertedAt: new Date(convertedAt), conversions: randomInt(random, 1, 3), value: random() * 500 };
+}
