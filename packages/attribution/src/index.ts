@@ -2,6 +2,11 @@ export { ATTRIBUTION_MODEL_IDS, isAttributionModelId } from './model-ids.js';
 export type { AttributionModelId } from './model-ids.js';
 export { AttributionAccumulator, attribute } from './accumulator.js';
 export { AttributionInputError } from './errors.js';
+export { createCsvParser, parseAttributionCsv } from './csv/csv-parser.js';
+export type { AttributionCsvParser, CsvFormat } from './csv/csv-parser.js';
+export { CsvFormatError } from './csv/csv-format-error.js';
+export { JOURNEYS_HEADER } from './csv/journeys-csv.js';
+export { PATH_ROWS_HEADER } from './csv/path-rows-csv.js';
 export type { AttributionInputErrorCode } from './errors.js';
 export type {
   AttributionOptions,

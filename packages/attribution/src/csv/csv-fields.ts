@@ -1,0 +1,59 @@
+import { FieldError } from './csv-format-error.js';
+
+const DECIMAL = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A non-negative decimal; `Number()` alone would read '' as 0 and accept hex. */
+export function readAmount(text: string, column: string): number {
+  const trimmed = text.trim();
+  const amount = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(amount)) {
+    throw new FieldError(`${column} is not a non-negative number: ${JSON.stringify(text)}`);
+  }
+  return amount;
+}
+
+const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;
+
+/** An ISO-8601 date (UTC midnight) or date-time with a zone (Z or ±hh:mm), as epoch ms. */
+export function readTimestamp(text: string, column: string): number {
+  const trimmed = text.trim();
+  const match = ISO_8601.exec(trimmed);
+  const ms = match ? Date.parse(trimmed) : Number.NaN;
+  // Date.parse rolls 2026-02-30 over to March; a real calendar day is required.
+  if (!match || !Number.isFinite(ms) || !isCalendarDay(Number(match[1]), Number(match[2]), Number(match[3]))) {
+    throw new FieldError(
+      `${column} is not an ISO-8601 timestamp with a time zone (e.g. 2026-03-01T12:00:00Z): ${JSON.stringify(text)}`,
+    );
+  }
+  return ms;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** Splits a comma-separated line, honouring RFC 4180 double quotes. */
+export function splitCsvLine(line: string): string[] {
+  if (!line.includes('"')) return line.split(',');
+  const fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const char = line[i];
+    if (quoted) {
+      if (char !== '"') field += char;
+      else if (line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else quoted = false;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      fields.push(field);
+      field = '';
+    } else field += char;
+  }
+  if (quoted) throw new FieldError('a quoted field is not closed');
+  fields.push(field);
+  return fields;
+}

@@ -1,0 +1,91 @@
+import type { Journey, PathRow } from '../types.js';
+import { CsvFormatError, FieldError } from './csv-format-error.js';
+import { JOURNEYS_HEADER, JourneyAssembler, journeyColumnsOf } from './journeys-csv.js';
+import { PATH_ROWS_HEADER, isPathRowsHeader, readPathRow } from './path-rows-csv.js';
+
+export type CsvFormat = 'path-rows' | 'journeys';
+
+export interface AttributionCsvParser {
+  /** Known once the header is read. */
+  readonly format: CsvFormat | undefined;
+  /** The number of the last line pushed (1-based). */
+  readonly lineNumber: number;
+  /** Feeds the next line (without its line break); returns a record when one is complete. */
+  pushLine(line: string): Journey | PathRow | undefined;
+  /** Call after the last line: returns the journey still open, if any. */
+  end(): Journey | PathRow | undefined;
+}
+
+/**
+ * Streaming parser for both attribution CSV formats, detected from the header. Holds one journey
+ * at most, so files of any size can be read line by line. Errors are CsvFormatError with the line.
+ */
+export function createCsvParser(): AttributionCsvParser {
+  let lineNumber = 0;
+  let format: CsvFormat | undefined;
+  let journeys: JourneyAssembler | undefined;
+
+  const readHeader = (line: string): void => {
+    const text = line.replace(/^\uFEFF/, '');
+    const separator = text.includes(';') ? ';' : ',';
+    const fields = text.split(separator).map((field) => field.trim().toLowerCase());
+    if (isPathRowsHeader(fields)) {
+      format = 'path-rows';
+      return;
+    }
+    const columns = journeyColumnsOf(fields);
+    if (!columns) {
+      throw new FieldError(`unknown header ${JSON.stringify(line)}: expected "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
+    }
+    format = 'journeys';
+    journeys = new JourneyAssembler(columns);
+  };
+
+  const atLine = <T>(read: () => T): T => {
+    try {
+      return read();
+    } catch (error) {
+      if (error instanceof FieldError) throw new CsvFormatError(lineNumber, error.message);
+      throw error;
+    }
+  };
+
+  return {
+    get format() {
+      return format;
+    },
+    get lineNumber() {
+      return lineNumber;
+    },
+    pushLine(rawLine) {
+      lineNumber++;
+      const line = rawLine.endsWith('\r') ? rawLine.slice(0, -1) : rawLine;
+      if (line.trim() === '') {
+        if (lineNumber === 1) throw new CsvFormatError(1, 'the first line must be the header');
+        return undefined;
+      }
+      return atLine(() => {
+        if (format === undefined) {
+          readHeader(line);
+          return undefined;
+        }
+        return journeys ? journeys.pushRow(line) : readPathRow(line);
+      });
+    },
+    end() {
+      if (format === undefined) throw new CsvFormatError(1, `empty file: expected the header "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
+      return journeys?.end();
+    },
+  };
+}
+
+/** Convenience over createCsvParser for lines already in memory or produced lazily. */
+export function* parseAttributionCsv(lines: Iterable<string>): Generator<Journey | PathRow> {
+  const parser = createCsvParser();
+  for (const line of lines) {
+    const record = parser.pushLine(line);
+    if (record) yield record;
+  }
+  const last = parser.end();
+  if (last) yield last;
+}
