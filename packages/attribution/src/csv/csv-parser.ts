@@ -1,6 +1,6 @@
 import type { Journey, PathRow } from '../types.js';
 import { CsvFormatError, FieldError } from './csv-format-error.js';
-import { JOURNEYS_HEADER, JourneyAssembler, journeyColumnsOf } from './journeys-csv.js';
+import { JOURNEYS_HEADER, JourneyAssembler, journeyColumnsOf, type FinishedJourney } from './journeys-csv.js';
 import { PATH_ROWS_HEADER, isPathRowsHeader, readPathRow } from './path-rows-csv.js';
 
 export type CsvFormat = 'path-rows' | 'journeys';
@@ -10,6 +10,8 @@ export interface AttributionCsvParser {
   readonly format: CsvFormat | undefined;
   /** The number of the last line pushed (1-based). */
   readonly lineNumber: number;
+  /** The first line of the record returned last: where to point when the engine rejects it. */
+  readonly recordLine: number;
   /** Feeds the next line (without its line break); returns a record when one is complete. */
   pushLine(line: string): Journey | PathRow | undefined;
   /** Call after the last line: returns the journey still open, if any. */
@@ -24,6 +26,7 @@ export function createCsvParser(): AttributionCsvParser {
   let lineNumber = 0;
   let format: CsvFormat | undefined;
   let journeys: JourneyAssembler | undefined;
+  let recordLine = 0;
 
   const readHeader = (line: string): void => {
     const text = line.replace(/^\uFEFF/, '');
@@ -50,12 +53,21 @@ export function createCsvParser(): AttributionCsvParser {
     }
   };
 
+  const finishedJourney = (finished: FinishedJourney | undefined): Journey | undefined => {
+    if (!finished) return undefined;
+    recordLine = finished.firstLine;
+    return finished.journey;
+  };
+
   return {
     get format() {
       return format;
     },
     get lineNumber() {
       return lineNumber;
+    },
+    get recordLine() {
+      return recordLine;
     },
     pushLine(rawLine) {
       lineNumber++;
@@ -69,12 +81,16 @@ export function createCsvParser(): AttributionCsvParser {
           readHeader(line);
           return undefined;
         }
-        return journeys ? journeys.pushRow(line) : readPathRow(line);
+        if (!journeys) {
+          recordLine = lineNumber;
+          return readPathRow(line);
+        }
+        return finishedJourney(journeys.pushRow(line, lineNumber));
       });
     },
     end() {
       if (format === undefined) throw new CsvFormatError(1, `empty file: expected the header "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
-      return journeys?.end();
+      return finishedJourney(journeys?.end());
     },
   };
 }

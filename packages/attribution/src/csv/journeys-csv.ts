@@ -18,8 +18,15 @@ export function journeyColumnsOf(fields: readonly string[]): ColumnIndex | undef
   return fields.length === JOURNEY_COLUMNS.length ? index : undefined;
 }
 
+export interface FinishedJourney {
+  readonly journey: Journey;
+  /** The line of its first row. */
+  readonly firstLine: number;
+}
+
 interface OpenJourney {
   readonly id: string;
+  readonly firstLine: number;
   readonly touches: Touch[];
   readonly convertedAtText: string;
   readonly convertedAtMs: number | undefined;
@@ -39,7 +46,7 @@ export class JourneyAssembler {
   constructor(private readonly columns: ColumnIndex) {}
 
   /** Reads one touch row; returns the previous journey when this row starts a new one. */
-  pushRow(line: string): Journey | undefined {
+  pushRow(line: string, lineNumber: number): FinishedJourney | undefined {
     const fields = splitCsvLine(line);
     if (fields.length !== JOURNEY_COLUMNS.length) {
       throw new FieldError(`expected ${JOURNEY_COLUMNS.length} comma-separated fields (${JOURNEYS_HEADER}), found ${fields.length}`);
@@ -47,34 +54,37 @@ export class JourneyAssembler {
     const field = (column: keyof ColumnIndex): string => fields[this.columns[column]]!.trim();
     const id = field('journey_id');
     if (id === '') throw new FieldError('empty journey_id');
-    let finished: Journey | undefined;
+    let finished: FinishedJourney | undefined;
     if (this.open?.id !== id) {
       if (this.finishedIds.has(id)) {
         throw new FieldError(`journey ${JSON.stringify(id)} continues after other journeys: the rows of a journey must be contiguous`);
       }
       finished = this.end();
-      this.open = this.startJourney(id, field('converted_at'), field('value'));
+      this.open = this.startJourney(id, lineNumber, field('converted_at'), field('value'));
     }
     this.addTouch(this.open!, field('channel'), field('touched_at'), field('milestone'), field('converted_at'), field('value'));
     return finished;
   }
 
-  end(): Journey | undefined {
+  end(): FinishedJourney | undefined {
     const open = this.open;
     if (!open) return undefined;
     this.open = undefined;
     this.finishedIds.add(open.id);
-    if (open.convertedAtMs === undefined) return { touches: open.touches };
-    return { touches: open.touches, convertedAt: open.convertedAtMs, value: open.value };
+    const journey: Journey =
+      open.convertedAtMs === undefined
+        ? { touches: open.touches }
+        : { touches: open.touches, convertedAt: open.convertedAtMs, value: open.value };
+    return { journey, firstLine: open.firstLine };
   }
 
-  private startJourney(id: string, convertedAtText: string, valueText: string): OpenJourney {
+  private startJourney(id: string, firstLine: number, convertedAtText: string, valueText: string): OpenJourney {
     const convertedAtMs = convertedAtText === '' ? undefined : readTimestamp(convertedAtText, 'converted_at');
     const value = valueText === '' ? 0 : readAmount(valueText, 'value');
     if (convertedAtMs === undefined && value !== 0) {
       throw new FieldError(`value ${valueText} given for a journey without conversion (converted_at is empty)`);
     }
-    return { id, touches: [], convertedAtText, convertedAtMs, valueText, value, lastTouchMs: -Infinity };
+    return { id, firstLine, touches: [], convertedAtText, convertedAtMs, valueText, value, lastTouchMs: -Infinity };
   }
 
   private addTouch(
