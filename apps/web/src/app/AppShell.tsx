@@ -1,0 +1,56 @@
+import { NavLink, Outlet } from 'react-router';
+import { ButtonLink } from '../components/ui/Button.js';
+import { ChartIcon, GearIcon, HomeIcon, LogoMark, TagIcon } from '../components/ui/Icons.js';
+import { LoadingState } from '../components/ui/States.js';
+import { SignOutButton } from '../features/auth/components/SignOutButton.js';
+import { useViewer } from '../features/auth/hooks/useViewer.js';
+import { UpgradeDialog } from './UpgradeDialog.js';
+
+const NAV = [
+  { to: '/', label: 'Dashboard', Icon: HomeIcon, end: true, private: true },
+  { to: '/attribution', label: 'Attribution', Icon: ChartIcon, end: false, private: true },
+  { to: '/pricing', label: 'Plans & pricing', Icon: TagIcon, end: false, private: false },
+  { to: '/settings', label: 'Settings', Icon: GearIcon, end: false, private: true },
+];
+
+export function AppShell() {
+  const { viewer, loading } = useViewer();
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <NavLink to="/" className="brand">
+          <LogoMark className="brand__mark" />
+          Attribution Analytics
+        </NavLink>
+        <nav className="nav" aria-label="Main">
+          {NAV.filter((item) => viewer || !item.private).map(({ to, label, Icon, end }) => (
+            <NavLink key={to} to={to} end={end} className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}>
+              <Icon className="nav__icon" />
+              {label}
+            </NavLink>
+          ))}
+        </nav>
+        <div className="sidebar__footer">
+          {viewer ? (
+            <>
+              <div>
+                <div className="sidebar__org">{viewer.organization.name}</div>
+                <div className="sidebar__email">{viewer.user.email}</div>
+              </div>
+              <SignOutButton />
+            </>
+          ) : (
+            !loading && (
+              <ButtonLink to="/signin" size="sm">
+                Sign in
+              </ButtonLink>
+            )
+          )}
+        </div>
+      </aside>
+      <main className="main">{loading ? <LoadingState /> : <Outlet />}</main>
+      <UpgradeDialog />
+    </div>
+  );
+}

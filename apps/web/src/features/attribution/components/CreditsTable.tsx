@@ -1,0 +1,57 @@
+import { Card } from '../../../components/ui/Card.js';
+import { EmptyState } from '../../../components/ui/States.js';
+import type { AttributionModel } from '../../../gql/graphql.js';
+import { formatCredit } from '../../../lib/format.js';
+import { MODEL_LABELS } from '../model-catalog.js';
+
+export interface ModelCreditsView {
+  readonly model: AttributionModel;
+  readonly channels: readonly { readonly channel: string; readonly conversions: number; readonly value: number }[];
+}
+
+/** One card per model: channels by credited conversions, with a bar relative to the top channel. */
+export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[] }) {
+  if (credits.length === 0) return <EmptyState title="No credit to show">No converted journeys fell inside the window.</EmptyState>;
+  return (
+    <div className="grid grid--2">
+      {credits.map((entry) => (
+        <ModelCreditsCard key={entry.model} entry={entry} />
+      ))}
+    </div>
+  );
+}
+
+function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
+  const channels = [...entry.channels].sort((a, b) => b.conversions - a.conversions);
+  const top = channels[0]?.conversions ?? 0;
+  return (
+    <Card title={MODEL_LABELS[entry.model]} subtitle={`${channels.length} channel${channels.length === 1 ? '' : 's'}`} aria-label={`${MODEL_LABELS[entry.model]} credits`}>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Channel</th>
+              <th className="bar-cell">Share</th>
+              <th className="num">Conversions</th>
+              <th className="num">Value</th>
+            </tr>
+          </thead>
+          <tbody>
+            {channels.map((row) => (
+              <tr key={row.channel}>
+                <td>{row.channel}</td>
+                <td className="bar-cell">
+                  <div className="bar">
+                    <div className="bar__fill" style={{ width: `${top > 0 ? (row.conversions / top) * 100 : 0}%` }} />
+                  </div>
+                </td>
+                <td className="num">{formatCredit(row.conversions)}</td>
+                <td className="num">{formatCredit(row.value)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

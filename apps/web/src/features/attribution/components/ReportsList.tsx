@@ -1,0 +1,99 @@
+import { useState } from 'react';
+import { Badge } from '../../../components/ui/Badge.js';
+import { Button } from '../../../components/ui/Button.js';
+import { Card } from '../../../components/ui/Card.js';
+import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
+import type { AttributionReportFieldsFragment } from '../../../gql/graphql.js';
+import { useAttributionReportsQuery } from '../../../gql/hooks.js';
+import { formatDateTime, formatDay } from '../../../lib/format.js';
+import { MODEL_LABELS } from '../model-catalog.js';
+
+const PAGE_SIZE = 10;
+
+interface ReportsListProps {
+  exportsAllowed: boolean;
+  onOpen: (report: AttributionReportFieldsFragment) => void;
+}
+
+function windowOf(report: AttributionReportFieldsFragment): string {
+  if (!report.from && !report.to) return 'All journeys';
+  return `${report.from ? formatDay(report.from) : '…'} – ${report.to ? formatDay(report.to) : 'now'}`;
+}
+
+export function ReportsList({ exportsAllowed, onOpen }: ReportsListProps) {
+  // Cursor pagination: a stack of the cursors that opened each page seen so far.
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const after = cursors[cursors.length - 1] ?? null;
+  const { data, loading, error, refetch } = useAttributionReportsQuery({ variables: { first: PAGE_SIZE, after }, fetchPolicy: 'cache-and-network' });
+  const page = data?.attributionReports;
+
+  return (
+    <Card title="Saved reports" subtitle="Every run is stored and can be opened again." aria-label="Saved reports">
+      {error && !page && <ErrorAlert error={error} onRetry={() => void refetch()} />}
+      {loading && !page && <LoadingState />}
+      {page && page.edges.length === 0 && <EmptyState title="No reports yet">Run attribution above to create your first report.</EmptyState>}
+      {page && page.edges.length > 0 && (
+        <div className="table-wrap">
+          <table className="table">
+            <thead>
+              <tr>
+                <th>Created</th>
+                <th>Models</th>
+                <th>Window</th>
+                <th className="num">Lookback</th>
+                <th className="num">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.edges.map(({ node }) => (
+                <tr key={node.id}>
+                  <td>{formatDateTime(node.createdAt)}</td>
+                  <td>
+                    <div className="row" style={{ gap: 4 }}>
+                      {node.models.map((model) => (
+                        <Badge key={model}>{MODEL_LABELS[model]}</Badge>
+                      ))}
+                    </div>
+                  </td>
+                  <td>{windowOf(node)}</td>
+                  <td className="num">{node.lookbackDays} d</td>
+                  <td className="num">
+                    <div className="row row--end">
+                      <Button variant="secondary" size="sm" onClick={() => onOpen(node)}>
+                        Open
+                      </Button>
+                      {exportsAllowed ? (
+                        <a className="btn btn--sm btn--ghost" href={`/exports/attribution-reports/${node.id}.csv`} download>
+                          CSV
+                        </a>
+                      ) : (
+                        <span title="CSV exports come with Scale">
+                          <Badge tone="warning">🔒 CSV on Scale</Badge>
+                        </span>
+                      )}
+                    </div>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
+        <div className="pagination">
+          <Button variant="secondary" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+            Previous
+          </Button>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={!page.pageInfo.hasNextPage}
+            onClick={() => setCursors((c) => [...c, page.pageInfo.endCursor ?? null])}
+          >
+            Next
+          </Button>
+        </div>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,40 @@
+import { Badge } from '../../../components/ui/Badge.js';
+import { Card } from '../../../components/ui/Card.js';
+import type { MeQuery } from '../../../gql/graphql.js';
+
+type Viewer = NonNullable<MeQuery['me']>;
+
+const ROLE_HINTS: Record<string, string> = {
+  OWNER: 'Full access, including billing and API keys.',
+  ADMIN: 'Manages billing, API keys and attribution.',
+  MEMBER: 'Runs attribution and reads reports.',
+};
+
+export function OrganizationCard({ viewer }: { viewer: Viewer }) {
+  return (
+    <Card title="Organization" subtitle="The workspace your journeys, reports and subscription belong to" aria-label="Organization">
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>Organization</th>
+              <th>Member</th>
+              <th>Role</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <td>
+                <strong>{viewer.organization.name}</strong>
+              </td>
+              <td>{viewer.user.email}</td>
+              <td>
+                <Badge tone="primary">{viewer.role}</Badge> <span className="muted">{ROLE_HINTS[viewer.role]}</span>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,44 @@
+// The single Apollo Client. Same-origin cookie session: the API serves this SPA at `/` and
+// GraphQL at `/graphql`, so the browser sends the httpOnly session cookie with every request.
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache, ServerError } from '@apollo/client';
+import { ErrorLink } from '@apollo/client/link/error';
+import { errorsFromBody, reactionTo, type ApiErrorLike, type ErrorReaction } from './graphql-errors.js';
+import { upgradePrompt } from './upgrade-prompt.js';
+
+const PUBLIC_PATHS = ['/signin', '/signup', '/pricing'];
+
+/** Where a lapsed session sends people: sign-in, then back to where they were. */
+export function signInRedirectFor(location: Pick<Location, 'pathname' | 'search'>): string | null {
+  if (PUBLIC_PATHS.includes(location.pathname)) return null;
+  const next = `${location.pathname}${location.search}`;
+  return next === '/' ? '/signin' : `/signin?next=${encodeURIComponent(next)}`;
+}
+
+function reactionToLinkError(error: unknown): ErrorReaction {
+  if (CombinedGraphQLErrors.is(error)) return reactionTo(error.errors as readonly ApiErrorLike[], null);
+  if (ServerError.is(error)) return reactionTo(errorsFromBody(error.bodyText), error.statusCode);
+  return { kind: 'none' };
+}
+
+const errorLink = new ErrorLink(({ error }) => {
+  const reaction = reactionToLinkError(error);
+  if (reaction.kind === 'upgrade') upgradePrompt.show(reaction.details);
+  if (reaction.kind === 'sign-in') {
+    const target = signInRedirectFor(window.location);
+    if (target) window.location.assign(target);
+  }
+});
+
+const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
+
+export const apolloClient = new ApolloClient({
+  link: ApolloLink.from([errorLink, httpLink]),
+  cache: new InMemoryCache({
+    typePolicies: {
+      // Singletons per organization: keep them normalised under a stable key.
+      Usage: { keyFields: [] },
+      UsageMeter: { keyFields: ['metric'] },
+      Plan: { keyFields: ['tier'] },
+    },
+  }),
+});

@@ -1,0 +1,56 @@
+// Display formatting shared by pages; numbers and dates use the browser's locale in UTC-safe ways.
+
+const wholeNumber = new Intl.NumberFormat('en-US');
+const credit = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const dayTime = new Intl.DateTimeFormat('en-US', {
+  month: 'short',
+  day: 'numeric',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+export function formatCount(value: number): string {
+  return wholeNumber.format(value);
+}
+
+export function formatCredit(value: number): string {
+  return credit.format(value);
+}
+
+export function formatPriceMonthly(cents: number): string {
+  return money.format(cents / 100);
+}
+
+export function formatDay(iso: string): string {
+  return day.format(new Date(iso));
+}
+
+export function formatDateTime(iso: string): string {
+  return dayTime.format(new Date(iso));
+}
+
+/** A period ends at an exclusive instant; people read its last day, not the next one's midnight. */
+export function formatPeriod(startIso: string, endIso: string): string {
+  const lastInstant = new Date(new Date(endIso).getTime() - 1).toISOString();
+  return `${formatDay(startIso)} – ${formatDay(lastInstant)}`;
+}
+
+export type MeterTone = 'ok' | 'warning' | 'critical';
+
+export interface MeterReading {
+  readonly label: string;
+  readonly percent: number;
+  readonly tone: MeterTone;
+}
+
+const WARNING_AT = 80;
+const CRITICAL_AT = 100;
+
+export function readMeter(used: number, limit: number): MeterReading {
+  const percent = limit > 0 ? Math.min(100, Math.round((used / limit) * 1000) / 10) : 100;
+  const tone: MeterTone = percent >= CRITICAL_AT ? 'critical' : percent >= WARNING_AT ? 'warning' : 'ok';
+  return { label: `${formatCount(used)} / ${formatCount(limit)}`, percent, tone };
+}
