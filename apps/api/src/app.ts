@@ -1,0 +1,73 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { systemClock, type Clock } from './clock.js';
+import type { AppConfig } from './config/env.js';
+import { openDatabase } from './db/database.js';
+import type { Orm } from './db/orm.js';
+import { startGraphQLServer } from './graphql/apollo.js';
+import { buildApiSchema } from './graphql/schema.js';
+import { createHttpApp } from './http.js';
+import { API_MODULES } from './modules/index.js';
+import type { ApiModule } from './modules/module.js';
+import { noSubscriptions, type SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
+import { createLogger, type Logger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createServices, type Services } from './services.js';
+
+export interface AppOptions {
+  clock?: Clock;
+  /** Billing passes its Stripe-backed lookup; the default puts every organization on FREE. */
+  subscriptions?: SubscriptionLookup;
+  modules?: ApiModule[];
+  log?: Logger;
+}
+
+export interface App {
+  readonly config: AppConfig;
+  readonly orm: Orm;
+  readonly services: Services;
+  readonly log: Logger;
+  /** Port 0 picks a free port; resolves with the address actually bound. */
+  listen(port?: number): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.server.logLevel);
+  const modules = options.modules ?? API_MODULES;
+  const metrics = createMetrics();
+  const db = await openDatabase(config.database, modules.flatMap((module) => module.entities), log);
+  const services = createServices({
+    orm: db.orm,
+    clock: options.clock ?? systemClock,
+    config,
+    subscriptions: options.subscriptions ?? noSubscriptions,
+  });
+  const schema = await buildApiSchema(modules.flatMap((module) => module.resolvers));
+  const httpServer = createServer();
+  const graphql = await startGraphQLServer(schema, httpServer, services, metrics);
+  const routeDeps = { config, services, log, metrics };
+  httpServer.on('request', createHttpApp({ config, log, metrics, db, modules, routeDeps, graphql: graphql.middleware }));
+
+  return {
+    config,
+    orm: db.orm,
+    services,
+    log,
+    listen(port = config.server.port) {
+      return new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, config.server.host, () => {
+          const bound = (httpServer.address() as AddressInfo).port;
+          resolve({ port: bound, url: `http://localhost:${bound}` });
+        });
+      });
+    },
+    async close() {
+      // Apollo's drain plugin stops the HTTP server and lets in-flight requests finish.
+      await graphql.server.stop();
+      if (httpServer.listening) httpServer.close();
+      await db.close();
+    },
+  };
+}

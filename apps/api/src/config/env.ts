@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { authSchema, toAuthConfig, type AuthConfig } from './auth.js';
+import { databaseSchema, toDatabaseConfig, type DatabaseConfig } from './database.js';
+import { serverSchema, toServerConfig, type ServerConfig } from './server.js';
+
+/**
+ * The only reader of process.env. Each concern owns a schema in its own file; a new concern
+ * (e.g. Stripe) adds its schema to `envSchema` and its section to `AppConfig`.
+ */
+const envSchema = z.object({
+  ...serverSchema.shape,
+  ...databaseSchema.shape,
+  ...authSchema.shape,
+});
+
+export interface AppConfig {
+  server: ServerConfig;
+  database: DatabaseConfig;
+  auth: AuthConfig;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'INVALID_CONFIGURATION';
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+// Values that may carry credentials are never echoed back in error messages.
+const SECRET_VARIABLE = /SECRET|KEY|PASSWORD|TOKEN|DATABASE_URL|SMTP_URL/;
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  // An empty variable means "unset": shells and compose files often export NAME= by accident.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.');
+        const shown = SECRET_VARIABLE.test(name) ? '(value hidden)' : `got ${JSON.stringify(env[name] ?? null)}`;
+        return `${name}: ${issue.message} (${shown})`;
+      }),
+    );
+  }
+  return {
+    server: toServerConfig(parsed.data),
+    database: toDatabaseConfig(parsed.data),
+    auth: toAuthConfig(parsed.data),
+  };
+}

@@ -1,0 +1,14 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261125000001Accounts } from './Migration20261125000001Accounts.js';
+import { Migration20261125000002Usage } from './Migration20261125000002Usage.js';
+import { Migration20261125000003Journeys } from './Migration20261125000003Journeys.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not discovered from a folder) so the same list runs
+ * from TypeScript sources under vitest/tsx and from compiled dist/. A module adds its file here.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts },
+  { name: 'Migration20261125000002Usage', class: Migration20261125000002Usage },
+  { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
+];

@@ -1,0 +1,28 @@
+/** The codes clients see in `extensions.code` (DESIGN.md); the GraphQL and HTTP edges map to these. */
+export type PublicErrorCode =
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'BAD_USER_INPUT'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'TOO_MANY_REQUESTS'
+  | 'PLAN_LIMIT_EXCEEDED'
+  | 'FEATURE_NOT_IN_PLAN'
+  | 'BILLING_PROVIDER_UNAVAILABLE';
+
+/**
+ * Base of every module's error type. `code` is the public category, `reason` the module's own
+ * precise code (e.g. EMAIL_TAKEN), `field` the input field at fault, `details` extra public data.
+ * Only instances of this class reach clients with their message; anything else is masked.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly code: PublicErrorCode;
+  constructor(
+    message: string,
+    readonly reason: string,
+    readonly options: { field?: string; details?: Record<string, unknown> } = {},
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}

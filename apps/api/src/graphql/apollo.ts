@@ -1,0 +1,55 @@
+import type { Server } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { RequestHandler } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { authenticateRequest } from '../modules/accounts/authenticate.js';
+import type { Metrics } from '../observability/metrics.js';
+import type { Services } from '../services.js';
+import type { GraphQLContext } from './context.js';
+import { formatError } from './error-mapping.js';
+import { errorReportingPlugin } from './plugins/error-reporting.plugin.js';
+import { httpStatusPlugin } from './plugins/http-status.plugin.js';
+
+export interface GraphQLServer {
+  server: ApolloServer<GraphQLContext>;
+  middleware: RequestHandler;
+}
+
+export async function startGraphQLServer(schema: GraphQLSchema, httpServer: Server, services: Services, metrics: Metrics): Promise<GraphQLServer> {
+  // Depth, cost and alias limits keep one request from costing the server more than a page of data.
+  const armor = new ApolloArmor({
+    maxDepth: { n: 10 },
+    costLimit: { maxCost: 5000 },
+    maxAliases: { n: 15 },
+  }).protect();
+  // graphql-armor's typings point at Apollo's CommonJS build; the plugins themselves are context-agnostic.
+  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[];
+  const server = new ApolloServer<GraphQLContext>({
+    schema,
+    formatError,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ...armorPlugins,
+      httpStatusPlugin(),
+      errorReportingPlugin(metrics),
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+    ],
+  });
+  await server.start();
+  const middleware = expressMiddleware(server, {
+    context: async ({ req, res }) => ({
+      requestId: String(req.id),
+      log: req.log,
+      principal: await authenticateRequest(req, services),
+      services,
+      req,
+      res,
+    }),
+  });
+  return { server, middleware };
+}

@@ -1,0 +1,41 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { DomainError } from '../errors/domain-error.js';
+
+export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
+
+/** Errors the client may see as they are: our domain errors and GraphQL's own (syntax, validation, input coercion). */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrapResolverError(error);
+  return original instanceof DomainError || original instanceof GraphQLError;
+}
+
+/**
+ * The one translation from errors to what clients see: a domain error becomes its message and
+ * `extensions.code` (+ reason, field, details); GraphQL's own errors pass through; anything else is
+ * masked (it is logged with the request id by the error-reporting plugin).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      ...where,
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.options.field === undefined ? {} : { field: original.options.field }),
+        ...original.options.details,
+      },
+    };
+  }
+  if (original instanceof GraphQLError) {
+    const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+}

@@ -1,0 +1,18 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+
+/** HTTP 402 Payment Required when every error of a response is a plan limit, so clients can branch on status. */
+export function httpStatusPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single') return;
+          const errors = response.body.singleResult.errors;
+          if (errors?.length && errors.every((error) => error.extensions?.code === 'PLAN_LIMIT_EXCEEDED')) {
+            response.http.status = 402;
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { RequestContext } from '@mikro-orm/core';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from './config/env.js';
+import type { Database } from './db/database.js';
+import type { ApiModule, HttpRouteDeps } from './modules/module.js';
+import type { Logger } from './observability/logger.js';
+import type { Metrics } from './observability/metrics.js';
+
+/** Paths the API owns; everything else under GET may be an SPA route. */
+const API_PREFIXES = ['/graphql', '/webhooks', '/exports', '/healthz', '/readyz', '/metrics'];
+const REQUEST_ID_PATTERN = /^[\w-]{1,64}$/;
+
+export interface HttpDeps {
+  config: AppConfig;
+  log: Logger;
+  metrics: Metrics;
+  db: Database;
+  modules: ApiModule[];
+  routeDeps: HttpRouteDeps;
+  /** The Apollo middleware; it expects a parsed JSON body. */
+  graphql: RequestHandler;
+}
+
+/** The order matters: raw-body routes, probes, then JSON parsing + ORM context, GraphQL, module routes, SPA. */
+export function createHttpApp({ config, log, metrics, db, modules, routeDeps, graphql }: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+    }),
+  );
+  app.use((req, res, next) => {
+    res.on('finish', () => {
+      const route = API_PREFIXES.find((prefix) => req.path.startsWith(prefix)) ?? 'other';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  });
+
+  // Slot 1: routes that must see the raw body (Stripe verifies its signature over the exact bytes).
+  for (const module of modules) {
+    if (module.rawBodyRoutes) app.use(module.rawBodyRoutes(routeDeps));
+  }
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (req, res) => {
+    try {
+      await db.ping();
+      res.json({ status: 'ready', database: db.mode });
+    } catch (error) {
+      req.log.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'unavailable', database: db.mode });
+    }
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  // Slot 2: JSON bodies, with one ORM identity map per request.
+  app.use(express.json({ limit: config.server.graphqlBodyLimitBytes }));
+  app.use((_req, _res, next) => RequestContext.create(db.orm.em, next));
+  app.use('/graphql', graphql);
+  for (const module of modules) {
+    if (module.routes) app.use(module.routes(routeDeps));
+  }
+
+  serveSpa(app, config.server.webDistDir, log);
+  app.use(errorHandler(config.server.graphqlBodyLimitBytes));
+  return app;
+}
+
+/** The built SPA (apps/web/dist), with index.html for its client-side routes (/pricing, /settings, …). */
+function serveSpa(app: Express, webDistDir: string, log: Logger): void {
+  const indexHtml = join(webDistDir, 'index.html');
+  if (!existsSync(indexHtml)) {
+    log.info({ webDistDir }, 'web app not built: serving the API only');
+    return;
+  }
+  app.use(express.static(webDistDir, { index: false }));
+  app.use((req, res, next) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((prefix) => req.path.startsWith(prefix))) {
+      next();
+      return;
+    }
+    res.sendFile(indexHtml);
+  });
+}
+
+/** Body-parser failures answer in the GraphQL error shape, so clients handle one format. */
+function errorHandler(limitBytes: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, req, res, _next) => {
+    if (error.type === 'entity.too.large') {
+      res.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than the limit of ${limitBytes} bytes`,
+            extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes },
+          },
+        ],
+      });
+      return;
+    }
+    if (error.type === 'entity.parse.failed') {
+      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    req.log.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  };
+}

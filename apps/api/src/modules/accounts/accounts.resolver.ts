@@ -1,0 +1,36 @@
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { principalOf, type GraphQLContext } from '../../graphql/context.js';
+import type { SignedIn } from './accounts.service.js';
+import { SignInArgs, SignUpInputObject, ViewerObject } from './accounts.types.js';
+import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
+
+@Resolver()
+export class AccountsResolver {
+  @Query(() => ViewerObject, { nullable: true, description: 'The caller, or null when anonymous' })
+  async me(@Ctx() context: GraphQLContext): Promise<ViewerObject | null> {
+    return context.principal ? context.services.accounts.viewer(context.principal) : null;
+  }
+
+  @Mutation(() => ViewerObject, { description: 'Creates the organization with the caller as OWNER and signs in' })
+  async signUp(@Arg('input', () => SignUpInputObject) input: SignUpInputObject, @Ctx() context: GraphQLContext): Promise<ViewerObject> {
+    return startSession(context, await context.services.accounts.signUp(input));
+  }
+
+  @Mutation(() => ViewerObject)
+  async signIn(@Args(() => SignInArgs) { email, password }: SignInArgs, @Ctx() context: GraphQLContext): Promise<ViewerObject> {
+    return startSession(context, await context.services.accounts.signIn(email, password));
+  }
+
+  @Authorized()
+  @Mutation(() => Boolean)
+  async signOut(@Ctx() context: GraphQLContext): Promise<boolean> {
+    await context.services.accounts.signOut(principalOf(context));
+    clearSessionCookie(context.res, context.req.secure);
+    return true;
+  }
+}
+
+function startSession(context: GraphQLContext, signedIn: SignedIn): ViewerObject {
+  setSessionCookie(context.res, signedIn.sessionToken, signedIn.expiresAt, context.req.secure);
+  return signedIn.viewer;
+}

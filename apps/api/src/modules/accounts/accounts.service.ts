@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { AuthConfig } from '../../config/auth.js';
+import type { Clock } from '../../clock.js';
+import type { Orm } from '../../db/orm.js';
+import { Membership, Organization, Session, User, type MembershipRole } from './accounts.entity.js';
+import { AccountsError } from './accounts.errors.js';
+import {
+  checkPasswordStrength,
+  hashPassword,
+  normaliseEmail,
+  randomSecret,
+  secretHash,
+  verifyPassword,
+} from './credentials.js';
+import type { Principal } from './principal.js';
+import { SignInThrottle } from './sign-in-throttle.js';
+
+export interface SignUpInput {
+  email: string;
+  password: string;
+  organizationName: string;
+}
+
+export interface ViewerData {
+  user: { id: string; email: string } | null;
+  organization: { id: string; name: string };
+  role: MembershipRole;
+}
+
+/** A new session: the raw token goes into the cookie once and is never stored. */
+export interface SignedIn {
+  viewer: ViewerData;
+  sessionToken: string;
+  expiresAt: Date;
+}
+
+// Verified against when the email is unknown, so both paths cost one argon2 verification.
+const UNKNOWN_USER_HASH = await hashPassword(randomSecret());
+
+export class AccountsService {
+  readonly #throttle: SignInThrottle;
+
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+    private readonly config: AuthConfig,
+  ) {
+    this.#throttle = new SignInThrottle(clock, config.signInMaxFailures, config.signInLockoutSeconds);
+  }
+
+  async signUp(input: SignUpInput): Promise<SignedIn> {
+    const email = normaliseEmail(input.email);
+    checkPasswordStrength(input.password);
+    const organizationName = input.organizationName.trim();
+    if (organizationName.length === 0 || organizationName.length > 200) {
+      throw new AccountsError('INVALID_ORGANIZATION_NAME', 'The organization name must be 1 to 200 characters long', {
+        field: 'organizationName',
+      });
+    }
+    const passwordHash = await hashPassword(input.password);
+    const now = this.clock.now();
+    const em = this.orm.em.fork();
+    if (await em.count(User, { email })) throw emailTaken();
+    try {
+      return await em.transactional(async (tx) => {
+        const organization = tx.create(Organization, { id: randomUUID(), name: organizationName, createdAt: now });
+        const user = tx.create(User, { id: randomUUID(), email, passwordHash, createdAt: now });
+        tx.create(Membership, { id: randomUUID(), organizationId: organization.id, userId: user.id, role: 'OWNER', createdAt: now });
+        const session = this.#newSession(tx, user.id, organization.id);
+        return {
+          viewer: { user: { id: user.id, email }, organization: { id: organization.id, name: organization.name }, role: 'OWNER' },
+          ...session,
+        };
+      });
+    } catch (error) {
+      // Two concurrent sign-ups with one email: the unique index decides.
+      if (error instanceof UniqueConstraintViolationException) throw emailTaken();
+      throw error;
+    }
+  }
+
+  async signIn(rawEmail: string, password: string): Promise<SignedIn> {
+    const email = normaliseEmail(rawEmail);
+    this.#throttle.assertAllowed(email);
+    const em = this.orm.em.fork();
+    const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
+    const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
+    if (!user || !valid) {
+      this.#throttle.recordFailure(email);
+      throw new AccountsError('INVALID_CREDENTIALS', 'The email or password is incorrect');
+    }
+    this.#throttle.recordSuccess(email);
+    // The first membership is the default organization; switching organizations comes later.
+    const membership = await em.findOneOrFail(Membership, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
+    const organization = await em.findOneOrFail(Organization, { id: membership.organizationId });
+    const session = this.#newSession(em, user.id, organization.id);
+    await em.flush();
+    return {
+      viewer: { user: { id: user.id, email }, organization: { id: organization.id, name: organization.name }, role: membership.role },
+      ...session,
+    };
+  }
+
+  async signOut(principal: Principal): Promise<void> {
+    if (principal.kind !== 'session') return;
+    await this.orm.em.fork().nativeDelete(Session, { id: principal.sessionId });
+  }
+
+  /** The principal behind a session cookie, or null when it is unknown or expired. */
+  async authenticateSession(token: string): Promise<Principal | null> {
+    const em = this.orm.em.fork();
+    const session = await em.findOne(Session, { tokenHash: secretHash(token), expiresAt: { $gt: this.clock.now() } });
+    if (!session) return null;
+    const membership = await em.findOne(Membership, { userId: session.userId, organizationId: session.organizationId });
+    if (!membership) return null;
+    return {
+      kind: 'session',
+      organizationId: session.organizationId,
+      userId: session.userId,
+      sessionId: session.id,
+      role: membership.role,
+    };
+  }
+
+  async viewer(principal: Principal): Promise<ViewerData> {
+    const em = this.orm.em.fork();
+    const organization = await em.findOneOrFail(Organization, { id: principal.organizationId });
+    const user = principal.kind === 'session' ? await em.findOneOrFail(User, { id: principal.userId }) : null;
+    return {
+      user: user ? { id: user.id, email: user.email } : null,
+      organization: { id: organization.id, name: organization.name },
+      role: principal.role,
+    };
+  }
+
+  #newSession(em: ReturnType<Orm['em']['fork']>, userId: string, organizationId: string) {
+    const sessionToken = randomSecret();
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 86_400_000);
+    em.create(Session, { id: randomUUID(), userId, organizationId, tokenHash: secretHash(sessionToken), createdAt: now, expiresAt });
+    return { sessionToken, expiresAt };
+  }
+}
+
+function emailTaken(): AccountsError {
+  return new AccountsError('EMAIL_TAKEN', 'An account with this email already exists', { field: 'email' });
+}

@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../clock.js';
+import type { Orm } from '../../db/orm.js';
+import { ApiKey } from './accounts.entity.js';
+import { AccountsError } from './accounts.errors.js';
+import { randomSecret, secretHash } from './credentials.js';
+import { API_KEY_ROLE, type Principal } from './principal.js';
+
+export interface ApiKeyView {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+// Writing last-used on every request would turn each read into a write; a minute is precise enough.
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export class ApiKeysService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(organizationId: string): Promise<ApiKeyView[]> {
+    const keys = await this.orm.em.fork().find(ApiKey, { organizationId }, { orderBy: { createdAt: 'desc' } });
+    return keys.map(toView);
+  }
+
+  /** Returns the full secret, which is shown this once: only its hash is kept. */
+  async create(principal: Principal, rawName: string): Promise<{ apiKey: ApiKeyView; secret: string }> {
+    const name = rawName.trim();
+    if (name.length === 0 || name.length > 100) {
+      throw new AccountsError('INVALID_API_KEY_NAME', 'The API key name must be 1 to 100 characters long', { field: 'name' });
+    }
+    const prefix = `aa_${randomSecret(6)}`;
+    const secret = `${prefix}_${randomSecret()}`;
+    const em = this.orm.em.fork();
+    const apiKey = em.create(ApiKey, {
+      id: randomUUID(),
+      organizationId: principal.organizationId,
+      createdByUserId: principal.kind === 'session' ? principal.userId : null,
+      name,
+      prefix,
+      secretHash: secretHash(secret),
+      createdAt: this.clock.now(),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
+    await em.flush();
+    return { apiKey: toView(apiKey), secret };
+  }
+
+  async revoke(principal: Principal, id: string): Promise<ApiKeyView> {
+    if (!UUID_PATTERN.test(id)) throw apiKeyNotFound();
+    const em = this.orm.em.fork();
+    // Scoped by organization: another tenant's key id reads as "not found", never as "forbidden".
+    const apiKey = await em.findOne(ApiKey, { id, organizationId: principal.organizationId });
+    if (!apiKey) throw apiKeyNotFound();
+    apiKey.revokedAt ??= this.clock.now();
+    await em.flush();
+    return toView(apiKey);
+  }
+
+  async authenticate(secret: string): Promise<Principal | null> {
+    const em = this.orm.em.fork();
+    const apiKey = await em.findOne(ApiKey, { secretHash: secretHash(secret), revokedAt: null });
+    if (!apiKey) return null;
+    const now = this.clock.now();
+    if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+      await em.nativeUpdate(ApiKey, { id: apiKey.id }, { lastUsedAt: now });
+    }
+    return { kind: 'apiKey', organizationId: apiKey.organizationId, apiKeyId: apiKey.id, role: API_KEY_ROLE };
+  }
+}
+
+function apiKeyNotFound(): AccountsError {
+  return new AccountsError('API_KEY_NOT_FOUND', 'No such API key', { field: 'id' });
+}
+
+function toView(apiKey: ApiKey): ApiKeyView {
+  return {
+    id: apiKey.id,
+    name: apiKey.name,
+    prefix: apiKey.prefix,
+    createdAt: apiKey.createdAt,
+    lastUsedAt: apiKey.lastUsedAt ?? null,
+    revokedAt: apiKey.revokedAt ?? null,
+  };
+}

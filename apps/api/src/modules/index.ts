@@ -1,0 +1,20 @@
+// type-graphql's decorators read the Reflect metadata API; it must exist before any resolver module loads.
+import 'reflect-metadata';
+import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
+import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
+import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
+import { JourneysResolver } from './journeys/journeys.resolver.js';
+import type { ApiModule } from './module.js';
+import { PlansResolver } from './plans/plans.resolver.js';
+import { SubscriptionResolver } from './subscriptions/subscription.resolver.js';
+import { UsageResolver } from './usage/usage.resolver.js';
+
+/** Every module of the API, in one list: adding a module is adding a line here. */
+export const API_MODULES: ApiModule[] = [
+  { name: 'accounts', entities: ACCOUNT_ENTITIES, resolvers: [AccountsResolver, ApiKeysResolver] },
+  { name: 'plans', entities: [], resolvers: [PlansResolver] },
+  { name: 'usage', entities: [], resolvers: [UsageResolver] },
+  { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
+  { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
+];

@@ -1,0 +1,53 @@
+import type { AttributionModelId, Milestone } from '@aa/attribution';
+import { JourneysError } from './journeys.errors.js';
+
+export const MAX_TOUCHES = 1000;
+const MAX_CHANNEL_LENGTH = 100;
+
+export interface JourneyToTrack {
+  touches: ReadonlyArray<{ channel: string; at: Date; milestone?: Milestone | null }>;
+  convertedAt: Date;
+  value?: number | null;
+  models?: readonly AttributionModelId[] | null;
+}
+
+export interface ValidJourney {
+  touches: Array<{ channel: string; at: Date; milestone: Milestone | null }>;
+  convertedAt: Date;
+  value: number;
+  models: AttributionModelId[];
+}
+
+/** Checks a journey before anything is stored or metered work is done; each failure names its field. */
+export function validateJourney(input: JourneyToTrack): ValidJourney {
+  if (input.touches.length === 0) {
+    throw new JourneysError('EMPTY_TOUCHES', 'A journey needs at least one touch', 'touches');
+  }
+  if (input.touches.length > MAX_TOUCHES) {
+    throw new JourneysError('TOO_MANY_TOUCHES', `A journey has at most ${MAX_TOUCHES} touches`, 'touches');
+  }
+  const value = input.value ?? 0;
+  if (!Number.isFinite(value) || value < 0) {
+    throw new JourneysError('INVALID_VALUE', 'The value must be a finite number of at least 0', 'value');
+  }
+  const touches = input.touches.map((touch, index) => {
+    const channel = touch.channel.trim();
+    if (channel.length === 0 || channel.length > MAX_CHANNEL_LENGTH) {
+      throw new JourneysError(
+        'INVALID_CHANNEL',
+        `Touch ${index + 1}: the channel must be 1 to ${MAX_CHANNEL_LENGTH} characters long`,
+        `touches.${index}.channel`,
+      );
+    }
+    if (touch.at.getTime() > input.convertedAt.getTime()) {
+      throw new JourneysError(
+        'TOUCH_AFTER_CONVERSION',
+        `Touch ${index + 1} (${touch.at.toISOString()}) happens after the conversion (${input.convertedAt.toISOString()})`,
+        `touches.${index}.at`,
+      );
+    }
+    return { channel, at: touch.at, milestone: touch.milestone ?? null };
+  });
+  const models = [...new Set(input.models?.length ? input.models : (['LAST_TOUCH'] as const))];
+  return { touches, convertedAt: input.convertedAt, value, models };
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import { AttributionInputError, attribute, type AttributionModelId, type ChannelCredit } from '@aa/attribution';
+import { allowsModel, capabilitiesOf } from '@aa/plans';
+import type { Clock } from '../../clock.js';
+import type { Orm } from '../../db/orm.js';
+import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
+import { FeatureNotInPlanError } from '../plans/plans.errors.js';
+import { validateJourney, type JourneyToTrack } from './journey-validation.js';
+import { Journey, Touch } from './journeys.entity.js';
+import { JourneysError } from './journeys.errors.js';
+
+export interface TrackedJourney {
+  journeyId: string;
+  credits: Array<{ model: AttributionModelId; channels: ChannelCredit[] }>;
+}
+
+export class JourneysService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+    private readonly plans: OrganizationPlanService,
+    private readonly upgradeUrl: string,
+  ) {}
+
+  /** Stores one converted journey (journey + touches in one transaction) and returns its credits per model. */
+  async track(organizationId: string, input: JourneyToTrack): Promise<TrackedJourney> {
+    const journey = validateJourney(input);
+    const { tier } = await this.plans.current(organizationId);
+    for (const model of journey.models) {
+      if (!allowsModel(tier, model)) {
+        throw new FeatureNotInPlanError(tier, { kind: 'model', model }, this.upgradeUrl, 'models');
+      }
+    }
+    // Attribute before storing: input the engine refuses is never saved.
+    const result = attributeOne(journey, capabilitiesOf(tier).lookbackDays);
+    const journeyId = randomUUID();
+    await this.orm.em.fork().transactional(async (em) => {
+      em.create(Journey, {
+        id: journeyId,
+        organizationId,
+        convertedAt: journey.convertedAt,
+        value: journey.value,
+        createdAt: this.clock.now(),
+      });
+      journey.touches.forEach((touch, position) => {
+        em.create(Touch, { id: randomUUID(), journeyId, position, ...touch });
+      });
+    });
+    return { journeyId, credits: journey.models.map((model) => ({ model, channels: result[model]?.channels ?? [] })) };
+  }
+}
+
+function attributeOne(journey: ReturnType<typeof validateJourney>, lookbackDays: number) {
+  try {
+    return attribute(
+      [{ touches: journey.touches.map(({ channel, at, milestone }) => ({ channel, at, ...(milestone ? { milestone } : {}) })), convertedAt: journey.convertedAt, value: journey.value }],
+      journey.models,
+      { lookbackDays },
+    );
+  } catch (error) {
+    if (error instanceof AttributionInputError) throw new JourneysError('INVALID_JOURNEY', error.message, 'input');
+    throw error;
+  }
+}

@@ -1,0 +1,66 @@
+import type { AttributionModelId } from '@aa/attribution';
+import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { AttributionModelEnum } from '../plans/plans.types.js';
+
+export enum MilestoneEnum {
+  LEAD = 'lead',
+  OPPORTUNITY = 'opportunity',
+}
+registerEnumType(MilestoneEnum, { name: 'Milestone', description: 'A touch that marks a funnel stage (W_SHAPED, FULL_PATH)' });
+
+@InputType('TouchInput')
+export class TouchInputObject {
+  @Field(() => String, { description: 'Non-empty, at most 100 characters; surrounding spaces are trimmed' })
+  channel!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => MilestoneEnum, { nullable: true })
+  milestone?: MilestoneEnum | null;
+}
+
+@InputType('JourneyInput')
+export class JourneyInputObject {
+  @Field(() => [TouchInputObject], { description: 'In the order they happened; none after convertedAt' })
+  touches!: TouchInputObject[];
+
+  @Field(() => Date)
+  convertedAt!: Date;
+
+  @Field(() => Float, { nullable: true, description: 'Conversion value; default 0' })
+  value?: number | null;
+
+  @Field(() => [AttributionModelEnum], { nullable: true, description: 'Default: LAST_TOUCH' })
+  models?: AttributionModelId[] | null;
+}
+
+@ObjectType('ChannelCredit')
+export class ChannelCreditObject {
+  @Field(() => String)
+  channel!: string;
+
+  @Field(() => Float)
+  conversions!: number;
+
+  @Field(() => Float)
+  value!: number;
+}
+
+@ObjectType('ModelCredits')
+export class ModelCreditsObject {
+  @Field(() => AttributionModelEnum)
+  model!: AttributionModelId;
+
+  @Field(() => [ChannelCreditObject])
+  channels!: ChannelCreditObject[];
+}
+
+@ObjectType('JourneyAttribution')
+export class JourneyAttributionObject {
+  @Field(() => ID)
+  journeyId!: string;
+
+  @Field(() => [ModelCreditsObject])
+  credits!: ModelCreditsObject[];
+}

@@ -1,0 +1,133 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { createApp, type App, type AppOptions } from '../app.js';
+import { loadConfig } from '../config/env.js';
+import { TestClock } from './test-clock.js';
+
+export interface GraphQLResult<TData = Record<string, any>> {
+  status: number;
+  headers: Headers;
+  data: TData | null | undefined;
+  errors: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, any> }> | undefined;
+}
+
+/** How a request authenticates: a session cookie (`aa_session=…`) or an API key. */
+export interface Credentials {
+  cookie?: string;
+  apiKey?: string;
+}
+
+export interface SignedUpUser {
+  email: string;
+  password: string;
+  organizationId: string;
+  cookie: string;
+}
+
+export interface TestAppOptions extends Omit<AppOptions, 'clock'> {
+  /** Environment overrides on top of the test defaults (fresh database, port 0, silent logs). */
+  env?: Record<string, string>;
+  clock?: TestClock;
+}
+
+export interface TestApp {
+  /** Base URL of the running app; changes after restart(). */
+  readonly url: string;
+  readonly app: App;
+  readonly clock: TestClock;
+  graphql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, credentials?: Credentials): Promise<GraphQLResult<TData>>;
+  /** Signs up a new user with a new organization (unique email); returns its session cookie. */
+  signUp(overrides?: Partial<{ email: string; password: string; organizationName: string }>): Promise<SignedUpUser>;
+  /** Creates an API key for the organization of the signed-in user; returns the secret. */
+  createApiKey(user: SignedUpUser, name?: string): Promise<string>;
+  /** Raw SQL against the test database, to assert what was (not) stored. */
+  sql<TRow = Record<string, any>>(query: string, params?: unknown[]): Promise<TRow[]>;
+  /** Stops and starts the app on the same database (a process restart). */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Boots the real app in-process on a free port against this run's database. */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const config = loadConfig({
+    DATABASE_URL: inject('databaseUrl'),
+    PORT: '0',
+    HOST: '127.0.0.1',
+    // TEST_LOG_LEVEL=debug shows the app's logs while debugging a test.
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
+  });
+  const clock = options.clock ?? new TestClock();
+  const boot = async () => {
+    const app = await createApp(config, { ...options, clock });
+    const { url } = await app.listen(0);
+    return { app, url };
+  };
+  let running = await boot();
+
+  const harness: TestApp = {
+    get url() {
+      return running.url;
+    },
+    get app() {
+      return running.app;
+    },
+    clock,
+    async graphql(query, variables, credentials = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (credentials.cookie) headers.cookie = credentials.cookie;
+      if (credentials.apiKey) headers.authorization = `Bearer ${credentials.apiKey}`;
+      const response = await fetch(`${running.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: any; errors?: any };
+      return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
+    },
+    async signUp(overrides = {}) {
+      const input = {
+        email: `user-${randomUUID()}@example.com`,
+        password: TEST_PASSWORD,
+        organizationName: 'Test Org',
+        ...overrides,
+      };
+      const result = await harness.graphql<{ signUp: { organization: { id: string } } }>(
+        'mutation ($input: SignUpInput!) { signUp(input: $input) { organization { id } } }',
+        { input },
+      );
+      if (!result.data?.signUp) throw new Error(`signUp failed: ${JSON.stringify(result.errors)}`);
+      return {
+        email: input.email,
+        password: input.password,
+        organizationId: result.data.signUp.organization.id,
+        cookie: sessionCookieOf(result.headers),
+      };
+    },
+    async createApiKey(user, name = 'test key') {
+      const result = await harness.graphql<{ createApiKey: { secret: string } }>(
+        'mutation ($name: String!) { createApiKey(name: $name) { secret } }',
+        { name },
+        { cookie: user.cookie },
+      );
+      if (!result.data?.createApiKey) throw new Error(`createApiKey failed: ${JSON.stringify(result.errors)}`);
+      return result.data.createApiKey.secret;
+    },
+    sql(query, params = []) {
+      return running.app.orm.em.getConnection().execute(query, params, 'all');
+    },
+    async restart() {
+      await running.app.close();
+      running = await boot();
+    },
+    stop() {
+      return running.app.close();
+    },
+  };
+  return harness;
+}
+
+/** The `name=value` pair of the session cookie a response set. */
+export function sessionCookieOf(headers: Headers): string {
+  const cookie = headers.getSetCookie().find((value) => value.startsWith('aa_session='));
+  if (!cookie) throw new Error('no session cookie was set');
+  return cookie.split(';')[0] ?? '';
+}
