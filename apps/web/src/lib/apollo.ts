@@ -20,25 +20,35 @@ function reactionToLinkError(error: unknown): ErrorReaction {
   return { kind: 'none' };
 }
 
-const errorLink = new ErrorLink(({ error }) => {
-  const reaction = reactionToLinkError(error);
+export interface ApolloClientOptions {
+  readonly uri: string;
+  readonly onReaction: (reaction: ErrorReaction) => void;
+}
+
+export function createApolloClient({ uri, onReaction }: ApolloClientOptions): ApolloClient {
+  const errorLink = new ErrorLink(({ error }) => {
+    const reaction = reactionToLinkError(error);
+    if (reaction.kind !== 'none') onReaction(reaction);
+  });
+  return new ApolloClient({
+    link: ApolloLink.from([errorLink, new HttpLink({ uri, credentials: 'same-origin' })]),
+    cache: new InMemoryCache({
+      typePolicies: {
+        // Per-organization singletons: keep them normalised under a stable key.
+        Usage: { keyFields: [] },
+        UsageMeter: { keyFields: ['metric'] },
+        Plan: { keyFields: ['tier'] },
+      },
+    }),
+  });
+}
+
+function reactInBrowser(reaction: ErrorReaction): void {
   if (reaction.kind === 'upgrade') upgradePrompt.show(reaction.details);
   if (reaction.kind === 'sign-in') {
     const target = signInRedirectFor(window.location);
     if (target) window.location.assign(target);
   }
-});
+}
 
-const httpLink = new HttpLink({ uri: '/graphql', credentials: 'same-origin' });
-
-export const apolloClient = new ApolloClient({
-  link: ApolloLink.from([errorLink, httpLink]),
-  cache: new InMemoryCache({
-    typePolicies: {
-      // Singletons per organization: keep them normalised under a stable key.
-      Usage: { keyFields: [] },
-      UsageMeter: { keyFields: ['metric'] },
-      Plan: { keyFields: ['tier'] },
-    },
-  }),
-});
+export const apolloClient = createApolloClient({ uri: '/graphql', onReaction: reactInBrowser });

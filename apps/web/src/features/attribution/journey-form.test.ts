@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { journeyInputOf, sampleJourney } from './journey-form.js';
+
+describe('journeyInputOf', () => {
+  it('turns the sample journey into a valid JourneyInput with ISO times', () => {
+    const result = journeyInputOf(sampleJourney(new Date('2026-11-25T12:00:00Z')));
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.input.touches.map((t) => t.channel)).toEqual(['Paid search', 'Email']);
+    expect(result.input.touches[0]?.at).toBe('2026-11-22T12:00:00.000Z');
+    expect(result.input.convertedAt).toBe('2026-11-25T11:00:00.000Z');
+    expect(result.input.value).toBe(120);
+  });
+
+  it('drops touches without a channel and refuses a journey with none', () => {
+    const draft = { touches: [{ channel: '  ', at: '2026-11-20T10:00' }], convertedAt: '2026-11-21T10:00', value: '' };
+    expect(journeyInputOf(draft)).toEqual({ ok: false, message: 'Add at least one touch with a channel.' });
+  });
+
+  it('refuses a touch after the conversion and a negative value', () => {
+    const late = { touches: [{ channel: 'Email', at: '2026-11-22T10:00' }], convertedAt: '2026-11-21T10:00', value: '' };
+    expect(journeyInputOf(late)).toEqual({ ok: false, message: 'Touch 1 happens after the conversion.' });
+    const negative = { touches: [{ channel: 'Email', at: '2026-11-20T10:00' }], convertedAt: '2026-11-21T10:00', value: '-5' };
+    expect(journeyInputOf(negative)).toEqual({ ok: false, message: 'Value must be a positive number.' });
+  });
+
+  it('sends an empty value as null', () => {
+    const draft = { touches: [{ channel: 'Email', at: '2026-11-20T10:00' }], convertedAt: '2026-11-21T10:00', value: '' };
+    expect(journeyInputOf(draft)).toMatchObject({ ok: true, input: { value: null } });
+  });
+});
