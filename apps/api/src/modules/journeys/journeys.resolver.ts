@@ -1,10 +1,16 @@
-import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
-import { JourneyAttributionObject, JourneyInputObject } from './journeys.types.js';
+import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } from './journeys.types.js';
 
 @Resolver()
 export class JourneysResolver {
+  @Authorized()
+  @Query(() => JourneyRecordObject, { nullable: true, description: "One of the organization's journeys; null for an unknown id or another organization's" })
+  async journey(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<JourneyRecordObject | null> {
+    return context.services.journeys.find(principalOf(context).organizationId, id);
+  }
+
   @Authorized()
   @PlanLimit('ATTRIBUTION_RUNS')
   @Mutation(() => JourneyAttributionObject, { description: 'Stores one converted journey and returns its credit per model' })

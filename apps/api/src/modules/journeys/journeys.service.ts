@@ -8,11 +8,21 @@ import { FeatureNotInPlanError } from '../plans/plans.errors.js';
 import { validateJourney, type JourneyToTrack } from './journey-validation.js';
 import { Journey, Touch } from './journeys.entity.js';
 import { JourneysError } from './journeys.errors.js';
+import type { MilestoneEnum } from './journeys.types.js';
 
 export interface TrackedJourney {
   journeyId: string;
   credits: Array<{ model: AttributionModelId; channels: ChannelCredit[] }>;
 }
+
+export interface StoredJourney {
+  id: string;
+  convertedAt: Date | null;
+  value: number;
+  touches: Array<{ channel: string; at: Date; milestone: MilestoneEnum | null }>;
+}
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export class JourneysService {
   constructor(
@@ -21,6 +31,21 @@ export class JourneysService {
     private readonly plans: OrganizationPlanService,
     private readonly upgradeUrl: string,
   ) {}
+
+  async find(organizationId: string, id: string): Promise<StoredJourney | null> {
+    if (!UUID_PATTERN.test(id)) return null;
+    const em = this.orm.em.fork();
+    const journey = await em.findOne(Journey, { id, organizationId });
+    if (!journey) return null;
+    const touches = await em.find(Touch, { journeyId: id }, { orderBy: { position: 'asc' } });
+    return {
+      id: journey.id,
+      convertedAt: journey.convertedAt ?? null,
+      value: Number(journey.value),
+      // The enum's values are the stored strings ('lead', 'opportunity').
+      touches: touches.map(({ channel, at, milestone }) => ({ channel, at, milestone: (milestone ?? null) as MilestoneEnum | null })),
+    };
+  }
 
   /** Stores one converted journey (journey + touches in one transaction) and returns its credits per model. */
   async track(organizationId: string, input: JourneyToTrack): Promise<TrackedJourney> {

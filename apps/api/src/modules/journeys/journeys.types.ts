@@ -64,3 +64,30 @@ export class JourneyAttributionObject {
   @Field(() => [ModelCreditsObject])
   credits!: ModelCreditsObject[];
 }
+
+@ObjectType('TouchRecord')
+export class TouchRecordObject {
+  @Field(() => String)
+  channel!: string;
+
+  @Field(() => Date)
+  at!: Date;
+
+  @Field(() => MilestoneEnum, { nullable: true })
+  milestone!: MilestoneEnum | null;
+}
+
+@ObjectType('JourneyRecord', { description: 'A stored journey of the caller\'s organization' })
+export class JourneyRecordObject {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => Date, { nullable: true })
+  convertedAt!: Date | null;
+
+  @Field(() => Float)
+  value!: number;
+
+  @Field(() => [TouchRecordObject])
+  touches!: TouchRecordObject[];
+}
