@@ -42,7 +42,8 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   );
   app.use((req, res, next) => {
     res.on('finish', () => {
-      const route = API_PREFIXES.find((prefix) => req.path.startsWith(prefix)) ?? 'other';
+      // originalUrl: mounted routers rewrite req.path; a fixed set of labels keeps cardinality low.
+      const route = API_PREFIXES.find((prefix) => req.originalUrl.startsWith(prefix)) ?? 'other';
       metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
     });
     next();
