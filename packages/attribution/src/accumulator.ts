@@ -69,7 +69,18 @@ export class AttributionAccumulator {
     const nulls = checkAmount(row.nulls, 'nulls', 'INVALID_PATH_ROW');
     const { path, registry } = this;
     path.reset();
-    for (const channel of row.path) path.push(registry.idOf(checkChannel(channel, 'INVALID_PATH_ROW')));
+    const channels = row.path;
+    let previous: string | undefined;
+    let previousId = -1;
+    for (let i = 0; i < channels.length; i++) {
+      const channel = channels[i]!;
+      // Repeats (a > a > b) are common; comparing with the previous name skips a hash lookup.
+      if (channel !== previous) {
+        previousId = registry.idOf(checkChannel(channel, 'INVALID_PATH_ROW'));
+        previous = channel;
+      }
+      path.push(previousId);
+    }
     this.credit(conversions, value, nulls);
   }
 
@@ -149,7 +160,8 @@ export class AttributionAccumulator {
     if (conversions > 0 || value > 0) {
       path.conversions = conversions;
       path.value = value;
-      for (const { rule, tally } of this.perJourney) rule(path, tally);
+      const models = this.perJourney;
+      for (let i = 0; i < models.length; i++) models[i]!.rule(path, models[i]!.tally);
     }
     this.markov?.addPath(path.ids, path.length, conversions, nulls);
   }

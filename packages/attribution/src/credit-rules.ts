@@ -49,17 +49,18 @@ const shapley: CreditRule = (path, tally) => {
 function milestoneRule(includeClosingTouch: boolean): CreditRule {
   return (path, tally) => {
     const { ids, length, leadPosition, opportunityPosition } = path;
-    const last = length - 1;
-    const isMilestone = (i: number): boolean =>
-      i === 0 || i === leadPosition || i === opportunityPosition || (includeClosingTouch && i === last);
+    const closing = includeClosingTouch ? length - 1 : 0;
     let milestones = 1;
     if (leadPosition > 0) milestones++;
     if (opportunityPosition > 0 && opportunityPosition !== leadPosition) milestones++;
-    if (includeClosingTouch && last > 0 && last !== leadPosition && last !== opportunityPosition) milestones++;
+    if (closing > 0 && closing !== leadPosition && closing !== opportunityPosition) milestones++;
     const others = length - milestones;
     const milestoneShare = (others === 0 ? 1 : 0.9) / milestones;
     const otherShare = others === 0 ? 0 : 0.1 / others;
-    for (let i = 0; i < length; i++) tally.add(ids[i]!, isMilestone(i) ? milestoneShare : otherShare);
+    for (let i = 0; i < length; i++) {
+      const isMilestone = i === 0 || i === leadPosition || i === opportunityPosition || i === closing;
+      tally.add(ids[i]!, isMilestone ? milestoneShare : otherShare);
+    }
   };
 }
 

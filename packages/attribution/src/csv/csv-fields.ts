@@ -1,15 +1,40 @@
 import { FieldError } from './csv-format-error.js';
 
-const DECIMAL = /^\+?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-
 /** A non-negative decimal; `Number()` alone would read '' as 0 and accept hex. */
 export function readAmount(text: string, column: string): number {
   const trimmed = text.trim();
-  const amount = DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
-  if (!Number.isFinite(amount)) {
+  if (!isDecimal(trimmed, 0, trimmed.length)) {
     throw new FieldError(`${column} is not a non-negative number: ${JSON.stringify(text)}`);
   }
-  return amount;
+  return Number(trimmed);
+}
+
+/** Whether text[start, end) is digits with an optional fraction and exponent; scanned, not matched, as it runs per field. */
+export function isDecimal(text: string, start: number, end: number): boolean {
+  let i = start;
+  if (text.charCodeAt(i) === 43 /* + */) i++;
+  let digits = 0;
+  for (; i < end && isDigit(text.charCodeAt(i)); i++) digits++;
+  if (i < end && text.charCodeAt(i) === 46 /* . */) {
+    for (i++; i < end && isDigit(text.charCodeAt(i)); i++) digits++;
+  }
+  if (digits === 0) return false;
+  if (i < end && (text.charCodeAt(i) | 32) === 101 /* e or E */) {
+    i++;
+    if (i < end && (text.charCodeAt(i) === 43 || text.charCodeAt(i) === 45)) i++;
+    const exponentStart = i;
+    while (i < end && isDigit(text.charCodeAt(i))) i++;
+    if (i === exponentStart) return false;
+  }
+  return i === end;
+}
+
+export function isBlank(code: number): boolean {
+  return code === 32 /* space */ || code === 9 /* tab */;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2}))?$/;

@@ -44,13 +44,16 @@ export function createCsvParser(): AttributionCsvParser {
     journeys = new JourneyAssembler(columns);
   };
 
-  const atLine = <T>(read: () => T): T => {
-    try {
-      return read();
-    } catch (error) {
-      if (error instanceof FieldError) throw new CsvFormatError(lineNumber, error.message);
-      throw error;
+  const readLine = (line: string): Journey | PathRow | undefined => {
+    if (format === undefined) {
+      readHeader(line);
+      return undefined;
     }
+    if (!journeys) {
+      recordLine = lineNumber;
+      return readPathRow(line);
+    }
+    return finishedJourney(journeys.pushRow(line, lineNumber));
   };
 
   const finishedJourney = (finished: FinishedJourney | undefined): Journey | undefined => {
@@ -76,17 +79,12 @@ export function createCsvParser(): AttributionCsvParser {
         if (lineNumber === 1) throw new CsvFormatError(1, 'the first line must be the header');
         return undefined;
       }
-      return atLine(() => {
-        if (format === undefined) {
-          readHeader(line);
-          return undefined;
-        }
-        if (!journeys) {
-          recordLine = lineNumber;
-          return readPathRow(line);
-        }
-        return finishedJourney(journeys.pushRow(line, lineNumber));
-      });
+      try {
+        return readLine(line);
+      } catch (error) {
+        if (error instanceof FieldError) throw new CsvFormatError(lineNumber, error.message);
+        throw error;
+      }
     },
     end() {
       if (format === undefined) throw new CsvFormatError(1, `empty file: expected the header "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);

@@ -1,0 +1,36 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { ATTRIBUTION_MODEL_IDS } from '../model-ids.js';
+import { formatBenchTable } from './bench-table.js';
+import { measureTask, type BenchTask, type TaskMeasurement } from './measure-task.js';
+
+// TIME_DECAY needs timestamps, which the aggregated sample does not have.
+const TASKS: readonly BenchTask[] = ['PARSE', ...ATTRIBUTION_MODEL_IDS.filter((m) => m !== 'TIME_DECAY'), 'STREAM'];
+
+/** Each task in its own process, so one task's heap and JIT state do not colour the next. */
+function runInChild(task: BenchTask): Promise<TaskMeasurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(import.meta.url), ['--task', task], {
+      execArgv: ['--import', 'tsx', '--expose-gc'],
+    });
+    let measurement: TaskMeasurement | undefined;
+    child.on('message', (message) => {
+      measurement = message as TaskMeasurement;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code === 0 && measurement) resolve(measurement);
+      else reject(new Error(`bench task ${task} exited with code ${code}`));
+    });
+  });
+}
+
+const taskFlag = process.argv.indexOf('--task');
+if (taskFlag >= 0) {
+  const task = process.argv[taskFlag + 1] as BenchTask;
+  process.send?.(measureTask(task));
+} else {
+  const measurements: TaskMeasurement[] = [];
+  for (const task of TASKS) measurements.push(await runInChild(task));
+  console.log(formatBenchTable(measurements));
+}
