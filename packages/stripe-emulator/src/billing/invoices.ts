@@ -1,0 +1,167 @@
+import type Stripe from 'stripe';
+import { ID_PREFIX, newId } from '../ids.js';
+import type { PriceObject } from '../objects/catalog-objects.js';
+import { buildInvoice, buildInvoiceLine, type InvoiceObject } from '../objects/invoice-objects.js';
+import type { EventBatch } from '../webhooks/event-bus.js';
+import { idOf, mergeMetadata, type BillingContext } from './context.js';
+
+/** Why a card is charged: 0341 cards pay a first invoice and fail renewals. */
+export type ChargeReason = 'initial' | 'renewal' | 'manual';
+
+export interface InvoiceLineInput {
+  amount: number;
+  description: string;
+  period: { start: number; end: number };
+  quantity: number;
+  price: PriceObject | null;
+  subscriptionItem: string | null;
+  proration: boolean;
+}
+
+export interface DraftInvoiceInput {
+  customer: string;
+  subscription: string | null;
+  billingReason: Stripe.Invoice.BillingReason;
+  description: string | null;
+  lines: InvoiceLineInput[];
+  /** Sweep the customer's pending invoice items (prorations, one-off items) onto this invoice. */
+  includePendingItems: boolean;
+  periodStart: number;
+  periodEnd: number;
+  defaultPaymentMethod: string | null;
+  metadata: Record<string, string | null> | null;
+}
+
+export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput, events: EventBatch): InvoiceObject {
+  const customer = ctx.store.customers.get(input.customer, 'customer');
+  const id = newId(ID_PREFIX.invoice);
+  const lines = input.lines.map((line) =>
+    buildInvoiceLine({
+      id: newId(ID_PREFIX.invoiceLine),
+      invoice: id,
+      amount: line.amount,
+      currency: line.price?.currency ?? 'usd',
+      description: line.description,
+      period: line.period,
+      quantity: line.quantity,
+      subscription: input.subscription,
+      subscriptionItem: line.subscriptionItem,
+      invoiceItem: null,
+      proration: line.proration,
+      price: line.price ? { id: line.price.id, product: idOf(line.price.product) ?? '' } : null,
+      metadata: {},
+    }),
+  );
+  if (input.includePendingItems) {
+    const pending = ctx.store.invoiceItems.all().filter((item) => {
+      const itemSubscription = item.parent?.subscription_details?.subscription ?? null;
+      return item.invoice === null && idOf(item.customer) === customer.id && (itemSubscription === null || itemSubscription === input.subscription);
+    });
+    for (const item of pending) {
+      item.invoice = id;
+      lines.push(
+        buildInvoiceLine({
+          id: newId(ID_PREFIX.invoiceLine),
+          invoice: id,
+          amount: item.amount,
+          currency: item.currency,
+          description: item.description,
+          period: item.period,
+          quantity: item.quantity,
+          subscription: item.parent?.subscription_details?.subscription ?? null,
+          subscriptionItem: null,
+          invoiceItem: item.id,
+          proration: item.proration,
+          price: null,
+          metadata: item.metadata ?? {},
+        }),
+      );
+    }
+  }
+  const invoice = buildInvoice({
+    id,
+    created: ctx.clock.forCustomer(customer.id),
+    customer: customer.id,
+    customerEmail: customer.email,
+    customerName: customer.name ?? null,
+    currency: lines[0]?.currency ?? 'usd',
+    description: input.description,
+    lines,
+    billingReason: input.billingReason,
+    subscription: input.subscription,
+    periodStart: input.periodStart,
+    periodEnd: input.periodEnd,
+    defaultPaymentMethod: input.defaultPaymentMethod,
+    testClock: ctx.clock.testClockOf(customer.id),
+    metadata: mergeMetadata({}, input.metadata),
+  });
+  ctx.store.invoices.insert(invoice);
+  events.add('invoice.created', invoice);
+  return invoice;
+}
+
+export function finalizeInvoice(ctx: BillingContext, invoice: InvoiceObject, events: EventBatch): InvoiceObject {
+  if (invoice.status !== 'draft') return invoice;
+  const customer = ctx.store.customers.get(idOf(invoice.customer) ?? '', 'customer');
+  const sequence = customer.next_invoice_sequence ?? 1;
+  customer.next_invoice_sequence = sequence + 1;
+  const now = ctx.clock.forCustomer(customer.id);
+  invoice.status = 'open';
+  invoice.number = `${customer.invoice_prefix ?? 'EMU'}-${String(sequence).padStart(4, '0')}`;
+  invoice.effective_at = now;
+  invoice.status_transitions.finalized_at = now;
+  invoice.hosted_invoice_url = `${ctx.publicUrl}/invoice/${invoice.id}`;
+  events.add('invoice.finalized', invoice);
+  return invoice;
+}
+
+/** The payment method an invoice is charged with, as Stripe chooses it. */
+export function paymentMethodFor(ctx: BillingContext, invoice: InvoiceObject): string | null {
+  const explicit = idOf(invoice.default_payment_method);
+  if (explicit) return explicit;
+  const subscriptionId = invoice.parent?.subscription_details?.subscription;
+  const subscription = subscriptionId ? ctx.store.subscriptions.find(idOf(subscriptionId) ?? '') : undefined;
+  const fromSubscription = idOf(subscription?.default_payment_method);
+  if (fromSubscription) return fromSubscription;
+  const customer = ctx.store.customers.find(idOf(invoice.customer) ?? '');
+  return idOf(customer?.invoice_settings.default_payment_method);
+}
+
+/** Charges an open invoice. Returns whether it was paid; the outcome's events go into `events`. */
+export function attemptPayment(
+  ctx: BillingContext,
+  invoice: InvoiceObject,
+  paymentMethodId: string | null,
+  reason: ChargeReason,
+  events: EventBatch,
+): boolean {
+  const now = ctx.clock.forCustomer(idOf(invoice.customer));
+  const paid = invoice.amount_due <= 0 || chargeSucceeds(ctx, paymentMethodId, reason);
+  invoice.attempted = invoice.amount_due > 0 || invoice.attempted;
+  if (invoice.amount_due > 0) invoice.attempt_count += 1;
+  if (paid) {
+    invoice.status = 'paid';
+    invoice.amount_paid = invoice.amount_due;
+    invoice.amount_remaining = 0;
+    invoice.next_payment_attempt = null;
+    invoice.status_transitions.paid_at = now;
+    events.add('invoice.paid', invoice).add('invoice.payment_succeeded', invoice);
+  } else {
+    invoice.next_payment_attempt = now + 3 * 86_400;
+    events.add('invoice.payment_failed', invoice);
+  }
+  return paid;
+}
+
+function chargeSucceeds(ctx: BillingContext, paymentMethodId: string | null, reason: ChargeReason): boolean {
+  if (!paymentMethodId) return false;
+  switch (ctx.store.cardBehaviors.get(paymentMethodId) ?? 'succeeds') {
+    case 'succeeds':
+      return true;
+    case 'fails_renewals':
+      return reason !== 'renewal';
+    case 'fails_charges':
+    case 'declined':
+      return false;
+  }
+}

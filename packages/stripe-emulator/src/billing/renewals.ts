@@ -1,0 +1,84 @@
+import { invalidParameter } from '../http/errors.js';
+import type { TestClockObject } from '../objects/platform-objects.js';
+import type { SubscriptionObject } from '../objects/subscription-objects.js';
+import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
+import { addInterval } from './clock.js';
+import { idOf, type BillingContext } from './context.js';
+import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor } from './invoices.js';
+import { periodLine } from './subscription-lines.js';
+import { cancelSubscription, noticeTrialEnding } from './subscriptions.js';
+
+const RENEWABLE = new Set(['active', 'trialing', 'past_due']);
+
+/**
+ * Moves a test clock forward, doing what Stripe does to its customers' subscriptions on the way: each
+ * period boundary crossed ends a trial or renews (next invoice, charged; a failing card leaves the
+ * invoice open and the subscription `past_due`), and a subscription set to cancel at period end ends.
+ */
+export function advanceTestClock(ctx: BillingContext, clock: TestClockObject, frozenTime: number, events: EventBatch): TestClockObject {
+  if (frozenTime <= clock.frozen_time) {
+    throw invalidParameter('frozen_time', 'The frozen_time must be after the current frozen_time of the test clock.');
+  }
+  const customers = ctx.store.customers.all().filter((customer) => customer.test_clock === clock.id);
+  for (const customer of customers) {
+    const subscriptions = ctx.store.subscriptions
+      .all()
+      .filter((subscription) => idOf(subscription.customer) === customer.id && RENEWABLE.has(subscription.status));
+    for (const subscription of subscriptions) advanceSubscription(ctx, clock, subscription, frozenTime, events);
+  }
+  clock.frozen_time = frozenTime;
+  clock.status = 'ready';
+  return clock;
+}
+
+function advanceSubscription(
+  ctx: BillingContext,
+  clock: TestClockObject,
+  subscription: SubscriptionObject,
+  until: number,
+  events: EventBatch,
+): void {
+  for (;;) {
+    noticeTrialEnding(ctx, subscription, until, events);
+    const periodEnd = subscription.items.data[0]?.current_period_end;
+    if (periodEnd === undefined || periodEnd > until || !RENEWABLE.has(subscription.status)) return;
+    // Work at the boundary's time, so invoices and periods carry the dates Stripe would give them.
+    clock.frozen_time = Math.max(clock.frozen_time, periodEnd);
+    if (subscription.cancel_at_period_end || (subscription.cancel_at !== null && subscription.cancel_at <= periodEnd)) {
+      cancelSubscription(ctx, subscription, {}, events, periodEnd);
+      return;
+    }
+    renewPeriod(ctx, subscription, periodEnd, events);
+  }
+}
+
+function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, periodStart: number, events: EventBatch): void {
+  const before = structuredClone(subscription);
+  for (const item of subscription.items.data) {
+    const recurring = item.price.recurring;
+    item.current_period_start = periodStart;
+    item.current_period_end = addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
+  }
+  const invoiceEvents = new EventBatch();
+  const invoice = createDraftInvoice(
+    ctx,
+    {
+      customer: idOf(subscription.customer) ?? '',
+      subscription: subscription.id,
+      billingReason: 'subscription_cycle',
+      description: null,
+      lines: subscription.items.data.map((item) => periodLine(ctx, item, false)),
+      includePendingItems: true,
+      periodStart: before.items.data[0]?.current_period_start ?? periodStart,
+      periodEnd: periodStart,
+      defaultPaymentMethod: null,
+      metadata: null,
+    },
+    invoiceEvents,
+  );
+  finalizeInvoice(ctx, invoice, invoiceEvents);
+  const paid = attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), 'renewal', invoiceEvents);
+  subscription.latest_invoice = invoice.id;
+  subscription.status = paid ? 'active' : 'past_due';
+  events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
+}

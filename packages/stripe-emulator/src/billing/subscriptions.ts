@@ -1,0 +1,150 @@
+import type Stripe from 'stripe';
+import { invalidParameter, invalidState } from '../http/errors.js';
+import { ID_PREFIX, newId } from '../ids.js';
+import type { PriceObject } from '../objects/catalog-objects.js';
+import { buildSubscription, buildSubscriptionItem, type SubscriptionObject } from '../objects/subscription-objects.js';
+import { EventBatch } from '../webhooks/event-bus.js';
+import { addInterval } from './clock.js';
+import { mergeMetadata, type BillingContext } from './context.js';
+import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, type ChargeReason } from './invoices.js';
+import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
+import { periodLine } from './subscription-lines.js';
+
+const TRIAL_WILL_END_NOTICE_SECONDS = 3 * 86_400;
+
+export interface SubscriptionItemInput {
+  price: string;
+  quantity?: number | null;
+  metadata?: Record<string, string | null> | null;
+}
+
+export interface SubscriptionInput {
+  customer: string;
+  items: SubscriptionItemInput[];
+  metadata?: Record<string, string | null> | null;
+  default_payment_method?: string | null;
+  description?: string | null;
+  trial_period_days?: number | null;
+  trial_end?: number | null;
+  cancel_at_period_end?: boolean | null;
+}
+
+export function recurringPrice(ctx: BillingContext, priceId: string, param: string): PriceObject {
+  const price = ctx.store.prices.get(priceId, param);
+  if (!price.recurring) {
+    throw invalidParameter(
+      param,
+      'The price specified is set to `type=one_time` but this field only accepts prices with `type=recurring`.',
+      'parameter_invalid_string',
+    );
+  }
+  if (!price.active) throw invalidParameter(param, `The price specified is inactive. This field only accepts active prices.`);
+  return price;
+}
+
+/** Creates a subscription and its first invoice, charged at once, as Stripe does by default. */
+export function createSubscription(
+  ctx: BillingContext,
+  input: SubscriptionInput,
+  events: EventBatch,
+  chargeReason: ChargeReason = 'initial',
+): SubscriptionObject {
+  const customer = ctx.store.customers.get(input.customer, 'customer');
+  if (input.items.length === 0) throw invalidParameter('items', 'Missing required param: items.', 'parameter_missing');
+  const prices = input.items.map((item, index) => recurringPrice(ctx, item.price, `items[${index}][price]`));
+  const now = ctx.clock.forCustomer(customer.id);
+  const trialEnd = input.trial_end ?? (input.trial_period_days ? now + input.trial_period_days * 86_400 : null);
+  const recurring = prices[0]?.recurring;
+  const periodEnd = trialEnd ?? addInterval(now, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
+  const id = newId(ID_PREFIX.subscription);
+  let defaultPaymentMethod: string | null = null;
+  if (input.default_payment_method) {
+    const paymentMethod = resolvePaymentMethod(ctx, input.default_payment_method, 'default_payment_method');
+    defaultPaymentMethod = attachPaymentMethod(ctx, paymentMethod, customer.id).id;
+  }
+  const subscription = buildSubscription({
+    id,
+    created: now,
+    customer: customer.id,
+    currency: prices[0]?.currency ?? 'usd',
+    items: input.items.map((item, index) =>
+      buildSubscriptionItem({
+        id: newId(ID_PREFIX.subscriptionItem, 14),
+        created: now,
+        subscription: id,
+        price: prices[index] as PriceObject,
+        quantity: item.quantity ?? 1,
+        periodStart: now,
+        periodEnd,
+        metadata: mergeMetadata({}, item.metadata),
+      }),
+    ),
+    status: trialEnd ? 'trialing' : 'incomplete',
+    defaultPaymentMethod,
+    metadata: mergeMetadata({}, input.metadata),
+    description: input.description ?? null,
+    trialStart: trialEnd ? now : null,
+    trialEnd,
+    testClock: ctx.clock.testClockOf(customer.id),
+  });
+  subscription.cancel_at_period_end = input.cancel_at_period_end ?? false;
+  if (subscription.cancel_at_period_end) subscription.cancel_at = periodEnd;
+  ctx.store.subscriptions.insert(subscription);
+
+  const invoiceEvents = new EventBatch();
+  const invoice = createDraftInvoice(
+    ctx,
+    {
+      customer: customer.id,
+      subscription: id,
+      billingReason: 'subscription_create',
+      description: null,
+      lines: subscription.items.data.map((item) => periodLine(ctx, item, trialEnd !== null)),
+      includePendingItems: true,
+      periodStart: now,
+      periodEnd: now,
+      defaultPaymentMethod: null,
+      metadata: null,
+    },
+    invoiceEvents,
+  );
+  finalizeInvoice(ctx, invoice, invoiceEvents);
+  const paid = attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), chargeReason, invoiceEvents);
+  subscription.latest_invoice = invoice.id;
+  if (!trialEnd) subscription.status = paid ? 'active' : 'incomplete';
+  events.add('customer.subscription.created', subscription).append(invoiceEvents);
+  noticeTrialEnding(ctx, subscription, now, events);
+  return subscription;
+}
+
+/** Stripe announces a trial's end three days ahead, or at once when the trial is shorter. */
+export function noticeTrialEnding(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): void {
+  if (subscription.status !== 'trialing' || subscription.trial_end === null) return;
+  if (ctx.store.trialEndNoticesSent.has(subscription.id)) return;
+  if (subscription.trial_end - now > TRIAL_WILL_END_NOTICE_SECONDS) return;
+  ctx.store.trialEndNoticesSent.add(subscription.id);
+  events.add('customer.subscription.trial_will_end', subscription);
+}
+
+export function cancelSubscription(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  details: { comment?: string | null; feedback?: string | null },
+  events: EventBatch,
+  at: number = ctx.clock.forCustomer(typeof subscription.customer === 'string' ? subscription.customer : subscription.customer.id),
+): SubscriptionObject {
+  if (subscription.status === 'canceled') {
+    throw invalidState(`A canceled subscription can only update its cancellation_details and metadata.`);
+  }
+  subscription.status = 'canceled';
+  subscription.canceled_at ??= at;
+  subscription.ended_at = at;
+  subscription.cancellation_details = {
+    comment: details.comment ?? null,
+    feedback: (details.feedback ?? null) as Stripe.Subscription.CancellationDetails.Feedback | null,
+    feedback_option: null,
+    reason: 'cancellation_requested',
+  };
+  events.add('customer.subscription.deleted', subscription);
+  return subscription;
+}

@@ -1,0 +1,27 @@
+import type { DeliveryLogEntry } from '../webhooks/delivery-log.js';
+
+export interface WebhookEndpointOptions {
+  secret?: string;
+  /** Event types to receive; every type (`*`) when omitted. */
+  enabledEvents?: string[];
+}
+
+export interface EmulatorInfo {
+  baseUrl: string;
+  secretKey: string;
+  priceIds: { PRO: string; SCALE: string };
+  webhookEndpoints: { id: string; url: string; secret: string }[];
+}
+
+/** The emulator's test controls, shared by the programmatic API and `/_emulator/…`. */
+export interface EmulatorControls {
+  info(): EmulatorInfo;
+  addWebhookEndpoint(url: string, options?: WebhookEndpointOptions): { id: string; secret: string };
+  deliveries(): DeliveryLogEntry[];
+  replayEvent(eventId: string): Promise<void>;
+  deliverTwice(eventId: string): Promise<void>;
+  holdDeliveries(): void;
+  heldEventIds(): string[];
+  releaseDeliveries(order?: string[]): Promise<void>;
+  waitForDeliveries(): Promise<void>;
+}

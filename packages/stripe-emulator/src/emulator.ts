@@ -1,0 +1,127 @@
+import type { BillingContext } from './billing/context.js';
+import { Clock } from './billing/clock.js';
+import { seedCatalog, type SeededPrices } from './billing/seed.js';
+import { handleControl } from './control/control-handler.js';
+import type { EmulatorControls, EmulatorInfo, WebhookEndpointOptions } from './control/controls.js';
+import { ApiHandler } from './http/api-handler.js';
+import { closeServer, createEmulatorServer, listen } from './http/server.js';
+import { ID_PREFIX, newId } from './ids.js';
+import { handlePage } from './pages/page-handler.js';
+import { ALL_ROUTES } from './routes/all-routes.js';
+import { Store } from './store/store.js';
+import type { DeliveryLogEntry } from './webhooks/delivery-log.js';
+import { WebhookDispatcher, type RetryPolicy } from './webhooks/dispatcher.js';
+import { registerWebhookEndpoint } from './webhooks/endpoints.js';
+import { EventBus } from './webhooks/event-bus.js';
+
+export const DEFAULT_PORT = 12111;
+
+export interface StripeEmulatorOptions {
+  /** 0 picks a free port; default 12111. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Base URL of the hosted pages as browsers reach them; default the server's own URL. */
+  publicUrl?: string;
+  webhookEndpoints?: { url: string; secret?: string; enabledEvents?: string[] }[];
+  /** The emulator's clock in milliseconds, for tests; default Date.now. */
+  now?: () => number;
+  /** Webhook retries; default 6 attempts starting 2 s apart and doubling. */
+  retry?: RetryPolicy;
+}
+
+export interface StripeEmulator extends EmulatorControls {
+  baseUrl: string;
+  host: string;
+  port: number;
+  protocol: 'http';
+  /** A usable `sk_test_…` key (any `sk_test_` key is accepted). */
+  secretKey: string;
+  /** The seeded plan prices (lookup keys `pro_monthly`, `scale_monthly`). */
+  priceIds: SeededPrices;
+  /** Called after every delivery attempt; returns an unsubscribe function. */
+  onDelivery(listener: (entry: DeliveryLogEntry) => void): () => void;
+  close(): Promise<void>;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 2000 };
+
+export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const store = new Store();
+  const nowMs = options.now ?? Date.now;
+  const clock = new Clock(store, nowMs);
+  const dispatcher = new WebhookDispatcher(store, options.retry ?? DEFAULT_RETRY);
+  const bus = new EventBus(store, dispatcher, () => clock.now());
+  const billing: BillingContext = { store, clock, bus, publicUrl: options.publicUrl ?? '' };
+  const priceIds = seedCatalog(store, clock.now());
+  const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, dispatcher, path }));
+
+  let controls: EmulatorControls | null = null;
+  const server = createEmulatorServer({
+    api: (request, response, url) => api.handle(request, response, url),
+    pages: (request, response, url) => handlePage(billing, request, response, url),
+    control: (request, response, url) => handleControl(requireControls(controls), request, response, url),
+  });
+  const port = await listen(server, options.port ?? DEFAULT_PORT, host);
+  const baseUrl = `http://${host}:${port}`;
+  billing.publicUrl = (options.publicUrl ?? baseUrl).replace(/\/$/, '');
+  const secretKey = `${ID_PREFIX.secretKey}${newId('', 24)}`;
+
+  const addWebhookEndpoint = (url: string, endpointOptions: WebhookEndpointOptions = {}): { id: string; secret: string } => {
+    const { endpoint, secret } = registerWebhookEndpoint(billing, {
+      url,
+      enabledEvents: endpointOptions.enabledEvents ?? ['*'],
+      description: 'Registered through the emulator',
+      ...(endpointOptions.secret ? { secret: endpointOptions.secret } : {}),
+    });
+    return { id: endpoint.id, secret };
+  };
+  for (const endpoint of options.webhookEndpoints ?? []) {
+    addWebhookEndpoint(endpoint.url, {
+      ...(endpoint.secret ? { secret: endpoint.secret } : {}),
+      ...(endpoint.enabledEvents ? { enabledEvents: endpoint.enabledEvents } : {}),
+    });
+  }
+
+  const info = (): EmulatorInfo => ({
+    baseUrl,
+    secretKey,
+    priceIds,
+    webhookEndpoints: store.webhookEndpoints.all().map((endpoint) => ({
+      id: endpoint.id,
+      url: endpoint.url,
+      secret: store.webhookSecrets.get(endpoint.id) ?? '',
+    })),
+  });
+
+  const emulator: StripeEmulator = {
+    baseUrl,
+    host,
+    port,
+    protocol: 'http',
+    secretKey,
+    priceIds,
+    info,
+    addWebhookEndpoint,
+    deliveries: () => dispatcher.log.all(),
+    replayEvent: (eventId) => dispatcher.replay(eventId),
+    deliverTwice: (eventId) => dispatcher.deliverTwice(eventId),
+    holdDeliveries: () => dispatcher.hold(),
+    heldEventIds: () => dispatcher.heldEventIds(),
+    releaseDeliveries: (order) => dispatcher.release(order),
+    waitForDeliveries: () => dispatcher.idle(),
+    onDelivery: (listener) => dispatcher.log.subscribe(listener),
+    close: async () => {
+      await dispatcher.close();
+      await closeServer(server);
+    },
+  };
+  controls = emulator;
+  return emulator;
+}
+
+function requireControls(controls: EmulatorControls | null): EmulatorControls {
+  if (!controls) throw new Error('The emulator is still starting.');
+  return controls;
+}
