@@ -15,6 +15,8 @@ export interface TaskMeasurement {
   readonly rows: number;
   /** First run in a fresh process, before the JIT has warmed up. */
   readonly coldMs: number;
+  /** CPU time (user + system, all threads) of the first run: less swayed than wall time by other load. */
+  readonly coldCpuMs: number;
   /** Median of the timed runs after it. */
   readonly medianMs: number;
   /** Heap growth over the first run (garbage not yet collected included). */
@@ -34,9 +36,11 @@ export function measureTask(task: BenchTask): TaskMeasurement {
   gc();
   const before = process.memoryUsage().heapUsed;
   let start = performance.now();
+  const cpuBefore = process.cpuUsage();
   // Held through the GC below, so that what the task keeps is counted as retained.
   const held = [run()];
   const coldMs = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   const heapDeltaMb = (process.memoryUsage().heapUsed - before) / MB;
   gc();
   const retainedMb = (process.memoryUsage().heapUsed - before) / MB;
@@ -52,6 +56,7 @@ export function measureTask(task: BenchTask): TaskMeasurement {
     task,
     rows: BENCH_ROWS,
     coldMs,
+    coldCpuMs: (cpu.user + cpu.system) / 1000,
     medianMs: times[Math.floor(times.length / 2)]!,
     heapDeltaMb,
     retainedMb,
