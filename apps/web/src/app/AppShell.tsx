@@ -36,7 +36,7 @@ export function AppShell() {
             <>
               <div>
                 <div className="sidebar__org">{viewer.organization.name}</div>
-                <div className="sidebar__email">{viewer.user.email}</div>
+                <div className="sidebar__email">{viewer.user?.email ?? 'API key'}</div>
               </div>
               <SignOutButton />
             </>

@@ -29,3 +29,11 @@ const LIVE_STATUSES = new Set(['active', 'trialing', 'past_due']);
 export function isLiveSubscription(status: string | null | undefined): boolean {
   return status != null && LIVE_STATUSES.has(status);
 }
+
+/** What a plan card's button runs; absent while the server offers no online checkout. */
+export interface PlanSelection {
+  readonly select: (tier: PlanTier, action: PlanAction) => void;
+  readonly pendingTier: PlanTier | null;
+  readonly error: unknown;
+  readonly changed: { readonly planTier: PlanTier; readonly cancelAtPeriodEnd: boolean; readonly currentPeriodEnd: string } | null;
+}

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { PlanTier } from '../../../gql/graphql.js';
 import { CurrentPlanDocument, CurrentSubscriptionDocument, UsageDocument } from '../../../gql/graphql.js';
 import { useChangePlanMutation, useCreateCheckoutSessionMutation } from '../../../gql/hooks.js';
-import type { PlanAction } from '../plan-actions.js';
+import type { PlanAction, PlanSelection } from '../plan-actions.js';
 
 /** Runs what a plan card's button means: Stripe Checkout for a first subscription, a plan change otherwise. */
-export function usePlanSelection() {
+export function usePlanSelection(): PlanSelection {
   const [pendingTier, setPendingTier] = useState<PlanTier | null>(null);
   const [createCheckout, checkout] = useCreateCheckoutSessionMutation();
   const [changePlan, change] = useChangePlanMutation({

@@ -3,12 +3,15 @@ import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Field } from '../../../components/ui/Field.js';
 import { Alert, ErrorAlert } from '../../../components/ui/States.js';
-import { UsageDocument } from '../../../gql/graphql.js';
+import { UsageDocument, type AttributionModel } from '../../../gql/graphql.js';
 import { useTrackJourneyMutation } from '../../../gql/hooks.js';
+import type { ModelAvailability } from '../model-catalog.js';
 import { journeyInputOf, sampleJourney, type JourneyDraft, type TouchDraft } from '../journey-form.js';
 import { CreditsTables } from './CreditsTable.js';
+import { ModelPicker } from './ModelPicker.js';
 
-export function TrackJourneyForm() {
+export function TrackJourneyForm({ models }: { models: readonly ModelAvailability[] }) {
+  const [selected, setSelected] = useState<AttributionModel[]>(() => models.filter((m) => m.allowed).map((m) => m.model));
   const [draft, setDraft] = useState<JourneyDraft>(() => sampleJourney(new Date()));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [track, { data, loading, error }] = useTrackJourneyMutation({ refetchQueries: [UsageDocument] });
@@ -20,16 +23,18 @@ export function TrackJourneyForm() {
   async function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = journeyInputOf(draft);
-    setInvalid(parsed.ok ? null : parsed.message);
-    if (parsed.ok) await track({ variables: { input: parsed.input } }).catch(() => null);
+    const message = parsed.ok ? (selected.length === 0 ? 'Choose at least one model.' : null) : parsed.message;
+    setInvalid(message);
+    if (parsed.ok && !message) await track({ variables: { input: { ...parsed.input, models: selected } } }).catch(() => null);
   }
 
   return (
     <div className="stack">
-      <Card title="Track a journey" subtitle="Send one converted journey; it is stored and attributed at once (1 run).">
+      <Card title="Track a journey" subtitle="Send one converted journey: it is stored and credited under each chosen model at once (1 attribution run).">
         <form className="form" onSubmit={submit}>
           {invalid && <Alert tone="error">{invalid}</Alert>}
           {error && <ErrorAlert error={error} />}
+          <ModelPicker models={models} selected={selected} onChange={setSelected} />
           {draft.touches.map((touch, index) => (
             <div className="touch-row" key={index}>
               <Field label={`Touch ${index + 1} channel`} value={touch.channel} onChange={(e) => updateTouch(index, { channel: e.target.value })} />

@@ -5,7 +5,8 @@ import { ErrorAlert } from '../../../components/ui/States.js';
 import { useSignUpMutation } from '../../../gql/hooks.js';
 import { useAfterSignIn } from '../hooks/useAfterSignIn.js';
 
-const MIN_PASSWORD_LENGTH = 8;
+// Mirrors the API's rule (SignUpInput.password: at least 10 characters) so people learn it before submitting.
+const MIN_PASSWORD_LENGTH = 10;
 
 export function SignUpForm() {
   const [organizationName, setOrganizationName] = useState('');

@@ -3,26 +3,25 @@ import { Alert, ErrorAlert, LoadingState } from '../../../components/ui/States.j
 import type { PlanTier } from '../../../gql/graphql.js';
 import { usePlansQuery } from '../../../gql/hooks.js';
 import { formatDay } from '../../../lib/format.js';
-import { planActionFor, type PlanAction, type ViewerBilling } from '../plan-actions.js';
-import { usePlanSelection } from '../hooks/usePlanSelection.js';
+import { planActionFor, type PlanAction, type PlanSelection, type ViewerBilling } from '../plan-actions.js';
 import { PlanCard } from './PlanCard.js';
 
-export function PricingPlans({ viewer }: { viewer: ViewerBilling | null }) {
+export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection?: PlanSelection }) {
   const { data, loading, error, refetch } = usePlansQuery();
-  const selection = usePlanSelection();
 
   if (error && !data) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (loading || !data) return <LoadingState label="Loading plans…" />;
 
   const order = data.plans.map((plan) => plan.tier);
+  const changed = selection?.changed;
   return (
     <div className="stack">
-      {selection.error && <ErrorAlert error={selection.error} />}
-      {selection.changed && (
+      {selection?.error != null && <ErrorAlert error={selection.error} />}
+      {changed && (
         <Alert tone="success">
-          {selection.changed.cancelAtPeriodEnd
-            ? `Your subscription ends on ${formatDay(selection.changed.currentPeriodEnd)}; you keep your plan until then.`
-            : `Your subscription is now on ${selection.changed.planTier}.`}
+          {changed.cancelAtPeriodEnd
+            ? `Your subscription ends on ${formatDay(changed.currentPeriodEnd)}; you keep your plan until then.`
+            : `Your subscription is now on ${changed.planTier}.`}
         </Alert>
       )}
       <div className="grid grid--3">
@@ -33,23 +32,17 @@ export function PricingPlans({ viewer }: { viewer: ViewerBilling | null }) {
               key={plan.tier}
               plan={plan}
               current={action.kind === 'current'}
-              action={<PlanButton tier={plan.tier} action={action} busy={selection.pendingTier === plan.tier} onSelect={selection.select} />}
+              action={<PlanButton tier={plan.tier} name={plan.name} action={action} selection={selection} />}
             />
           );
         })}
       </div>
+      {viewer && !selection && <p className="muted">Online checkout is not enabled on this server yet: paid plans open as soon as billing is connected.</p>}
     </div>
   );
 }
 
-interface PlanButtonProps {
-  tier: PlanTier;
-  action: PlanAction;
-  busy: boolean;
-  onSelect: (tier: PlanTier, action: PlanAction) => void;
-}
-
-function PlanButton({ tier, action, busy, onSelect }: PlanButtonProps) {
+function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: string; action: PlanAction; selection: PlanSelection | undefined }) {
   switch (action.kind) {
     case 'sign-up':
       return (
@@ -65,8 +58,14 @@ function PlanButton({ tier, action, busy, onSelect }: PlanButtonProps) {
       );
     default:
       return (
-        <Button variant={action.label === 'Upgrade' ? 'primary' : 'secondary'} block busy={busy} onClick={() => onSelect(tier, action)}>
-          {action.label} to {tier.charAt(0) + tier.slice(1).toLowerCase()}
+        <Button
+          variant={action.label === 'Upgrade' ? 'primary' : 'secondary'}
+          block
+          disabled={!selection}
+          busy={selection?.pendingTier === tier}
+          onClick={() => selection?.select(tier, action)}
+        >
+          {action.label} to {name}
         </Button>
       );
   }

@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Badge, type BadgeTone } from '../../../components/ui/Badge.js';
-import { Button, ButtonLink } from '../../../components/ui/Button.js';
+import { ButtonLink } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
-import { useCreatePortalSessionMutation, useCurrentSubscriptionQuery } from '../../../gql/hooks.js';
+import { useCurrentSubscriptionQuery } from '../../../gql/hooks.js';
 import { formatDay } from '../../../lib/format.js';
 
 const STATUS_TONES: Record<string, BadgeTone> = {
@@ -14,35 +14,13 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   canceled: 'neutral',
 };
 
-export function SubscriptionCard() {
+/** `manage` is the billing-portal action, shown only to subscribers. */
+export function SubscriptionCard({ manage }: { manage?: ReactNode }) {
   const { data, loading, error, refetch } = useCurrentSubscriptionQuery({ fetchPolicy: 'cache-and-network' });
-  const [openPortal, portal] = useCreatePortalSessionMutation();
-  const [leaving, setLeaving] = useState(false);
   const subscription = data?.subscription;
 
-  async function manageBilling() {
-    const result = await openPortal().catch(() => null);
-    const url = result?.data?.createPortalSession.url;
-    if (url) {
-      setLeaving(true);
-      window.location.assign(url);
-    }
-  }
-
   return (
-    <Card
-      title="Billing"
-      subtitle="Your subscription, invoices and payment method"
-      aria-label="Billing"
-      actions={
-        subscription ? (
-          <Button variant="secondary" size="sm" busy={portal.loading || leaving} onClick={manageBilling}>
-            Manage billing
-          </Button>
-        ) : undefined
-      }
-    >
-      {portal.error && <ErrorAlert error={portal.error} />}
+    <Card title="Billing" subtitle="Your subscription, invoices and payment method" aria-label="Billing" actions={subscription ? manage : undefined}>
       {error && !data && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <LoadingState />}
       {data && !subscription && (

@@ -27,7 +27,7 @@ export function OrganizationCard({ viewer }: { viewer: Viewer }) {
               <td>
                 <strong>{viewer.organization.name}</strong>
               </td>
-              <td>{viewer.user.email}</td>
+              <td>{viewer.user?.email ?? 'API key'}</td>
               <td>
                 <Badge tone="primary">{viewer.role}</Badge> <span className="muted">{ROLE_HINTS[viewer.role]}</span>
               </td>

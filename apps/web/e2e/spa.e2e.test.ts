@@ -1,0 +1,150 @@
+// The SPA as people use it: built like production, served by the real API (fresh database),
+// driven in a real Chromium.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../../api/src/test/harness.js';
+import { launchBrowser, screenshot } from './browser.js';
+import { buildSpa } from './build-spa.js';
+
+const VIEWPORT = { width: 1280, height: 800 };
+const PASSWORD = 'correct horse battery staple';
+
+let spa: Awaited<ReturnType<typeof buildSpa>>;
+let api: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  spa = await buildSpa();
+  [api, browser] = await Promise.all([startTestApp({ env: { WEB_DIST_DIR: spa.distDir } }), launchBrowser()]);
+  context = await browser.newContext({ viewport: VIEWPORT, baseURL: api.url });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await api?.stop();
+  await spa?.dispose();
+});
+
+async function sessionCookie(): Promise<string> {
+  const cookie = (await context.cookies()).find((c) => c.name === 'aa_session');
+  if (!cookie) throw new Error('the browser holds no session cookie');
+  return `${cookie.name}=${cookie.value}`;
+}
+
+describe('the SPA in a browser against the real API', () => {
+  const email = `owner-${Date.now()}@example.com`;
+
+  it('sends anonymous visitors to sign-in', async () => {
+    await page.goto('/settings');
+    await page.waitForURL('**/signin?next=%2Fsettings');
+    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await screenshot(page, 'signin');
+  });
+
+  it('signs up and lands on the dashboard: plan Free, 0 / 500 runs', async () => {
+    await page.goto('/signup');
+    await page.getByLabel('Organization').fill('Acme Marketing');
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await screenshot(page, 'signup');
+    await page.getByRole('button', { name: 'Create account' }).click();
+
+    await page.waitForURL((url) => url.pathname === '/');
+    await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Free');
+    await expect(page.getByTestId('usage-label').textContent()).resolves.toBe('0 / 500');
+    await expect(page.getByText('Acme Marketing').first().isVisible()).resolves.toBe(true);
+    await screenshot(page, 'dashboard');
+  });
+
+  it('creates an API key whose secret is shown once, then only its prefix', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByText('No API keys yet').waitFor();
+    await page.getByLabel('Key name').fill('Production server');
+    await page.getByRole('button', { name: 'Create key' }).click();
+
+    const secret = (await page.getByTestId('api-key-secret').textContent()) ?? '';
+    expect(secret.length).toBeGreaterThan(20);
+    const row = page.getByRole('row', { name: /Production server/ });
+    await row.waitFor();
+    await screenshot(page, 'settings-new-key');
+
+    // The secret authenticates the API; the list shows only its prefix.
+    const viaKey = await api.graphql<{ me: { organization: { name: string } } }>('{ me { organization { name } } }', {}, { apiKey: secret });
+    expect(viaKey.data?.me.organization.name).toBe('Acme Marketing');
+    const prefix = (await row.locator('code').textContent())?.replace('…', '') ?? '';
+    expect(secret.startsWith(prefix)).toBe(true);
+
+    await page.reload();
+    await page.getByRole('row', { name: /Production server/ }).waitFor();
+    await expect(page.getByTestId('api-key-secret').count()).resolves.toBe(0);
+    await expect(page.getByText(secret).count()).resolves.toBe(0);
+  });
+
+  it('tracks a journey and shows its credit per channel; usage counts the run', async () => {
+    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+    await expect(page.getByText('Pro', { exact: false }).first().isVisible()).resolves.toBe(true);
+    const markov = page.getByRole('checkbox', { name: /Markov chain/ });
+    await expect(markov.isDisabled()).resolves.toBe(true);
+    await screenshot(page, 'attribution');
+
+    await page.getByRole('button', { name: 'Track journey' }).click();
+    const credits = page.getByRole('region', { name: 'Last touch credits' });
+    await credits.waitFor();
+    await expect(credits.getByRole('row', { name: /Email/ }).textContent()).resolves.toContain('120');
+    await screenshot(page, 'attribution-result');
+
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByText('1 / 500').waitFor();
+  });
+
+  it('shows the plans with the current one marked', async () => {
+    await page.getByRole('link', { name: 'Plans & pricing' }).click();
+    const free = page.getByRole('region', { name: 'Free plan' });
+    await free.getByText('Current plan', { exact: true }).waitFor();
+    await expect(page.getByRole('region', { name: 'Scale plan' }).getByText('25,000 attribution runs / month').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'pricing');
+  });
+
+  it('opens the upgrade dialog when the plan limit is reached', async () => {
+    const cookie = await sessionCookie();
+    const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
+    const input = { touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }], convertedAt: new Date().toISOString() };
+    // 499 more runs (one was used above), in bounded batches, leave the quota at exactly 500.
+    for (let sent = 0; sent < 499; sent += 50) {
+      const batch = Array.from({ length: Math.min(50, 499 - sent) }, () => api.graphql(track, { input }, { cookie }));
+      for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
+    }
+
+    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+    await page.getByRole('button', { name: 'Track journey' }).click();
+    const dialog = page.getByRole('dialog', { name: 'You have reached your plan’s limit' });
+    await dialog.waitFor();
+    await expect(dialog.textContent()).resolves.toContain('500 of 500 attribution runs used');
+    await screenshot(page, 'upgrade-dialog');
+
+    await dialog.getByRole('button', { name: 'See plans & upgrade' }).click();
+    await page.waitForURL((url) => url.pathname === '/pricing');
+  });
+
+  it('shows the activation page after Checkout, waiting for the webhook', async () => {
+    await page.goto('/billing/success?session_id=cs_test_e2e');
+    await page.getByText('Activating your plan…').waitFor();
+    await screenshot(page, 'billing-success');
+  });
+
+  it('signs out and back in', async () => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/signin');
+    await page.getByLabel('Work email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/');
+    await page.getByText('500 / 500').waitFor();
+    await screenshot(page, 'dashboard-at-limit');
+  });
+});
