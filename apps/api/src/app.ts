@@ -27,6 +27,7 @@ export interface App {
   readonly orm: Orm;
   readonly services: Services;
   readonly log: Logger;
+  readonly databaseMode: 'embedded' | 'external';
   /** Port 0 picks a free port; resolves with the address actually bound. */
   listen(port?: number): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
@@ -54,6 +55,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     orm: db.orm,
     services,
     log,
+    databaseMode: db.mode,
     listen(port = config.server.port) {
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

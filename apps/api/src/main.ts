@@ -13,15 +13,17 @@ try {
 
 const app = await createApp(config);
 const { url } = await app.listen();
-const base = config.server.publicUrl.startsWith(url) ? url : config.server.publicUrl;
+const publicLine = config.server.publicUrl === url ? [] : [`  public    ${config.server.publicUrl}/`];
 process.stdout.write(
   [
     '',
     '  Attribution Analytics',
-    `  app       ${base}/`,
-    `  GraphQL   ${base}/graphql`,
-    `  health    ${base}/healthz  ${base}/readyz`,
-    `  metrics   ${base}/metrics`,
+    `  app       ${url}/`,
+    ...publicLine,
+    `  GraphQL   ${url}/graphql`,
+    `  health    ${url}/healthz  ${url}/readyz`,
+    `  metrics   ${url}/metrics`,
+    `  database  ${app.databaseMode === 'embedded' ? 'embedded PGlite' : 'PostgreSQL (DATABASE_URL)'}`,
     '',
   ].join('\n') + '\n',
 );
@@ -30,7 +32,10 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.log.info('stopped');
+        process.exit(0);
+      },
       (error: unknown) => {
         app.log.error({ err: error }, 'shutdown failed');
         process.exit(1);

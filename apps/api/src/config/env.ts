@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { authSchema, toAuthConfig, type AuthConfig } from './auth.js';
+import { billingSchema, checkBillingEnv, toBillingConfig, type BillingConfig } from './billing.js';
 import { databaseSchema, toDatabaseConfig, type DatabaseConfig } from './database.js';
+import { mailSchema, toMailConfig, type MailConfig } from './mail.js';
 import { serverSchema, toServerConfig, type ServerConfig } from './server.js';
 
 /**
@@ -11,12 +13,16 @@ const envSchema = z.object({
   ...serverSchema.shape,
   ...databaseSchema.shape,
   ...authSchema.shape,
-});
+  ...billingSchema.shape,
+  ...mailSchema.shape,
+}).superRefine(checkBillingEnv);
 
 export interface AppConfig {
   server: ServerConfig;
   database: DatabaseConfig;
   auth: AuthConfig;
+  billing: BillingConfig;
+  mail: MailConfig;
 }
 
 export class ConfigError extends Error {
@@ -49,5 +55,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     server: toServerConfig(parsed.data),
     database: toDatabaseConfig(parsed.data),
     auth: toAuthConfig(parsed.data),
+    billing: toBillingConfig(parsed.data),
+    mail: toMailConfig(parsed.data),
   };
 }

@@ -16,7 +16,7 @@ const byteSize = z
 export const serverSchema = z.object({
   PORT: z.coerce.number().int('expected an integer').min(0).max(65535).default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
-  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as http://localhost:4000' }).default('http://localhost:4000'),
+  PUBLIC_URL: z.url({ message: 'expected an absolute URL such as http://localhost:4000' }).optional(),
   GRAPHQL_BODY_LIMIT: byteSize.default(8 * 1024 ** 2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default(join(REPO_ROOT, 'apps/web/dist')),
@@ -35,7 +35,8 @@ export function toServerConfig(env: z.infer<typeof serverSchema>): ServerConfig 
   return {
     port: env.PORT,
     host: env.HOST,
-    publicUrl: env.PUBLIC_URL.replace(/\/+$/, ''),
+    // Where browsers reach the app (links in emails, Stripe redirects, upgrade URLs).
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
     graphqlBodyLimitBytes: env.GRAPHQL_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,

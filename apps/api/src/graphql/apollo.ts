@@ -33,6 +33,8 @@ export async function startGraphQLServer(schema: GraphQLSchema, httpServer: Serv
     validationRules: armor.validationRules,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    // main.ts owns shutdown (HTTP, Apollo, database in order); Apollo would otherwise re-raise SIGTERM.
+    stopOnTerminationSignals: false,
     plugins: [
       ...armorPlugins,
       httpStatusPlugin(),

@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261125000001Accounts } from './Migration20261125000001Accounts.js';
 import { Migration20261125000002Usage } from './Migration20261125000002Usage.js';
 import { Migration20261125000003Journeys } from './Migration20261125000003Journeys.js';
+import { Migration20261125190500Attribution } from './Migration20261125190500Attribution.js';
+import { Migration20261125190000Billing } from './Migration20261125190000Billing.js';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from a folder) so the same list runs
@@ -11,4 +13,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts },
   { name: 'Migration20261125000002Usage', class: Migration20261125000002Usage },
   { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
+  { name: 'Migration20261125190000Billing', class: Migration20261125190000Billing },
+  { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
 ];

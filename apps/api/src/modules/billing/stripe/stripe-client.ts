@@ -1,0 +1,29 @@
+import Stripe from 'stripe';
+import type { BillingConfig } from '../../../config/billing.js';
+import { billingProviderUnavailable } from '../billing.errors.js';
+import type { StripeConnection } from './stripe-connection.js';
+
+export type StripeClient = Stripe;
+
+export function createStripeClient(connection: StripeConnection, config: BillingConfig): StripeClient {
+  return new Stripe(connection.secretKey, {
+    maxNetworkRetries: config.maxNetworkRetries,
+    timeout: config.timeoutMs,
+    ...(connection.api ?? {}),
+  });
+}
+
+/**
+ * Runs a Stripe call; a network failure (after the SDK's bounded retries) or a Stripe-side outage
+ * becomes BILLING_PROVIDER_UNAVAILABLE. Request errors (our bug) propagate as they are.
+ */
+export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
+      throw billingProviderUnavailable();
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,27 @@
+import type { BillingConfig } from '../../../config/billing.js';
+
+/** Everything needed to talk to Stripe (or the emulator standing in for it) and to trust its webhooks. */
+export interface StripeConnection {
+  secretKey: string;
+  webhookSecret: string;
+  priceIds: { PRO: string; SCALE: string };
+  /** Unset: api.stripe.com. */
+  api?: { host: string; port: number; protocol: 'http' | 'https' };
+}
+
+/** The connection a real key describes; null in emulator mode, where main.ts starts the emulator. */
+export function stripeConnectionFromConfig(config: BillingConfig): StripeConnection | null {
+  const settings = config.stripe;
+  if (settings.mode === 'emulator') return null;
+  const connection: StripeConnection = {
+    secretKey: settings.secretKey,
+    webhookSecret: settings.webhookSecret,
+    priceIds: settings.priceIds,
+  };
+  if (settings.apiBase) {
+    const base = new URL(settings.apiBase);
+    const protocol = base.protocol === 'http:' ? 'http' : 'https';
+    connection.api = { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol };
+  }
+  return connection;
+}
