@@ -1,4 +1,5 @@
 import type { PathContext } from './path-context.js';
+import { grown } from './typed-arrays.js';
 
 /** Per-channel sums of one model: all a heuristic model needs to remember, whatever the row count. */
 export class CreditTally {
@@ -16,11 +17,7 @@ export class CreditTally {
   ensureChannelCapacity(channelCount: number): void {
     if (channelCount <= this.conversions.length) return;
     const size = Math.max(channelCount, this.conversions.length * 2);
-    const conversions = new Float64Array(size);
-    conversions.set(this.conversions);
-    this.conversions = conversions;
-    const value = new Float64Array(size);
-    value.set(this.value);
-    this.value = value;
+    this.conversions = grown(this.conversions, size);
+    this.value = grown(this.value, size);
   }
 }

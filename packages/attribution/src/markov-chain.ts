@@ -1,4 +1,5 @@
 import { solveLinearSystem } from './linear-solve.js';
+import { grown } from './typed-arrays.js';
 
 export interface RemovalEffects {
   /** P(conv) from (start) in the full chain. */
@@ -92,10 +93,4 @@ export class MarkovChain {
     }
     return { system, absorption };
   }
-}
-
-function grown(array: Float64Array, size: number): Float64Array<ArrayBuffer> {
-  const result = new Float64Array(size);
-  result.set(array);
-  return result;
 }

@@ -1,3 +1,5 @@
+import { grown } from './typed-arrays.js';
+
 /**
  * The path being credited, held in reusable typed arrays so that crediting a row allocates nothing.
  * The accumulator fills it for one journey or path row at a time.
@@ -34,9 +36,7 @@ export class PathContext {
 
   ensureChannelCapacity(channelCount: number): void {
     if (channelCount <= this.seenStamp.length) return;
-    const grown = new Int32Array(Math.max(channelCount, this.seenStamp.length * 2));
-    grown.set(this.seenStamp);
-    this.seenStamp = grown;
+    this.seenStamp = grown(this.seenStamp, Math.max(channelCount, this.seenStamp.length * 2));
   }
 
   /** Fills distinctIds with the path's channels, each once; returns how many. */
@@ -57,12 +57,8 @@ export class PathContext {
 
   private growPath(): void {
     const size = this.ids.length * 2;
-    const ids = new Int32Array(size);
-    ids.set(this.ids);
-    this.ids = ids;
-    const ages = new Float64Array(size);
-    ages.set(this.ageDays);
-    this.ageDays = ages;
+    this.ids = grown(this.ids, size);
+    this.ageDays = grown(this.ageDays, size);
     this.distinctIds = new Int32Array(size);
   }
 }

@@ -86,4 +86,18 @@ describe('properties on random inputs', () => {
       expect(probability, `trial ${trial}`).toBeCloseTo(conversions / (conversions + nulls), 12);
     }
   });
+
+  it('holds with more channels than the initial capacity and paths longer than the scratch buffers', () => {
+    const random = seededRandom(6);
+    const channels = Array.from({ length: 40 }, (_, i) => `channel-${i}`);
+    const rows = Array.from({ length: 300 }, () => randomPathRow(random, channels, 120));
+    const result = attribute(rows, ['LINEAR', 'SHAPLEY', 'MARKOV']);
+    const conversions = rows.reduce((s, r) => s + r.conversions, 0);
+    const nulls = rows.reduce((s, r) => s + r.nulls, 0);
+    for (const model of ['LINEAR', 'SHAPLEY', 'MARKOV'] as const) {
+      expect(sumOf(result[model]).conversions, model).toBeCloseTo(conversions, 9);
+    }
+    expect(result.LINEAR?.channels).toHaveLength(40);
+    expect(result.MARKOV?.conversionProbability).toBeCloseTo(conversions / (conversions + nulls), 12);
+  });
 });
