@@ -64,6 +64,7 @@ export class AttributionAccumulator {
         'TIME_DECAY needs touch and conversion timestamps; aggregated path rows have none. Use journeys with timestamps or another model.',
       );
     }
+    if (!Array.isArray(row.path)) throw new AttributionInputError('INVALID_PATH_ROW', 'A path row needs a path: an array of channel names');
     const conversions = checkAmount(row.conversions, 'conversions', 'INVALID_PATH_ROW');
     const value = checkAmount(row.value, 'value', 'INVALID_PATH_ROW');
     const nulls = checkAmount(row.nulls, 'nulls', 'INVALID_PATH_ROW');
@@ -85,6 +86,7 @@ export class AttributionAccumulator {
   }
 
   addJourney(journey: Journey): void {
+    if (!Array.isArray(journey.touches)) throw new AttributionInputError('INVALID_JOURNEY', 'A journey needs touches: an array');
     const convertedAtMs = journey.convertedAt === undefined ? undefined : toEpochMs(journey.convertedAt, 'convertedAt');
     const conversions = checkAmount(journey.conversions ?? (convertedAtMs === undefined ? 0 : 1), 'conversions', 'INVALID_JOURNEY');
     const value = checkAmount(journey.value ?? 0, 'value', 'INVALID_JOURNEY');

@@ -73,7 +73,8 @@ export class MarkovChain {
       a[state * n + state] = 1;
       b[state] = 0;
       const withoutChannel = solveLinearSystem(a, b, n)[0]!;
-      effects[channel] = 1 - withoutChannel / conversionProbability;
+      // Removing a state never raises P(conv); clamp the rounding noise of channels that do not matter.
+      effects[channel] = Math.max(0, 1 - withoutChannel / conversionProbability);
     }
     return { conversionProbability, effects };
   }
