@@ -55,6 +55,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     DATABASE_URL: inject('databaseUrl'),
     PORT: '0',
     HOST: '127.0.0.1',
+    // The port is only known after listen(); links in responses use this fixed public URL.
+    PUBLIC_URL: 'http://app.test',
     // TEST_LOG_LEVEL=debug shows the app's logs while debugging a test.
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...options.env,

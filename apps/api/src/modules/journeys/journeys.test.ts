@@ -85,7 +85,7 @@ describe('trackJourney', () => {
     const user = await t.signUp();
     const input = { touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }], convertedAt: '2026-03-06T00:00:00Z', models: ['MARKOV'] };
     const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: 'FREE', upgradeUrl: 'http://localhost:4000/pricing' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: 'FREE', upgradeUrl: 'http://app.test/pricing' });
     expect(await used(user)).toBe(0);
   });
 

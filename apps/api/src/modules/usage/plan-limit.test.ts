@@ -34,7 +34,7 @@ describe('@planLimit on trackJourney', () => {
       used: 500,
       limit: 500,
       plan: 'FREE',
-      upgradeUrl: 'http://localhost:4000/pricing',
+      upgradeUrl: 'http://app.test/pricing',
     });
     expect(refused[0]?.errors?.[0]?.message).toContain('500 attribution runs');
 
