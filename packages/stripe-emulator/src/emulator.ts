@@ -5,7 +5,7 @@ import { handleControl } from './control/control-handler.js';
 import type { EmulatorControls, EmulatorInfo, WebhookEndpointOptions } from './control/controls.js';
 import { ApiHandler } from './http/api-handler.js';
 import { closeServer, createEmulatorServer, listen } from './http/server.js';
-import { ID_PREFIX, newId } from './ids.js';
+import { ID_PREFIX, newId, newWebhookSecret } from './ids.js';
 import { handlePage } from './pages/page-handler.js';
 import { ALL_ROUTES } from './routes/all-routes.js';
 import { Store } from './store/store.js';
@@ -28,6 +28,11 @@ export interface StripeEmulatorOptions {
   now?: () => number;
   /** Webhook retries; default 6 attempts starting 2 s apart and doubling. */
   retry?: RetryPolicy;
+  /**
+   * Signing secret for endpoints registered through the emulator (options, `addWebhookEndpoint`,
+   * `stripe:listen`) without their own, like the Stripe CLI's one secret; generated when omitted.
+   */
+  webhookSecret?: string;
 }
 
 export interface StripeEmulator extends EmulatorControls {
@@ -39,6 +44,8 @@ export interface StripeEmulator extends EmulatorControls {
   secretKey: string;
   /** The seeded plan prices (lookup keys `pro_monthly`, `scale_monthly`). */
   priceIds: SeededPrices;
+  /** The default signing secret (see `StripeEmulatorOptions.webhookSecret`). */
+  webhookSecret: string;
   /** Called after every delivery attempt; returns an unsubscribe function. */
   onDelivery(listener: (entry: DeliveryLogEntry) => void): () => void;
   close(): Promise<void>;
@@ -67,13 +74,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const baseUrl = `http://${host}:${port}`;
   billing.publicUrl = (options.publicUrl ?? baseUrl).replace(/\/$/, '');
   const secretKey = `${ID_PREFIX.secretKey}${newId('', 24)}`;
+  const webhookSecret = options.webhookSecret ?? newWebhookSecret();
 
   const addWebhookEndpoint = (url: string, endpointOptions: WebhookEndpointOptions = {}): { id: string; secret: string } => {
     const { endpoint, secret } = registerWebhookEndpoint(billing, {
       url,
       enabledEvents: endpointOptions.enabledEvents ?? ['*'],
       description: 'Registered through the emulator',
-      ...(endpointOptions.secret ? { secret: endpointOptions.secret } : {}),
+      secret: endpointOptions.secret ?? webhookSecret,
     });
     return { id: endpoint.id, secret };
   };
@@ -88,6 +96,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     baseUrl,
     secretKey,
     priceIds,
+    webhookSecret,
     webhookEndpoints: store.webhookEndpoints.all().map((endpoint) => ({
       id: endpoint.id,
       url: endpoint.url,
@@ -102,6 +111,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     protocol: 'http',
     secretKey,
     priceIds,
+    webhookSecret,
     info,
     addWebhookEndpoint,
     deliveries: () => dispatcher.log.all(),

@@ -10,6 +10,7 @@ export interface EmulatorInfo {
   baseUrl: string;
   secretKey: string;
   priceIds: { PRO: string; SCALE: string };
+  webhookSecret: string;
   webhookEndpoints: { id: string; url: string; secret: string }[];
 }
 
