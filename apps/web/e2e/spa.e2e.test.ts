@@ -41,7 +41,7 @@ describe('the SPA in a browser against the real API', () => {
   it('sends anonymous visitors to sign-in', async () => {
     await page.goto('/settings');
     await page.waitForURL('**/signin?next=%2Fsettings');
-    await expect(page.getByRole('heading', { name: 'Sign in' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await screenshot(page, 'signin');
   });
 
@@ -86,9 +86,12 @@ describe('the SPA in a browser against the real API', () => {
 
   it('tracks a journey and shows its credit per channel; usage counts the run', async () => {
     await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-    await expect(page.getByText('Pro', { exact: false }).first().isVisible()).resolves.toBe(true);
-    const markov = page.getByRole('checkbox', { name: /Markov chain/ });
-    await expect(markov.isDisabled()).resolves.toBe(true);
+    // Models outside the plan are locked and name the plan that has them.
+    const markov = page.locator('label', { hasText: 'Markov chain' });
+    await markov.waitFor();
+    await expect(markov.getByRole('checkbox').isDisabled()).resolves.toBe(true);
+    await expect(markov.textContent()).resolves.toContain('Scale');
+    await expect(page.locator('label', { hasText: 'Linear' }).textContent()).resolves.toContain('Pro');
     await screenshot(page, 'attribution');
 
     await page.getByRole('button', { name: 'Track journey' }).click();
@@ -128,12 +131,26 @@ describe('the SPA in a browser against the real API', () => {
 
     await dialog.getByRole('button', { name: 'See plans & upgrade' }).click();
     await page.waitForURL((url) => url.pathname === '/pricing');
-  });
+  }, 120_000);
 
   it('shows the activation page after Checkout, waiting for the webhook', async () => {
     await page.goto('/billing/success?session_id=cs_test_e2e');
     await page.getByText('Activating your plan…').waitFor();
     await screenshot(page, 'billing-success');
+  });
+
+  it('answers an unknown address with a way back, and fits a phone screen', async () => {
+    await page.goto('/no-such-page');
+    await page.getByText('Page not found').waitFor();
+    await screenshot(page, 'not-found');
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByTestId('usage-label').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, 'dashboard-phone');
+    await page.setViewportSize(VIEWPORT);
   });
 
   it('signs out and back in', async () => {

@@ -46,3 +46,10 @@ export function LogoMark({ className }: { className?: string }) {
     </svg>
   );
 }
+
+export const LockIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon width={12} height={12} strokeWidth={2.2} {...p}>
+    <rect x="5" y="11" width="14" height="10" rx="2" />
+    <path d="M8 11V7a4 4 0 018 0v4" />
+  </Icon>
+);

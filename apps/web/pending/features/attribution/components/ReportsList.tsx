@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Badge } from '../../../components/ui/Badge.js';
 import { Button } from '../../../components/ui/Button.js';
+import { LockIcon } from '../../../components/ui/Icons.js';
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { AttributionReportFieldsFragment } from '../../../gql/graphql.js';
@@ -68,7 +69,10 @@ export function ReportsList({ exportsAllowed, onOpen }: ReportsListProps) {
                         </a>
                       ) : (
                         <span title="CSV exports come with Scale">
-                          <Badge tone="warning">🔒 CSV on Scale</Badge>
+                          <Badge tone="warning">
+                            <LockIcon />
+                            CSV on Scale
+                          </Badge>
                         </span>
                       )}
                     </div>

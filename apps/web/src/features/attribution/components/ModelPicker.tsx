@@ -1,4 +1,5 @@
 import { Badge } from '../../../components/ui/Badge.js';
+import { LockIcon } from '../../../components/ui/Icons.js';
 import type { AttributionModel } from '../../../gql/graphql.js';
 import type { ModelAvailability } from '../model-catalog.js';
 
@@ -28,7 +29,10 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
               onChange={(e) => toggle(model, e.target.checked)}
             />
             {label}
-            {!allowed && requiredPlan && <Badge tone="warning">🔒 {requiredPlan}</Badge>}
+            {!allowed && requiredPlan && <Badge tone="warning">
+                <LockIcon />
+                {requiredPlan}
+              </Badge>}
           </label>
         ))}
       </div>
