@@ -3,6 +3,7 @@ import { attribute } from './accumulator.js';
 import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from './model-ids.js';
 import { bruteForceShapley } from './testing/brute-force-shapley.js';
 import { creditsOf } from './testing/credit-assertions.js';
+import { markovByResolving } from './testing/markov-by-resolving.js';
 import { CHANNELS, randomInt, randomJourney, randomPathRow, seededRandom } from './testing/random-input.js';
 import type { ModelResult, PathRow } from './types.js';
 
@@ -71,6 +72,21 @@ describe('properties on random inputs', () => {
       const actual = creditsOf(attribute(rows, ['SHAPLEY']).SHAPLEY);
       for (const [channel, value] of Object.entries(expected)) {
         expect(actual[channel] ?? 0, `trial ${trial} ${channel}`).toBeCloseTo(value, 9);
+      }
+    }
+  });
+
+  it('MARKOV removal effects equal re-solving the chain once per removed channel', () => {
+    const random = seededRandom(7);
+    for (let trial = 0; trial < 30; trial++) {
+      const rows = Array.from({ length: randomInt(random, 1, 40) }, () => randomPathRow(random));
+      if (rows.every((r) => r.conversions === 0)) continue;
+      const expected = markovByResolving(rows);
+      const actual = attribute(rows, ['MARKOV']).MARKOV!;
+      expect(actual.conversionProbability).toBeCloseTo(expected.conversionProbability, 12);
+      // A channel only on rows without conversions or nulls is not in the chain: the engine omits it.
+      for (const [channel, effect] of Object.entries(expected.effects)) {
+        expect(actual.removalEffects![channel] ?? 0, `trial ${trial} ${channel}`).toBeCloseTo(effect, 10);
       }
     }
   });
