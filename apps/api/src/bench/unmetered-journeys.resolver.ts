@@ -1,0 +1,16 @@
+import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
+import { principalOf, type GraphQLContext } from '../graphql/context.js';
+import { JourneyAttributionObject, JourneyInputObject } from '../modules/journeys/journeys.types.js';
+
+/** The bench's control: trackJourney's resolver body without @PlanLimit. Never part of the app's schema. */
+@Resolver()
+export class UnmeteredJourneysResolver {
+  @Authorized()
+  @Mutation(() => JourneyAttributionObject)
+  async trackJourneyUnmetered(
+    @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
+    @Ctx() context: GraphQLContext,
+  ): Promise<JourneyAttributionObject> {
+    return context.services.journeys.track(principalOf(context).organizationId, input);
+  }
+}
