@@ -10,6 +10,8 @@ export interface Touch {
 }
 
 export interface Journey {
+  /** The caller's id for it (the journeys CSV's journey_id); the engine does not read it. */
+  readonly id?: string;
   /** In the order they happened. */
   readonly touches: readonly Touch[];
   readonly convertedAt?: Date | number;

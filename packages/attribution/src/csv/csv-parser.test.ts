@@ -52,6 +52,7 @@ describe('journeys format', () => {
     ];
     expect(journeys).toEqual([
       {
+        id: 'j1',
         touches: [
           { channel: 'search', at: Date.parse('2026-03-01T10:00:00Z') },
           { channel: 'email', at: Date.parse('2026-03-02T08:00:00Z'), milestone: 'lead' },
@@ -59,13 +60,13 @@ describe('journeys format', () => {
         convertedAt: Date.parse('2026-03-05T00:00:00Z'),
         value: 120.5,
       },
-      { touches: [{ channel: 'display, retargeting', at: Date.parse('2026-03-01T00:00:00Z') }] },
+      { id: 'j2', touches: [{ channel: 'display, retargeting', at: Date.parse('2026-03-01T00:00:00Z') }] },
     ]);
   });
 
   it('accepts the columns in any order', () => {
     const [journey] = [...parseAttributionCsv(['channel,journey_id,value,converted_at,milestone,touched_at', 'a,1,5,2026-01-02,,2026-01-01'])];
-    expect(journey).toEqual({ touches: [{ channel: 'a', at: Date.UTC(2026, 0, 1) }], convertedAt: Date.UTC(2026, 0, 2), value: 5 });
+    expect(journey).toEqual({ id: '1', touches: [{ channel: 'a', at: Date.UTC(2026, 0, 1) }], convertedAt: Date.UTC(2026, 0, 2), value: 5 });
   });
 
   it.each([
@@ -112,8 +113,8 @@ describe('header and file errors', () => {
     parser.pushLine(JOURNEYS_HEADER);
     expect(parser.format).toBe('journeys');
     expect(parser.pushLine('j1,a,2026-03-01,,,')).toBeUndefined();
-    expect(parser.pushLine('j2,a,2026-03-01,,,')).toEqual({ touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
+    expect(parser.pushLine('j2,a,2026-03-01,,,')).toEqual({ id: 'j1', touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
     expect(parser.lineNumber).toBe(3);
-    expect(parser.end()).toEqual({ touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
+    expect(parser.end()).toEqual({ id: 'j2', touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
   });
 });

@@ -20,7 +20,8 @@ export interface AttributionCsvParser {
 
 /**
  * Streaming parser for both attribution CSV formats, detected from the header. Holds one journey
- * at most, so files of any size can be read line by line. Errors are CsvFormatError with the line.
+ * at most (and the ids of those finished, to catch a split journey), so files of any size can be
+ * read line by line. Errors are CsvFormatError with the line.
  */
 export function createCsvParser(): AttributionCsvParser {
   let lineNumber = 0;

@@ -73,8 +73,8 @@ export class JourneyAssembler {
     this.finishedIds.add(open.id);
     const journey: Journey =
       open.convertedAtMs === undefined
-        ? { touches: open.touches }
-        : { touches: open.touches, convertedAt: open.convertedAtMs, value: open.value };
+        ? { id: open.id, touches: open.touches }
+        : { id: open.id, touches: open.touches, convertedAt: open.convertedAtMs, value: open.value };
     return { journey, firstLine: open.firstLine };
   }
 
