@@ -9,15 +9,18 @@ import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
 import { API_MODULES } from './modules/index.js';
 import type { ApiModule } from './modules/module.js';
-import { noSubscriptions, type SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
+import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
+import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createServices, type Services } from './services.js';
 
 export interface AppOptions {
   clock?: Clock;
-  /** Billing passes its Stripe-backed lookup; the default puts every organization on FREE. */
+  /** Overrides billing's Stripe-backed lookup (the default: subscriptions kept in sync with Stripe). */
   subscriptions?: SubscriptionLookup;
+  /** Stripe or the emulator main.ts started; default: the real Stripe of STRIPE_SECRET_KEY, if set. */
+  stripe?: StripeConnection;
   modules?: ApiModule[];
   log?: Logger;
 }
@@ -42,8 +45,12 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     orm: db.orm,
     clock: options.clock ?? systemClock,
     config,
-    subscriptions: options.subscriptions ?? noSubscriptions,
+    log,
+    metrics,
+    stripe: options.stripe ?? stripeConnectionFromConfig(config.billing),
+    subscriptions: options.subscriptions,
   });
+  await services.billing.startScheduler();
   const schema = await buildApiSchema(modules.flatMap((module) => module.resolvers));
   const httpServer = createServer();
   const graphql = await startGraphQLServer(schema, httpServer, services, metrics);
@@ -69,6 +76,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       // Apollo's drain plugin stops the HTTP server and lets in-flight requests finish.
       await graphql.server.stop();
       if (httpServer.listening) httpServer.close();
+      await services.billing.stop();
       await db.close();
     },
   };

@@ -1,5 +1,6 @@
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config/env.js';
+import { startEmulatedStripe } from './modules/billing/stripe/emulated-stripe.js';
 
 // Composition root: configuration → app (database, services, schema, HTTP) → listening.
 let config;
@@ -11,7 +12,9 @@ try {
   process.exit(1);
 }
 
-const app = await createApp(config);
+const emulatedStripe = config.billing.stripe.mode === 'emulator' ? await startEmulatedStripe(config) : null;
+const app = await createApp(config, emulatedStripe ? { stripe: emulatedStripe.connection } : {});
+if (emulatedStripe) app.log.warn({ emulator: emulatedStripe.baseUrl }, 'Stripe EMULATOR mode (STRIPE_SECRET_KEY unset): no real payments');
 const { url } = await app.listen();
 const publicLine = config.server.publicUrl === url ? [] : [`  public    ${config.server.publicUrl}/`];
 process.stdout.write(
@@ -24,6 +27,7 @@ process.stdout.write(
     `  health    ${url}/healthz  ${url}/readyz`,
     `  metrics   ${url}/metrics`,
     `  database  ${app.databaseMode === 'embedded' ? 'embedded PGlite' : 'PostgreSQL (DATABASE_URL)'}`,
+    `  stripe    ${emulatedStripe ? `emulator at ${emulatedStripe.baseUrl} (STRIPE_SECRET_KEY unset)` : 'Stripe API (STRIPE_SECRET_KEY)'}`,
     '',
   ].join('\n') + '\n',
 );
@@ -31,7 +35,7 @@ process.stdout.write(
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'shutting down');
-    app.close().then(
+    Promise.all([app.close(), emulatedStripe?.close()]).then(
       () => {
         app.log.info('stopped');
         process.exit(0);

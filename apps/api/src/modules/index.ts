@@ -3,8 +3,10 @@ import 'reflect-metadata';
 import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
+import { BillingResolver } from './billing/billing.resolver.js';
 import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
 import { JourneysResolver } from './journeys/journeys.resolver.js';
+import { MailResolver } from './mail/mail.resolver.js';
 import type { ApiModule } from './module.js';
 import { PlansResolver } from './plans/plans.resolver.js';
 import { SubscriptionResolver } from './subscriptions/subscription.resolver.js';
@@ -17,4 +19,6 @@ export const API_MODULES: ApiModule[] = [
   { name: 'usage', entities: [], resolvers: [UsageResolver] },
   { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
   { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
+  { name: 'billing', entities: [], resolvers: [BillingResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
+  { name: 'mail', entities: [], resolvers: [MailResolver] },
 ];

@@ -1,0 +1,86 @@
+import type { Router } from 'express';
+import type { Clock } from '../../clock.js';
+import type { AppConfig } from '../../config/env.js';
+import type { Orm } from '../../db/orm.js';
+import type { Logger } from '../../observability/logger.js';
+import type { Metrics } from '../../observability/metrics.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { MailService } from '../mail/mail.service.js';
+import type { SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
+import { BillingSubscriptionLookup } from './billing-subscription-lookup.js';
+import { BillingCustomers } from './billing-customers.js';
+import { createBillingMetrics } from './billing.metrics.js';
+import { BillingService } from './billing.service.js';
+import { CheckoutService } from './checkout.service.js';
+import { DunningMailer } from './dunning.mailer.js';
+import { PlanChangeService } from './plan-change.service.js';
+import { startReconcileScheduler, type ReconcileScheduler } from './reconcile/reconcile.scheduler.js';
+import { ReconciliationService } from './reconcile/reconciliation.service.js';
+import type { StripeConnection } from './stripe/stripe-connection.js';
+import { StripeGateway } from './stripe/stripe-gateway.js';
+import { WebhookEventStore } from './stripe/webhook-event.store.js';
+import { WebhookProcessor } from './stripe/webhook.processor.js';
+import { stripeWebhookRouter } from './stripe/webhook.route.js';
+import { SubscriptionSync } from './subscription-sync.js';
+import { SubscriptionStore } from './subscription.store.js';
+
+export interface BillingDeps {
+  orm: Orm;
+  clock: Clock;
+  config: AppConfig;
+  log: Logger;
+  metrics: Metrics;
+  mail: MailService;
+  accounts: AccountsService;
+  /** Null: Stripe calls fail with BILLING_PROVIDER_UNAVAILABLE, subscriptions are still read. */
+  stripe: StripeConnection | null;
+}
+
+export interface Billing {
+  readonly service: BillingService;
+  readonly subscriptions: SubscriptionLookup;
+  readonly reconciliation: ReconciliationService;
+  webhookRouter(): Router;
+  /** Starts the daily reconciliation when configured (a real PostgreSQL and a Stripe connection). */
+  startScheduler(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBilling({ orm, clock, config, log, metrics, mail, accounts, stripe }: BillingDeps): Billing {
+  const publicUrl = config.server.publicUrl;
+  const gateway = new StripeGateway(stripe, config.billing);
+  const billingMetrics = createBillingMetrics(metrics);
+  const store = new SubscriptionStore();
+  const customers = new BillingCustomers(orm, clock);
+  const sync = new SubscriptionSync(orm, gateway, customers, store, clock);
+  const events = new WebhookEventStore(orm, clock);
+  const dunning = new DunningMailer(orm, mail, gateway, customers, publicUrl);
+  const processor = new WebhookProcessor(events, { sync, dunning }, billingMetrics, log);
+  const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
+  const service = new BillingService(
+    new CheckoutService(gateway, customers, orm, store, accounts, publicUrl),
+    new PlanChangeService(orm, gateway, store, sync),
+    events,
+    processor,
+  );
+  let scheduler: ReconcileScheduler | null = null;
+  return {
+    service,
+    subscriptions: new BillingSubscriptionLookup(orm, store, clock, config.billing.pastDueGraceDays),
+    reconciliation,
+    webhookRouter: () => stripeWebhookRouter(gateway, processor, billingMetrics, clock, log),
+    async startScheduler() {
+      const cron = config.billing.reconcileSchedule;
+      if (!cron || !gateway.connected || scheduler) return;
+      if (config.database.mode !== 'external') {
+        log.info('billing reconciliation not scheduled: it needs DATABASE_URL (run `pnpm reconcile` by hand)');
+        return;
+      }
+      scheduler = await startReconcileScheduler(config.database.url, cron, reconciliation, log);
+    },
+    async stop() {
+      await scheduler?.stop();
+      scheduler = null;
+    },
+  };
+}

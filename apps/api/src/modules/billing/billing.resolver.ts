@@ -1,0 +1,64 @@
+import type { PlanTier } from '@aa/plans';
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { principalOf, type GraphQLContext } from '../../graphql/context.js';
+import { PlanTierEnum } from '../plans/plans.types.js';
+import { BillingSubscriptionObject } from '../subscriptions/subscription.types.js';
+import { CheckoutSessionObject, PortalSessionObject, WebhookEventObject } from './billing.types.js';
+import type { SubscriptionRow } from './subscription.store.js';
+
+const MAX_EVENTS = 100;
+
+@Resolver()
+export class BillingResolver {
+  @Authorized('ADMIN')
+  @Mutation(() => CheckoutSessionObject, { description: 'Starts Stripe Checkout for a paid plan; subscribers use changePlan' })
+  async createCheckoutSession(
+    @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
+    @Ctx() context: GraphQLContext,
+  ): Promise<CheckoutSessionObject> {
+    return context.services.billing.service.createCheckoutSession(principalOf(context), planTier);
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => PortalSessionObject, { description: "Opens Stripe's customer portal for the organization" })
+  async createPortalSession(@Ctx() context: GraphQLContext): Promise<PortalSessionObject> {
+    return context.services.billing.service.createPortalSession(principalOf(context));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => BillingSubscriptionObject, {
+    description: 'Upgrades now (prorated), downgrades without credit; FREE cancels at the end of the period',
+  })
+  async changePlan(
+    @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
+    @Ctx() context: GraphQLContext,
+  ): Promise<BillingSubscriptionObject> {
+    return toSubscriptionObject(await context.services.billing.service.changePlan(principalOf(context), planTier));
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => [WebhookEventObject], { description: "Recent Stripe webhook events about the organization, newest first" })
+  async webhookEvents(
+    @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
+    @Ctx() context: GraphQLContext,
+  ): Promise<WebhookEventObject[]> {
+    return context.services.billing.service.webhookEvents(principalOf(context), Math.min(Math.max(limit, 1), MAX_EVENTS));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => WebhookEventObject, { description: 'Applies a failed webhook event again' })
+  async replayWebhookEvent(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<WebhookEventObject> {
+    return context.services.billing.service.replayWebhookEvent(principalOf(context), id);
+  }
+}
+
+function toSubscriptionObject(row: SubscriptionRow): BillingSubscriptionObject {
+  return {
+    id: row.id,
+    stripeSubscriptionId: row.stripeSubscriptionId,
+    status: row.status,
+    planTier: row.tier,
+    currentPeriodEnd: row.periodEnd,
+    cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+  };
+}

@@ -1,0 +1,50 @@
+import type { PlanTier } from '@aa/plans';
+import type { Principal } from '../accounts/principal.js';
+import { BillingError } from './billing.errors.js';
+import type { CheckoutService, CheckoutSessionData } from './checkout.service.js';
+import type { PlanChangeService } from './plan-change.service.js';
+import type { SubscriptionRow } from './subscription.store.js';
+import type { WebhookEventStore, WebhookEventView } from './stripe/webhook-event.store.js';
+import type { WebhookProcessor } from './stripe/webhook.processor.js';
+
+/** What the GraphQL resolvers of billing call. */
+export class BillingService {
+  constructor(
+    private readonly checkout: CheckoutService,
+    private readonly planChanges: PlanChangeService,
+    private readonly events: WebhookEventStore,
+    private readonly webhooks: WebhookProcessor,
+  ) {}
+
+  createCheckoutSession(principal: Principal, planTier: PlanTier): Promise<CheckoutSessionData> {
+    return this.checkout.createCheckoutSession(principal, planTier);
+  }
+
+  createPortalSession(principal: Principal): Promise<{ url: string }> {
+    return this.checkout.createPortalSession(principal.organizationId);
+  }
+
+  changePlan(principal: Principal, planTier: PlanTier): Promise<SubscriptionRow> {
+    return this.planChanges.changePlan(principal.organizationId, planTier);
+  }
+
+  webhookEvents(principal: Principal, limit: number): Promise<WebhookEventView[]> {
+    return this.events.recent(principal.organizationId, limit);
+  }
+
+  /** Runs a failed event of the caller's organization again, from the payload Stripe sent. */
+  async replayWebhookEvent(principal: Principal, eventId: string): Promise<WebhookEventView> {
+    const find = async () => (await this.events.recent(principal.organizationId, 1000)).find((event) => event.id === eventId);
+    const event = await find();
+    if (!event) throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, { field: 'id' });
+    if (event.status !== 'failed') {
+      throw new BillingError('WEBHOOK_EVENT_NOT_FAILED', `Webhook event ${eventId} is ${event.status}: only a failed event is replayed`);
+    }
+    const payload = await this.events.payload(eventId);
+    if (!payload) throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, { field: 'id' });
+    await this.webhooks.process(payload);
+    const replayed = await find();
+    if (!replayed) throw new Error(`webhook event ${eventId} vanished during replay`);
+    return replayed;
+  }
+}

@@ -1,0 +1,82 @@
+import type { PlanTier } from '@aa/plans';
+import type { AccountsService } from '../accounts/accounts.service.js';
+import type { Principal } from '../accounts/principal.js';
+import type { Orm } from '../../db/orm.js';
+import type { BillingCustomers } from './billing-customers.js';
+import { BillingError } from './billing.errors.js';
+import { callStripe } from './stripe/stripe-client.js';
+import type { StripeGateway } from './stripe/stripe-gateway.js';
+import type { SubscriptionStore } from './subscription.store.js';
+
+export interface CheckoutSessionData {
+  id: string;
+  url: string;
+}
+
+/** Starting a subscription (Checkout) and managing it (the customer portal). */
+export class CheckoutService {
+  constructor(
+    private readonly stripe: StripeGateway,
+    private readonly customers: BillingCustomers,
+    private readonly orm: Orm,
+    private readonly store: SubscriptionStore,
+    private readonly accounts: AccountsService,
+    private readonly publicUrl: string,
+  ) {}
+
+  async createCheckoutSession(principal: Principal, planTier: PlanTier): Promise<CheckoutSessionData> {
+    const tier = paidTier(planTier);
+    const organizationId = principal.organizationId;
+    // Any live subscription, even past_due beyond its grace period: a second one would bill twice.
+    const current = await this.store.liveOf(this.orm.em.fork(), organizationId);
+    if (current) {
+      throw new BillingError('ALREADY_SUBSCRIBED', `This organization already subscribes to ${current.tier}: change the plan instead`, {
+        details: { planTier: current.tier },
+      });
+    }
+    const email = await this.#adminEmail(principal);
+    const stripe = this.stripe.client();
+    const customer = await this.customers.getOrCreate(stripe, organizationId, email);
+    const metadata = { organization_id: organizationId, plan_tier: tier };
+    const session = await callStripe(() =>
+      stripe.checkout.sessions.create({
+        mode: 'subscription',
+        customer,
+        client_reference_id: organizationId,
+        line_items: [{ price: this.stripe.priceIdOf(tier), quantity: 1 }],
+        success_url: `${this.publicUrl}/billing/success?session_id={CHECKOUT_SESSION_ID}`,
+        cancel_url: `${this.publicUrl}/pricing`,
+        metadata,
+        subscription_data: { metadata },
+      }),
+    );
+    if (!session.url) throw new Error(`Stripe returned checkout session ${session.id} without a URL`);
+    return { id: session.id, url: session.url };
+  }
+
+  async createPortalSession(organizationId: string): Promise<{ url: string }> {
+    const customer = await this.customers.customerOf(organizationId);
+    if (!customer) {
+      throw new BillingError('NO_BILLING_CUSTOMER', 'This organization has no billing account yet: subscribe to a plan first');
+    }
+    const stripe = this.stripe.client();
+    const session = await callStripe(() =>
+      stripe.billingPortal.sessions.create({ customer, return_url: `${this.publicUrl}/settings` }),
+    );
+    return { url: session.url };
+  }
+
+  /** The validated email of the signed-in admin becomes the customer's billing contact. */
+  async #adminEmail(principal: Principal): Promise<string> {
+    const viewer = await this.accounts.viewer(principal);
+    if (!viewer.user) throw new BillingError('NO_BILLING_CUSTOMER', 'Checkout needs a signed-in administrator, not an API key');
+    return viewer.user.email;
+  }
+}
+
+export function paidTier(planTier: PlanTier): Exclude<PlanTier, 'FREE'> {
+  if (planTier === 'FREE') {
+    throw new BillingError('NOT_A_PAID_PLAN', 'FREE needs no checkout: cancel the subscription to return to FREE', { field: 'planTier' });
+  }
+  return planTier;
+}

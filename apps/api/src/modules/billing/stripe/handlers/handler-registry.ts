@@ -1,0 +1,17 @@
+import { checkoutSessionCompleted } from './checkout-session-completed.handler.js';
+import { invoicePaid } from './invoice-paid.handler.js';
+import { invoicePaymentFailed } from './invoice-payment-failed.handler.js';
+import { subscriptionChanged } from './subscription-changed.handler.js';
+import { trialWillEnd } from './trial-will-end.handler.js';
+import type { WebhookHandler } from './webhook-handler.js';
+
+/** The event types we act on; any other type is recorded as ignored and answered 2xx. */
+export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
+  'checkout.session.completed': checkoutSessionCompleted,
+  'customer.subscription.created': subscriptionChanged,
+  'customer.subscription.updated': subscriptionChanged,
+  'customer.subscription.deleted': subscriptionChanged,
+  'invoice.paid': invoicePaid,
+  'invoice.payment_failed': invoicePaymentFailed,
+  'customer.subscription.trial_will_end': trialWillEnd,
+};

@@ -1,0 +1,35 @@
+import type Stripe from 'stripe';
+import type { DunningMailer } from '../../dunning.mailer.js';
+import type { SubscriptionSync, SyncOutcome } from '../../subscription-sync.js';
+
+/** What a handler did: `result` is a short line that is logged and shown in the admin view. */
+export interface HandlerOutcome {
+  status: 'processed' | 'ignored';
+  organizationId: string | null;
+  result: string;
+}
+
+export interface HandlerContext {
+  sync: SubscriptionSync;
+  dunning: DunningMailer;
+}
+
+export type WebhookHandler = (event: Stripe.Event, context: HandlerContext) => Promise<HandlerOutcome>;
+
+export function ignored(result: string): HandlerOutcome {
+  return { status: 'ignored', organizationId: null, result };
+}
+
+export function outcomeOfSync(sync: SyncOutcome, stripeSubscriptionId: string): HandlerOutcome {
+  if (sync.status !== 'synced') return ignored(`${sync.status}: subscription ${stripeSubscriptionId}`);
+  const fields = Object.keys(sync.changes);
+  const what = sync.created ? 'created' : fields.length > 0 ? `updated ${fields.join(', ')}` : 'already current';
+  return { status: 'processed', organizationId: sync.organizationId, result: `subscription ${stripeSubscriptionId} ${what}` };
+}
+
+/** The subscription an invoice bills, where API 2025-03-31.basil+ puts it. */
+export function subscriptionOfInvoice(invoice: Stripe.Invoice): string | null {
+  const subscription = invoice.parent?.subscription_details?.subscription;
+  if (!subscription) return null;
+  return typeof subscription === 'string' ? subscription : subscription.id;
+}

@@ -1,0 +1,111 @@
+import type Stripe from 'stripe';
+import type { Clock } from '../../../clock.js';
+import type { Orm } from '../../../db/orm.js';
+
+export type WebhookEventStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed';
+
+export interface WebhookEventView {
+  id: string;
+  type: string;
+  status: WebhookEventStatus;
+  attempts: number;
+  result: string | null;
+  error: string | null;
+  receivedAt: Date;
+  updatedAt: Date;
+}
+
+interface EventRow {
+  id: string;
+  type: string;
+  status: WebhookEventStatus;
+  attempts: number;
+  result: string | null;
+  last_error: string | null;
+  received_at: Date | string;
+  updated_at: Date | string;
+}
+
+// A claim left in `processing` this long belongs to a process that died mid-way: it may be retried.
+const STALE_CLAIM_MS = 5 * 60_000;
+
+/** stripe_webhook_event: every verified event by its id, with what became of it. */
+export class WebhookEventStore {
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+  ) {}
+
+  async record(event: Stripe.Event): Promise<void> {
+    const now = this.clock.now();
+    await this.orm.em.fork().execute(
+      `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at)
+       values (?, ?, 'received', 0, ?, ?, ?) on conflict (id) do nothing`,
+      [event.id, event.type, JSON.stringify(event), now, now],
+    );
+  }
+
+  /**
+   * Takes the event for processing. False when it is done already (a replayed delivery) or another
+   * delivery of it is being processed right now.
+   */
+  async claim(eventId: string): Promise<boolean> {
+    const now = this.clock.now();
+    const claimed = await this.orm.em.fork().execute<Array<{ id: string }>>(
+      `update stripe_webhook_event set status = 'processing', attempts = attempts + 1, updated_at = ?
+       where id = ? and (status in ('received', 'failed') or (status = 'processing' and updated_at < ?))
+       returning id`,
+      [now, eventId, new Date(now.getTime() - STALE_CLAIM_MS)],
+    );
+    return claimed.length > 0;
+  }
+
+  async finish(eventId: string, status: 'processed' | 'ignored', organizationId: string | null, result: string): Promise<void> {
+    await this.orm.em.fork().execute(
+      `update stripe_webhook_event set status = ?, organization_id = coalesce(?, organization_id), result = ?, last_error = null, updated_at = ?
+       where id = ?`,
+      [status, organizationId, result, this.clock.now(), eventId],
+    );
+  }
+
+  async fail(eventId: string, error: string): Promise<void> {
+    await this.orm.em.fork().execute(`update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`, [
+      error,
+      this.clock.now(),
+      eventId,
+    ]);
+  }
+
+  /** Events of one organization; a failure not yet tied to an organization shows through its customer. */
+  async recent(organizationId: string, limit: number): Promise<WebhookEventView[]> {
+    const rows = await this.orm.em.fork().execute<EventRow[]>(
+      `select e.id, e.type, e.status, e.attempts, e.result, e.last_error, e.received_at, e.updated_at
+       from stripe_webhook_event e
+       where e.organization_id = ?
+          or (e.organization_id is null and e.payload #>> '{data,object,customer}' in
+              (select stripe_customer_id from billing_customer where organization_id = ?))
+       order by e.received_at desc limit ?`,
+      [organizationId, organizationId, limit],
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      status: row.status,
+      attempts: row.attempts,
+      result: row.result,
+      error: row.last_error,
+      receivedAt: new Date(row.received_at),
+      updatedAt: new Date(row.updated_at),
+    }));
+  }
+
+  async payload(eventId: string): Promise<Stripe.Event | null> {
+    const rows = await this.orm.em.fork().execute<Array<{ payload: Stripe.Event | string }>>(
+      'select payload from stripe_webhook_event where id = ?',
+      [eventId],
+    );
+    const payload = rows[0]?.payload;
+    if (payload === undefined) return null;
+    return typeof payload === 'string' ? (JSON.parse(payload) as Stripe.Event) : payload;
+  }
+}

@@ -1,0 +1,49 @@
+import express, { Router } from 'express';
+import Stripe from 'stripe';
+import type { Clock } from '../../../clock.js';
+import type { Logger } from '../../../observability/logger.js';
+import type { BillingMetrics } from '../billing.metrics.js';
+import type { StripeGateway } from './stripe-gateway.js';
+import type { WebhookProcessor } from './webhook.processor.js';
+
+/** Stripe's default: a signature older than five minutes is a replay attempt. */
+const SIGNATURE_TOLERANCE_SECONDS = 300;
+const MAX_WEBHOOK_BYTES = 1024 * 1024;
+
+/**
+ * POST /webhooks/stripe: verify (raw body) → record → dispatch → answer. 400 only for a bad
+ * signature; an unknown type or customer is 200 (recorded as ignored); a failure is 500 so Stripe retries.
+ */
+export function stripeWebhookRouter(stripe: StripeGateway, processor: WebhookProcessor, metrics: BillingMetrics, clock: Clock, log: Logger): Router {
+  const router = Router();
+  router.post('/webhooks/stripe', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res) => {
+    if (!stripe.connected) {
+      res.status(503).json({ error: 'Stripe is not configured on this server' });
+      return;
+    }
+    let event: Stripe.Event;
+    try {
+      const signature = req.header('stripe-signature') ?? '';
+      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+      event = Stripe.webhooks.constructEvent(body, signature, stripe.webhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
+    } catch (error) {
+      metrics.webhookRejected.inc();
+      log.warn({ err: error }, 'stripe webhook refused: signature did not verify');
+      res.status(400).json({ error: 'Webhook signature verification failed' });
+      return;
+    }
+    metrics.lastVerifiedDelivery.set(clock.now().getTime() / 1000);
+    const result = await processor.receive(event).catch((error: unknown) => {
+      // Not even recorded (e.g. the database is down): Stripe must retry, and someone must know.
+      metrics.webhookFailures.inc({ type: event.type });
+      log.error({ err: error, eventId: event.id, type: event.type }, 'stripe webhook could not be recorded');
+      return { outcome: 'failed' as const };
+    });
+    if (result.outcome === 'failed') {
+      res.status(500).json({ received: true, status: 'failed' });
+      return;
+    }
+    res.json({ received: true, status: result.outcome });
+  });
+  return router;
+}
