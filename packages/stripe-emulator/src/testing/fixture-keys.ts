@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { defaultFixturesDir } from '../triggers/fixture-runner.js';
+
+/** Stripe's example objects, read from the shared contract data (the source of truth), not our copy. */
+export function stripeExample(resource: string): unknown {
+  const file = resolve(defaultFixturesDir(), '..', 'fixtures3.json');
+  const fixtures = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, unknown> };
+  const example = fixtures.resources[resource];
+  if (example === undefined) throw new Error(`fixtures3.json has no resource ${resource}`);
+  return example;
+}
+
+/**
+ * Keys of Stripe's example that `actual` lacks, recursively. A `null` where the example shows an
+ * object is a present, nullable field (Stripe sends null for absent sub-objects); an id string where the
+ * example shows an object is an unexpanded reference. Arrays are checked item by item against the
+ * example's first item. `metadata` holds the account's own keys, not Stripe's, so it is not recursed into.
+ */
+export function missingKeys(actual: unknown, example: unknown, path = '$'): string[] {
+  if (example === null || typeof example !== 'object') return [];
+  if (actual === null || typeof actual === 'string') return [];
+  if (Array.isArray(example)) {
+    if (!Array.isArray(actual)) return [`${path} (expected an array)`];
+    const prototype = example[0];
+    return prototype === undefined ? [] : actual.flatMap((item, index) => missingKeys(item, prototype, `${path}[${index}]`));
+  }
+  if (typeof actual !== 'object' || Array.isArray(actual)) return [`${path} (expected an object)`];
+  const record = actual as Record<string, unknown>;
+  return Object.entries(example as Record<string, unknown>).flatMap(([key, value]) =>
+    !(key in record) ? [`${path}.${key}`] : key === 'metadata' ? [] : missingKeys(record[key], value, `${path}.${key}`),
+  );
+}
+
+/** Which fixtures3.json resource describes an object, by its `object` field. */
+export function resourceNameOf(object: { object?: unknown }): string {
+  const name = String(object.object);
+  return name === 'item' ? 'item' : name;
+}
