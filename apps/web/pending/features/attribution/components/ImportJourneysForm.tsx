@@ -3,7 +3,7 @@ import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Alert, ErrorAlert } from '../../../components/ui/States.js';
 import { useImportJourneysMutation } from '../../../gql/hooks.js';
-import { formatCount } from '../../../lib/format.js';
+import { formatCount, formatCredit } from '../../../lib/format.js';
 
 export function ImportJourneysForm() {
   const [file, setFile] = useState<File | null>(null);
@@ -24,7 +24,13 @@ export function ImportJourneysForm() {
     <Card title="Import journeys" subtitle="Upload a CSV (ChannelAttribution paths or timestamped journeys), up to 100,000 journeys per file.">
       <form className="form" onSubmit={submit}>
         {error && <ErrorAlert error={error} />}
-        {data && <Alert tone="success">Imported {formatCount(data.importJourneys.imported)} journeys.</Alert>}
+        {data && (
+          <Alert tone="success">
+            Imported {formatCount(data.importJourneys.journeys)} {data.importJourneys.format === 'PATH_ROWS' ? 'path rows' : 'journeys'} with{' '}
+            {formatCount(data.importJourneys.touches)} touches: {formatCredit(data.importJourneys.conversions)} conversions worth{' '}
+            {formatCredit(data.importJourneys.value)}.
+          </Alert>
+        )}
         <div className="row">
           <input type="file" accept=".csv,text/csv" aria-label="Journeys CSV file" onChange={choose} style={{ flex: 1 }} />
           <Button type="submit" variant="secondary" busy={loading} disabled={!file}>

@@ -4,9 +4,16 @@ import type { AttributionModel } from '../../../gql/graphql.js';
 import { formatCredit } from '../../../lib/format.js';
 import { MODEL_LABELS } from '../model-catalog.js';
 
+interface Credit {
+  readonly conversions: number;
+  readonly value: number;
+}
+
 export interface ModelCreditsView {
   readonly model: AttributionModel;
-  readonly channels: readonly { readonly channel: string; readonly conversions: number; readonly value: number }[];
+  readonly channels: readonly (Credit & { readonly channel: string })[];
+  /** Reports say what fell outside the lookback window; a single tracked journey does not. */
+  readonly unattributed?: Credit;
 }
 
 /** One card per model: channels by credited conversions, with a bar relative to the top channel. */
@@ -24,8 +31,12 @@ export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[
 function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
   const channels = [...entry.channels].sort((a, b) => b.conversions - a.conversions);
   const top = channels[0]?.conversions ?? 0;
+  const channelCount = `${channels.length} channel${channels.length === 1 ? '' : 's'}`;
+  const subtitle = entry.unattributed?.conversions
+    ? `${channelCount} · ${formatCredit(entry.unattributed.conversions)} conversions outside the lookback window`
+    : channelCount;
   return (
-    <Card title={MODEL_LABELS[entry.model]} subtitle={`${channels.length} channel${channels.length === 1 ? '' : 's'}`} aria-label={`${MODEL_LABELS[entry.model]} credits`}>
+    <Card title={MODEL_LABELS[entry.model]} subtitle={subtitle} aria-label={`${MODEL_LABELS[entry.model]} credits`}>
       <div className="table-wrap">
         <table className="table">
           <thead>
