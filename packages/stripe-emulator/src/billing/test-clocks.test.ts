@@ -1,0 +1,135 @@
+import Stripe from 'stripe';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStripeEmulator, type StripeEmulator } from '../index.js';
+import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
+
+let emulator: StripeEmulator;
+let stripe: Stripe;
+let receiver: WebhookReceiver;
+
+const START = Date.UTC(2026, 0, 15, 12) / 1000;
+const DAY = 86_400;
+
+beforeAll(async () => {
+  receiver = await startWebhookReceiver('whsec_clock_tests');
+  emulator = await startStripeEmulator({ port: 0, retry: { attempts: 2, baseDelayMs: 10 }, webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }] });
+  stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+});
+afterAll(async () => {
+  await emulator.close();
+  await receiver.close();
+});
+
+async function customerOnClock(email: string): Promise<{ clock: Stripe.TestHelpers.TestClock; customer: Stripe.Customer }> {
+  const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START, name: email });
+  const customer = await stripe.customers.create({ email, test_clock: clock.id });
+  return { clock, customer };
+}
+
+function eventsFor(type: string, objectId: string): Stripe.Event[] {
+  return receiver.received.map((r) => r.event).filter((event) => event.type === type && (event.data.object as { id: string }).id === objectId);
+}
+
+function invoiceEventsFor(type: string, subscriptionId: string): Stripe.Event[] {
+  return receiver.received
+    .map((r) => r.event)
+    .filter((event) => event.type === type && (event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === subscriptionId);
+}
+
+describe('test clocks', () => {
+  it('renews a subscription when the clock crosses its period end', async () => {
+    const { clock, customer } = await customerOnClock('renews@example.com');
+    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const firstPeriod = subscription.items.data[0];
+    expect(firstPeriod?.current_period_start).toBe(START);
+    expect(firstPeriod?.current_period_end).toBe(Date.UTC(2026, 1, 15, 12) / 1000);
+
+    const advanced = await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (firstPeriod?.current_period_end ?? 0) + DAY });
+    expect(advanced.status).toBe('ready');
+    const renewed = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
+    expect(renewed.status).toBe('active');
+    expect(renewed.items.data[0]?.current_period_start).toBe(firstPeriod?.current_period_end);
+    expect(renewed.items.data[0]?.current_period_end).toBe(Date.UTC(2026, 2, 15, 12) / 1000);
+    const invoice = renewed.latest_invoice as Stripe.Invoice;
+    expect(invoice).toMatchObject({ status: 'paid', billing_reason: 'subscription_cycle', amount_paid: 4900 });
+
+    await receiver.waitFor(() => invoiceEventsFor('invoice.paid', subscription.id).length === 2);
+    const updated = eventsFor('customer.subscription.updated', subscription.id).at(-1);
+    expect(updated?.data.previous_attributes).toHaveProperty('items');
+    const invoices = await stripe.invoices.list({ subscription: subscription.id });
+    expect(invoices.data.map((i) => i.billing_reason)).toEqual(['subscription_cycle', 'subscription_create']);
+  });
+
+  it('fails the renewal of a 0341 card paid through checkout: invoice.payment_failed and past_due', async () => {
+    const { clock, customer } = await customerOnClock('fails-0341@example.com');
+    const session = await stripe.checkout.sessions.create({
+      mode: 'subscription',
+      customer: customer.id,
+      line_items: [{ price: emulator.priceIds.SCALE, quantity: 1 }],
+      success_url: 'http://app.test/billing/success?session_id={CHECKOUT_SESSION_ID}',
+    });
+    // The emulator's test helper does what its hosted page does (the SDK has no method for it).
+    const completed = await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: '4000000000000341' });
+    expect(completed).toMatchObject({ status: 'complete', payment_status: 'paid' });
+    const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['subscription'] });
+    const subscription = paid.subscription as Stripe.Subscription;
+    expect(subscription.status).toBe('active');
+
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
+    const pastDue = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
+    expect(pastDue.status).toBe('past_due');
+    expect(pastDue.latest_invoice).toMatchObject({ status: 'open', attempt_count: 1, billing_reason: 'subscription_cycle' });
+    await receiver.waitFor(() => invoiceEventsFor('invoice.payment_failed', subscription.id).length === 1);
+  });
+
+  it('fails the renewal once the default card is pm_card_chargeCustomerFail', async () => {
+    const { clock, customer } = await customerOnClock('fails-charge@example.com');
+    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    expect(subscription.status).toBe('active');
+    const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: failing.id } });
+
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('past_due');
+    await receiver.waitFor(() => invoiceEventsFor('invoice.payment_failed', subscription.id).length === 1);
+    const updates = eventsFor('customer.subscription.updated', subscription.id);
+    expect(updates.some((e) => (e.data.object as Stripe.Subscription).status === 'past_due')).toBe(true);
+  });
+
+  it('ends a subscription set to cancel at period end, and refuses to go back in time', async () => {
+    const { clock, customer } = await customerOnClock('cancels@example.com');
+    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 40 * DAY });
+    const ended = await stripe.subscriptions.retrieve(subscription.id);
+    expect(ended.status).toBe('canceled');
+    expect(ended.ended_at).toBe(subscription.items.data[0]?.current_period_end);
+    await receiver.waitFor(() => eventsFor('customer.subscription.deleted', subscription.id).length === 1);
+    await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START })).rejects.toMatchObject({ param: 'frozen_time' });
+  });
+
+  it('prorates a plan switch onto the next renewal invoice', async () => {
+    const { clock, customer } = await customerOnClock('switches@example.com');
+    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const periodEnd = subscription.items.data[0]?.current_period_end ?? 0;
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 10 * DAY });
+    const switched = await stripe.subscriptions.update(subscription.id, {
+      items: [{ id: subscription.items.data[0]?.id ?? '', price: emulator.priceIds.SCALE }],
+      proration_behavior: 'create_prorations',
+    });
+    expect(switched.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
+    const pending = await stripe.invoiceItems.list({ customer: customer.id, pending: true });
+    expect(pending.data.map((item) => item.proration)).toEqual([true, true]);
+    const net = pending.data.reduce((sum, item) => sum + item.amount, 0);
+    expect(net).toBeGreaterThan(0);
+    expect(net).toBeLessThan(19_900 - 4_900);
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: periodEnd + 60 });
+    const renewal = (await stripe.invoices.list({ subscription: subscription.id, limit: 1 })).data[0];
+    expect(renewal?.total).toBe(19_900 + net);
+    expect(renewal?.status).toBe('paid');
+  });
+});
