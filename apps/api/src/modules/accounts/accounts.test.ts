@@ -37,6 +37,16 @@ describe('sign-up and sign-in', () => {
     expect(await countRows('user_session', 'token_hash = ?', [token])).toBe(0);
   });
 
+  it('ends a session when it expires (30 days by default)', async () => {
+    const user = await t.signUp();
+    const start = t.clock.now();
+    t.clock.set(new Date(start.getTime() + 29 * 86_400_000));
+    expect((await t.graphql(ME, {}, { cookie: user.cookie })).data?.me).not.toBeNull();
+    t.clock.set(new Date(start.getTime() + 31 * 86_400_000));
+    expect((await t.graphql(ME, {}, { cookie: user.cookie })).data).toEqual({ me: null });
+    t.clock.set(start);
+  });
+
   it('signs in with the right password and out again', async () => {
     const user = await t.signUp();
     const signedIn = await t.graphql(SIGN_IN, { email: user.email.toUpperCase(), password: TEST_PASSWORD });
