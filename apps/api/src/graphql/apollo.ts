@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RequestHandler } from 'express';
@@ -40,6 +41,8 @@ export async function startGraphQLServer(schema: GraphQLSchema, httpServer: Serv
       httpStatusPlugin(),
       errorReportingPlugin(metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      // The default landing page loads Apollo Sandbox from Apollo's CDN; the app calls no outside hosts.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await server.start();
