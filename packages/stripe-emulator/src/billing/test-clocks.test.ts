@@ -26,6 +26,13 @@ async function customerOnClock(email: string): Promise<{ clock: Stripe.TestHelpe
   return { clock, customer };
 }
 
+/** Stripe's way: attach a test card, then make it the invoice default. */
+async function giveDefaultCard(customerId: string, testCard: string): Promise<Stripe.PaymentMethod> {
+  const paymentMethod = await stripe.paymentMethods.attach(testCard, { customer: customerId });
+  await stripe.customers.update(customerId, { invoice_settings: { default_payment_method: paymentMethod.id } });
+  return paymentMethod;
+}
+
 function eventsFor(type: string, objectId: string): Stripe.Event[] {
   return receiver.received.map((r) => r.event).filter((event) => event.type === type && (event.data.object as { id: string }).id === objectId);
 }
@@ -39,7 +46,7 @@ function invoiceEventsFor(type: string, subscriptionId: string): Stripe.Event[] 
 describe('test clocks', () => {
   it('renews a subscription when the clock crosses its period end', async () => {
     const { clock, customer } = await customerOnClock('renews@example.com');
-    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    await giveDefaultCard(customer.id, 'pm_card_visa');
     const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
     const firstPeriod = subscription.items.data[0];
     expect(firstPeriod?.current_period_start).toBe(START);
@@ -85,11 +92,10 @@ describe('test clocks', () => {
 
   it('fails the renewal once the default card is pm_card_chargeCustomerFail', async () => {
     const { clock, customer } = await customerOnClock('fails-charge@example.com');
-    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    await giveDefaultCard(customer.id, 'pm_card_visa');
     const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
     expect(subscription.status).toBe('active');
-    const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
-    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: failing.id } });
+    await giveDefaultCard(customer.id, 'pm_card_chargeCustomerFail');
 
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('past_due');
@@ -100,7 +106,7 @@ describe('test clocks', () => {
 
   it('ends a subscription set to cancel at period end, and refuses to go back in time', async () => {
     const { clock, customer } = await customerOnClock('cancels@example.com');
-    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    await giveDefaultCard(customer.id, 'pm_card_visa');
     const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
     await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 40 * DAY });
@@ -113,7 +119,7 @@ describe('test clocks', () => {
 
   it('prorates a plan switch onto the next renewal invoice', async () => {
     const { clock, customer } = await customerOnClock('switches@example.com');
-    await stripe.customers.update(customer.id, { payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    await giveDefaultCard(customer.id, 'pm_card_visa');
     const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
     const periodEnd = subscription.items.data[0]?.current_period_end ?? 0;
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 10 * DAY });

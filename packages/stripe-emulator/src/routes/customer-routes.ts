@@ -13,7 +13,6 @@ const customerFields = {
   description: str(),
   phone: str(),
   metadata: hash(),
-  payment_method: str(),
   invoice_settings: obj({ default_payment_method: str(), custom_fields: any(), footer: str(), rendering_options: any() }),
   address: any(),
   shipping: any(),
@@ -25,7 +24,8 @@ const addressSpec = obj({ line1: str(), line2: str(), city: str(), state: str(),
 const billingDetailsSpec = obj({ email: str(), name: str(), phone: str(), address: addressSpec, tax_id: str() });
 
 export const customerRoutes: ApiRoute[] = [
-  route('POST', '/v1/customers', { ...customerFields, test_clock: str() }, (params, { billing }) => createCustomer(billing, params)),
+  // Only creation takes `payment_method`, as on Stripe; later cards are attached to the customer.
+  route('POST', '/v1/customers', { ...customerFields, payment_method: str(), test_clock: str() }, (params, { billing }) => createCustomer(billing, params)),
   route('GET', '/v1/customers/:id', {}, (_params, ctx) => ctx.billing.store.customers.get(pathParam(ctx, 'id'))),
   route('POST', '/v1/customers/:id', customerFields, (params, ctx) =>
     updateCustomer(ctx.billing, ctx.billing.store.customers.get(pathParam(ctx, 'id')), params),
