@@ -46,7 +46,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError(
       parsed.error.issues.map((issue) => {
         const name = issue.path.join('.');
-        const shown = SECRET_VARIABLE.test(name) ? '(value hidden)' : `got ${JSON.stringify(env[name] ?? null)}`;
+        const shown = SECRET_VARIABLE.test(name) ? 'value hidden' : `got ${JSON.stringify(env[name] ?? null)}`;
         return `${name}: ${issue.message} (${shown})`;
       }),
     );

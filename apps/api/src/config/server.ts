@@ -14,7 +14,12 @@ const byteSize = z
   });
 
 export const serverSchema = z.object({
-  PORT: z.coerce.number().int('expected an integer').min(0).max(65535).default(4000),
+  PORT: z.coerce
+    .number({ error: 'expected a port number from 0 to 65535' })
+    .int('expected a port number from 0 to 65535')
+    .min(0, 'expected a port number from 0 to 65535')
+    .max(65535, 'expected a port number from 0 to 65535')
+    .default(4000),
   HOST: z.string().min(1).default('0.0.0.0'),
   PUBLIC_URL: z.url({ message: 'expected an absolute URL such as http://localhost:4000' }).optional(),
   GRAPHQL_BODY_LIMIT: byteSize.default(8 * 1024 ** 2),
