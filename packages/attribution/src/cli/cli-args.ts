@@ -21,7 +21,8 @@ export interface CliArgs {
 /** A command line that cannot run: print the reason and the usage, exit 2. */
 export class UsageError extends Error {}
 
-export function parseCliArgs(argv: readonly string[]): CliArgs {
+/** The parsed command line, or 'help' for --help. */
+export function parseCliArgs(argv: readonly string[]): CliArgs | 'help' {
   let values;
   try {
     ({ values } = parseArgs({
@@ -33,6 +34,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
         'lookback-days': { type: 'string' },
         'half-life-days': { type: 'string' },
         'direct-channel': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
       allowPositionals: false,
@@ -40,6 +42,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  if (values.help) return 'help';
   const models = (values.model ?? []).flatMap((model) => model.split(',')).map((model) => model.trim());
   if (models.length === 0) throw new UsageError('at least one --model is required');
   const unknown = models.filter((model) => !isAttributionModelId(model));

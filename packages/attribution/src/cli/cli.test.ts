@@ -94,4 +94,10 @@ describe('pnpm attribution (child process)', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/--input <file.csv> is required/);
   });
+
+  it('prints the usage on --help and exits 0', async () => {
+    const { code, stdout } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Usage: pnpm attribution --model <ID>/);
+  });
 });

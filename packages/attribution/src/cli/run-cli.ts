@@ -21,6 +21,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   let accumulator;
   try {
     args = parseCliArgs(argv);
+    if (args === 'help') {
+      io.stdout(`${USAGE}\n`);
+      return 0;
+    }
     accumulator = new AttributionAccumulator(args.models, args.options);
   } catch (error) {
     if (!(error instanceof UsageError || error instanceof AttributionInputError)) throw error;
