@@ -1,0 +1,126 @@
+import { startStripeEmulator, type StripeEmulator } from '@aa/stripe-emulator';
+import type { PlanTier } from '@aa/plans';
+import { createServer } from 'node:net';
+import Stripe from 'stripe';
+import { startTestApp, type SignedUpUser, type TestApp } from '../../../test/harness.js';
+
+export const WEBHOOK_SECRET = 'whsec_billingtestsecret0123456789';
+export const CARD_OK = '4242424242424242';
+/** Pays the first invoice, then fails every later charge (a renewal). */
+export const CARD_FAILS_LATER = '4000000000000341';
+
+export interface BillingKit {
+  t: TestApp;
+  emulator: StripeEmulator;
+  /** The SDK pointed at the emulator, as the app uses it. */
+  stripe: Stripe;
+  checkout(user: SignedUpUser, tier: PlanTier): Promise<{ id: string; url: string }>;
+  /** Pays a Checkout Session the way the hosted page does. */
+  completeCheckout(sessionId: string, cardNumber?: string): Promise<void>;
+  /** Checkout + payment + every resulting webhook applied. */
+  subscribe(user: SignedUpUser, tier: PlanTier, cardNumber?: string): Promise<void>;
+  settled(): Promise<void>;
+  planOf(user: SignedUpUser): Promise<{ tier: string; runs: number }>;
+  stop(): Promise<void>;
+}
+
+/** The real app against this run's database, with the Stripe emulator on a free port delivering to it. */
+export async function startBillingKit(env: Record<string, string> = {}): Promise<BillingKit> {
+  // Short retries: a failed delivery is retried within the test, not in two seconds.
+  const emulator = await startStripeEmulator({ port: 0, webhookSecret: WEBHOOK_SECRET, retry: { attempts: 3, baseDelayMs: 50 } });
+  const t = await startTestApp({
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '2000', ...env },
+    stripe: {
+      secretKey: emulator.secretKey,
+      webhookSecret: WEBHOOK_SECRET,
+      priceIds: emulator.priceIds,
+      api: { host: emulator.host, port: emulator.port, protocol: 'http' },
+    },
+  });
+  emulator.addWebhookEndpoint(`${t.url}/webhooks/stripe`);
+  const stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http' });
+
+  const kit: BillingKit = {
+    t,
+    emulator,
+    stripe,
+    async checkout(user, tier) {
+      const result = await t.graphql<{ createCheckoutSession: { id: string; url: string } }>(
+        'mutation ($tier: PlanTier!) { createCheckoutSession(planTier: $tier) { id url } }',
+        { tier },
+        { cookie: user.cookie },
+      );
+      if (!result.data?.createCheckoutSession) throw new Error(`createCheckoutSession failed: ${JSON.stringify(result.errors)}`);
+      return result.data.createCheckoutSession;
+    },
+    async completeCheckout(sessionId, cardNumber = CARD_OK) {
+      const response = await fetch(`${emulator.baseUrl}/v1/test_helpers/checkout/sessions/${sessionId}/complete`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${emulator.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ card_number: cardNumber }),
+      });
+      if (!response.ok) throw new Error(`completing checkout failed: ${response.status} ${await response.text()}`);
+    },
+    async subscribe(user, tier, cardNumber) {
+      const session = await kit.checkout(user, tier);
+      await kit.completeCheckout(session.id, cardNumber);
+      await kit.settled();
+    },
+    settled: () => emulator.waitForDeliveries(),
+    async planOf(user) {
+      const result = await t.graphql<{ plan: { tier: string; limits: { attributionRuns: number } } }>(
+        '{ plan { tier limits { attributionRuns } } }',
+        {},
+        { cookie: user.cookie },
+      );
+      if (!result.data?.plan) throw new Error(`plan failed: ${JSON.stringify(result.errors)}`);
+      return { tier: result.data.plan.tier, runs: result.data.plan.limits.attributionRuns };
+    },
+    async stop() {
+      await t.stop();
+      await emulator.close();
+    },
+  };
+  return kit;
+}
+
+/** A delivery signed the way Stripe signs, with the SDK's own test helper. */
+export async function postSignedWebhook(
+  url: string,
+  payload: string,
+  options: { secret?: string; timestamp?: number; signature?: string } = {},
+): Promise<Response> {
+  const signature =
+    options.signature ??
+    Stripe.webhooks.generateTestHeaderString({
+      payload,
+      secret: options.secret ?? WEBHOOK_SECRET,
+      ...(options.timestamp === undefined ? {} : { timestamp: options.timestamp }),
+    });
+  return fetch(`${url}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    body: payload,
+  });
+}
+
+/** A second app on the same database whose Stripe is a port nobody listens on. */
+export async function startAppWithUnreachableStripe(kit: BillingKit): Promise<TestApp> {
+  return startTestApp({
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '1000' },
+    stripe: {
+      secretKey: kit.emulator.secretKey,
+      webhookSecret: WEBHOOK_SECRET,
+      priceIds: kit.emulator.priceIds,
+      api: { host: '127.0.0.1', port: await closedPort(), protocol: 'http' },
+    },
+  });
+}
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
