@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
+import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import { buildInvoice, buildInvoiceLine, type InvoiceObject } from '../objects/invoice-objects.js';
 import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
@@ -164,4 +165,35 @@ function chargeSucceeds(ctx: BillingContext, paymentMethodId: string | null, rea
     case 'declined':
       return false;
   }
+}
+
+/**
+ * Bills a subscription as Stripe does at creation, renewal or an invoiced change: a draft with the
+ * given lines plus the customer's pending items, finalized and charged at once. Returns whether it was paid.
+ */
+export function invoiceSubscription(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  input: { billingReason: Stripe.Invoice.BillingReason; lines: InvoiceLineInput[]; periodStart: number; periodEnd: number; reason: ChargeReason },
+  events: EventBatch,
+): boolean {
+  const invoice = createDraftInvoice(
+    ctx,
+    {
+      customer: idOf(subscription.customer) ?? '',
+      subscription: subscription.id,
+      billingReason: input.billingReason,
+      description: null,
+      lines: input.lines,
+      includePendingItems: true,
+      periodStart: input.periodStart,
+      periodEnd: input.periodEnd,
+      defaultPaymentMethod: null,
+      metadata: null,
+    },
+    events,
+  );
+  finalizeInvoice(ctx, invoice, events);
+  subscription.latest_invoice = invoice.id;
+  return attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), input.reason, events);
 }

@@ -4,7 +4,7 @@ import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { addInterval } from './clock.js';
 import { idOf, type BillingContext } from './context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor } from './invoices.js';
+import { invoiceSubscription } from './invoices.js';
 import { periodLine } from './subscription-lines.js';
 import { cancelSubscription, noticeTrialEnding } from './subscriptions.js';
 
@@ -60,25 +60,18 @@ function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, peri
     item.current_period_end = addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
   }
   const invoiceEvents = new EventBatch();
-  const invoice = createDraftInvoice(
+  const paid = invoiceSubscription(
     ctx,
+    subscription,
     {
-      customer: idOf(subscription.customer) ?? '',
-      subscription: subscription.id,
       billingReason: 'subscription_cycle',
-      description: null,
       lines: subscription.items.data.map((item) => periodLine(ctx, item, false)),
-      includePendingItems: true,
       periodStart: before.items.data[0]?.current_period_start ?? periodStart,
       periodEnd: periodStart,
-      defaultPaymentMethod: null,
-      metadata: null,
+      reason: 'renewal',
     },
     invoiceEvents,
   );
-  finalizeInvoice(ctx, invoice, invoiceEvents);
-  const paid = attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), 'renewal', invoiceEvents);
-  subscription.latest_invoice = invoice.id;
   subscription.status = paid ? 'active' : 'past_due';
   events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
 }

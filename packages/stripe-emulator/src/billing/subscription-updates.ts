@@ -5,7 +5,7 @@ import { buildInvoiceItem } from '../objects/invoice-objects.js';
 import { buildSubscriptionItem, type SubscriptionObject } from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor } from './invoices.js';
+import { invoiceSubscription } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
 import { productNameOf } from './subscription-lines.js';
 import { recurringPrice } from './subscriptions.js';
@@ -166,23 +166,5 @@ function createProrations(ctx: BillingContext, subscription: SubscriptionObject,
 }
 
 function invoiceProrationsNow(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): void {
-  const invoice = createDraftInvoice(
-    ctx,
-    {
-      customer: idOf(subscription.customer) ?? '',
-      subscription: subscription.id,
-      billingReason: 'subscription_update',
-      description: null,
-      lines: [],
-      includePendingItems: true,
-      periodStart: now,
-      periodEnd: now,
-      defaultPaymentMethod: null,
-      metadata: null,
-    },
-    events,
-  );
-  finalizeInvoice(ctx, invoice, events);
-  attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), 'manual', events);
-  subscription.latest_invoice = invoice.id;
+  invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now, reason: 'manual' }, events);
 }

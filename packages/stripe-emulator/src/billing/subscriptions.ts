@@ -6,7 +6,7 @@ import { buildSubscription, buildSubscriptionItem, type SubscriptionObject } fro
 import { EventBatch } from '../webhooks/event-bus.js';
 import { addInterval } from './clock.js';
 import { mergeMetadata, type BillingContext } from './context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, type ChargeReason } from './invoices.js';
+import { invoiceSubscription, type ChargeReason } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
 import { periodLine } from './subscription-lines.js';
 
@@ -92,25 +92,18 @@ export function createSubscription(
   ctx.store.subscriptions.insert(subscription);
 
   const invoiceEvents = new EventBatch();
-  const invoice = createDraftInvoice(
+  const paid = invoiceSubscription(
     ctx,
+    subscription,
     {
-      customer: customer.id,
-      subscription: id,
       billingReason: 'subscription_create',
-      description: null,
       lines: subscription.items.data.map((item) => periodLine(ctx, item, trialEnd !== null)),
-      includePendingItems: true,
       periodStart: now,
       periodEnd: now,
-      defaultPaymentMethod: null,
-      metadata: null,
+      reason: chargeReason,
     },
     invoiceEvents,
   );
-  finalizeInvoice(ctx, invoice, invoiceEvents);
-  const paid = attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), chargeReason, invoiceEvents);
-  subscription.latest_invoice = invoice.id;
   if (!trialEnd) subscription.status = paid ? 'active' : 'incomplete';
   events.add('customer.subscription.created', subscription).append(invoiceEvents);
   noticeTrialEnding(ctx, subscription, now, events);
