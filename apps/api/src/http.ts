@@ -11,7 +11,7 @@ import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
 /** Paths the API owns; everything else under GET may be an SPA route. */
-const API_PREFIXES = ['/graphql', '/webhooks', '/exports', '/healthz', '/readyz', '/metrics'];
+const API_PREFIXES = ['/graphql', '/webhooks', '/imports', '/exports', '/healthz', '/readyz', '/metrics'];
 const REQUEST_ID_PATTERN = /^[\w-]{1,64}$/;
 
 export interface HttpDeps {

@@ -5,6 +5,7 @@ import { AccountsService } from './modules/accounts/accounts.service.js';
 import { ApiKeysService } from './modules/accounts/api-keys.service.js';
 import { createBilling, type Billing } from './modules/billing/billing.module.js';
 import type { StripeConnection } from './modules/billing/stripe/stripe-connection.js';
+import { createAttributionServices, type AttributionServices } from './modules/attribution/attribution.services.js';
 import { JourneysService } from './modules/journeys/journeys.service.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { OrganizationPlanService } from './modules/plans/organization-plan.service.js';
@@ -20,6 +21,7 @@ export interface Services {
   plans: OrganizationPlanService;
   usage: UsageService;
   journeys: JourneysService;
+  attribution: AttributionServices;
   mail: MailService;
   billing: Billing;
   subscriptions: SubscriptionLookup;
@@ -50,6 +52,7 @@ export function createServices({ orm, clock, config, log, metrics, stripe, subsc
     plans,
     usage: new UsageService(orm, plans, upgradeUrl),
     journeys: new JourneysService(orm, clock, plans, upgradeUrl),
+    attribution: createAttributionServices(orm, clock, plans, upgradeUrl),
     mail,
     billing,
     subscriptions,

@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { AttributionResolver } from './attribution/attribution.resolver.js';
+import { attributionRoutes } from './attribution/attribution.routes.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
 import { BillingResolver } from './billing/billing.resolver.js';
 import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
@@ -21,4 +23,5 @@ export const API_MODULES: ApiModule[] = [
   { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
   { name: 'billing', entities: [], resolvers: [BillingResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
   { name: 'mail', entities: [], resolvers: [MailResolver] },
+  { name: 'attribution', entities: [], resolvers: [AttributionResolver], routes: attributionRoutes },
 ];

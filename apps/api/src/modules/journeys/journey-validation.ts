@@ -18,8 +18,11 @@ export interface ValidJourney {
   models: AttributionModelId[];
 }
 
-/** Checks a journey before anything is stored or metered work is done; each failure names its field. */
-export function validateJourney(input: JourneyToTrack): ValidJourney {
+/**
+ * Checks a journey before anything is stored or metered work is done; each failure names its field.
+ * Without models, the journey is attributed with `defaultModels` (the plan's).
+ */
+export function validateJourney(input: JourneyToTrack, defaultModels: readonly AttributionModelId[]): ValidJourney {
   if (input.touches.length === 0) {
     throw new JourneysError('EMPTY_TOUCHES', 'A journey needs at least one touch', 'touches');
   }
@@ -48,6 +51,6 @@ export function validateJourney(input: JourneyToTrack): ValidJourney {
     }
     return { channel, at: touch.at, milestone: touch.milestone ?? null };
   });
-  const models = [...new Set(input.models?.length ? input.models : (['LAST_TOUCH'] as const))];
+  const models = [...new Set(input.models?.length ? input.models : defaultModels)];
   return { touches, convertedAt: input.convertedAt, value, models };
 }

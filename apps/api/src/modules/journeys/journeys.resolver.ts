@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
+import { PlanGate } from '../attribution/plan-gate.js';
 import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } from './journeys.types.js';
 
 @Resolver()
@@ -12,6 +13,9 @@ export class JourneysResolver {
   }
 
   @Authorized()
+  @PlanGate<{ input: JourneyInputObject }>(async ({ input }, context) => {
+    await context.services.journeys.checkPlan(principalOf(context).organizationId, input);
+  })
   @PlanLimit('ATTRIBUTION_RUNS')
   @Mutation(() => JourneyAttributionObject, { description: 'Stores one converted journey and returns its credit per model' })
   async trackJourney(

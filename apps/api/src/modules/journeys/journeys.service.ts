@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { AttributionInputError, attribute, type AttributionModelId, type ChannelCredit } from '@aa/attribution';
-import { allowsModel, capabilitiesOf } from '@aa/plans';
+import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
+import { assertModelsInPlan } from '../attribution/plan-gate.js';
 import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
-import { FeatureNotInPlanError } from '../plans/plans.errors.js';
 import { validateJourney, type JourneyToTrack } from './journey-validation.js';
 import { Journey, Touch } from './journeys.entity.js';
 import { JourneysError } from './journeys.errors.js';
@@ -47,15 +47,17 @@ export class JourneysService {
     };
   }
 
+  /** Refuses models the plan lacks; the resolver runs it before the quota is reserved. */
+  async checkPlan(organizationId: string, input: Pick<JourneyToTrack, 'models'>): Promise<PlanTier> {
+    const { tier } = await this.plans.current(organizationId);
+    assertModelsInPlan(tier, input.models ?? [], this.upgradeUrl);
+    return tier;
+  }
+
   /** Stores one converted journey (journey + touches in one transaction) and returns its credits per model. */
   async track(organizationId: string, input: JourneyToTrack): Promise<TrackedJourney> {
-    const journey = validateJourney(input);
-    const { tier } = await this.plans.current(organizationId);
-    for (const model of journey.models) {
-      if (!allowsModel(tier, model)) {
-        throw new FeatureNotInPlanError(tier, { kind: 'model', model }, this.upgradeUrl, 'models');
-      }
-    }
+    const tier = await this.checkPlan(organizationId, input);
+    const journey = validateJourney(input, capabilitiesOf(tier).models);
     // Attribute before storing: input the engine refuses is never saved.
     const result = attributeOne(journey, capabilitiesOf(tier).lookbackDays);
     const journeyId = randomUUID();

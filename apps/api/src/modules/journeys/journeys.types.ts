@@ -31,7 +31,7 @@ export class JourneyInputObject {
   @Field(() => Float, { nullable: true, description: 'Conversion value; default 0' })
   value?: number | null;
 
-  @Field(() => [AttributionModelEnum], { nullable: true, description: 'Default: LAST_TOUCH' })
+  @Field(() => [AttributionModelEnum], { nullable: true, description: "Default: all of the plan's models" })
   models?: AttributionModelId[] | null;
 }
 

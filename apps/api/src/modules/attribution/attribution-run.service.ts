@@ -1,0 +1,99 @@
+import { performance } from 'node:perf_hooks';
+import { AttributionAccumulator, AttributionInputError, type AttributionModelId, type AttributionResult } from '@aa/attribution';
+import { capabilitiesOf, type PlanTier } from '@aa/plans';
+import type { Clock } from '../../clock.js';
+import type { Orm } from '../../db/orm.js';
+import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
+import { AttributionError } from './attribution.errors.js';
+import { assertLookbackInPlan, assertModelsInPlan } from './plan-gate.js';
+import { withTransaction } from './pg-client.js';
+import type { AttributionReportData, ModelReportData, ReportStore } from './report-store.js';
+import { feedStoredJourneys, type FedCounts, type ReportWindow } from './stored-journey-feed.js';
+
+export interface AttributionRunRequest {
+  models: readonly AttributionModelId[];
+  from?: Date | null;
+  to?: Date | null;
+  /** Default: the plan's lookback. */
+  lookbackDays?: number | null;
+}
+
+interface ValidRun extends ReportWindow {
+  models: AttributionModelId[];
+  lookbackDays: number;
+}
+
+/** Reports over an organization's stored journeys; each is stored and can be read again. */
+export class AttributionRunService {
+  constructor(
+    private readonly orm: Orm,
+    private readonly clock: Clock,
+    private readonly plans: OrganizationPlanService,
+    private readonly reports: ReportStore,
+    private readonly upgradeUrl: string,
+  ) {}
+
+  /** Everything that can refuse a run without doing work; the resolver calls it before the quota is reserved. */
+  async check(organizationId: string, request: AttributionRunRequest): Promise<ValidRun> {
+    const { tier } = await this.plans.current(organizationId);
+    return this.validate(tier, request);
+  }
+
+  async run(organizationId: string, request: AttributionRunRequest): Promise<AttributionReportData> {
+    const run = await this.check(organizationId, request);
+    const started = performance.now();
+    const { counts, result } = await this.attribute(organizationId, run).catch((error: unknown) => {
+      throw asReportError(error);
+    });
+    const credits = toModelReports(run.models, result);
+    return this.reports.insert(organizationId, {
+      models: run.models,
+      from: run.from,
+      to: run.to,
+      lookbackDays: run.lookbackDays,
+      ...counts,
+      credits,
+      durationMs: performance.now() - started,
+      createdAt: this.clock.now(),
+    });
+  }
+
+  private async attribute(organizationId: string, run: ValidRun): Promise<{ counts: FedCounts; result: AttributionResult }> {
+    const accumulator = new AttributionAccumulator(run.models, { lookbackDays: run.lookbackDays });
+    const counts = await withTransaction(this.orm, 'snapshot read', (client) =>
+      feedStoredJourneys(client, organizationId, run, accumulator),
+    );
+    return { counts, result: accumulator.result() };
+  }
+
+  private validate(tier: PlanTier, request: AttributionRunRequest): ValidRun {
+    const models = [...new Set(request.models)];
+    if (models.length === 0) throw new AttributionError('NO_MODELS', 'Choose at least one attribution model', { field: 'models' });
+    assertModelsInPlan(tier, models, this.upgradeUrl);
+    const lookbackDays = request.lookbackDays ?? capabilitiesOf(tier).lookbackDays;
+    if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
+      throw new AttributionError('INVALID_LOOKBACK', 'lookbackDays must be a whole number of days, at least 1', { field: 'lookbackDays' });
+    }
+    assertLookbackInPlan(tier, lookbackDays, this.upgradeUrl);
+    const from = request.from ?? null;
+    const to = request.to ?? null;
+    if (from && to && from.getTime() > to.getTime()) {
+      throw new AttributionError('INVALID_WINDOW', 'from must not be later than to', { field: 'from' });
+    }
+    return { models, lookbackDays, from, to };
+  }
+}
+
+/** The engine's input errors (e.g. TIME_DECAY over aggregated rows without timestamps) are the caller's to fix. */
+function asReportError(error: unknown): unknown {
+  if (error instanceof AttributionInputError) return new AttributionError('REPORT_FAILED', error.message, { details: { engineCode: error.code } });
+  return error;
+}
+
+function toModelReports(models: readonly AttributionModelId[], result: AttributionResult): ModelReportData[] {
+  return models.map((model) => {
+    const credits = result[model];
+    if (!credits) throw new Error(`the engine returned no result for ${model}`);
+    return { model, channels: credits.channels, unattributed: credits.unattributed, totals: credits.totals };
+  });
+}

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { PlanTier } from '@aa/plans';
+import { REPO_ROOT } from '../../config/repo-paths.js';
+import type { TestApp } from '../../test/harness.js';
+import type { Credentials } from '../../test/harness.js';
+import type { ActiveSubscription, SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
+
+/** ChannelAttribution's sample (shared/ sits beside the repository). */
+export const SAMPLE_PATHS_CSV = join(REPO_ROOT, '../shared/attribution/sample-paths.csv');
+export const readSamplePaths = (): Promise<string> => readFile(SAMPLE_PATHS_CSV, 'utf8');
+
+/**
+ * Puts chosen organizations on a paid plan through the seam billing implements, so the plan, usage
+ * and gating code under test run exactly as they do with real subscriptions.
+ */
+export class TestSubscriptions implements SubscriptionLookup {
+  readonly #tiers = new Map<string, PlanTier>();
+
+  constructor(private readonly period: { start: Date; end: Date }) {}
+
+  subscribe(organizationId: string, tier: PlanTier): void {
+    this.#tiers.set(organizationId, tier);
+  }
+
+  activeSubscription(organizationId: string): Promise<ActiveSubscription | null> {
+    const tier = this.#tiers.get(organizationId);
+    if (!tier || tier === 'FREE') return Promise.resolve(null);
+    return Promise.resolve({
+      id: `sub-${organizationId}`,
+      stripeSubscriptionId: `sub_test_${organizationId.slice(0, 8)}`,
+      tier,
+      status: 'active',
+      periodStart: this.period.start,
+      periodEnd: this.period.end,
+      cancelAtPeriodEnd: false,
+    });
+  }
+}
+
+function authHeaders(credentials: Credentials): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (credentials.cookie) headers.cookie = credentials.cookie;
+  if (credentials.apiKey) headers.authorization = `Bearer ${credentials.apiKey}`;
+  return headers;
+}
+
+/** The streamed REST upload. */
+export async function uploadCsv(t: TestApp, csv: string, credentials: Credentials): Promise<{ status: number; body: any }> {
+  const response = await fetch(`${t.url}/imports/journeys`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/csv', ...authHeaders(credentials) },
+    body: csv,
+  });
+  return { status: response.status, body: await response.json() };
+}
+
+export async function exportReport(t: TestApp, id: string, credentials: Credentials): Promise<Response> {
+  return fetch(`${t.url}/exports/attribution-reports/${id}.csv`, { headers: authHeaders(credentials) });
+}
+
+export async function usedRuns(t: TestApp, credentials: Credentials): Promise<number> {
+  const result = await t.graphql('{ usage { attributionRuns { used } } }', {}, credentials);
+  return result.data?.usage.attributionRuns.used;
+}
+
+export const RUN_ATTRIBUTION = `mutation ($input: AttributionRunInput!) {
+  runAttribution(input: $input) {
+    id models from to lookbackDays journeyCount pathRowCount durationMs createdAt
+    credits { model channels { channel conversions value } unattributed { conversions value } totals { conversions value } }
+  }
+}`;
+
+export const IMPORT_JOURNEYS = `mutation ($csv: String!) {
+  importJourneys(csv: $csv) { format journeys touches conversions value nulls }
+}`;
