@@ -88,13 +88,13 @@ describe('a webhook that fails to apply', () => {
 
     const broken = await startAppWithUnreachableStripe(kit);
     try {
-      const failed = await postSignedWebhook(broken.url, payload);
+      const failed = await postSignedWebhook(broken.app.url, payload);
       expect(failed.status).toBe(500);
-      const again = await postSignedWebhook(broken.url, payload);
+      const again = await postSignedWebhook(broken.app.url, payload);
       expect(again.status).toBe(500);
       expect(await storedEvent('evt_fails_1')).toMatchObject({ status: 'failed', attempts: 2 });
       expect((await storedEvent('evt_fails_1'))?.last_error).toContain('BILLING_PROVIDER_UNAVAILABLE');
-      const metrics = await (await fetch(`${broken.url}/metrics`)).text();
+      const metrics = await (await fetch(`${broken.app.url}/metrics`)).text();
       expect(metrics).toMatch(/aa_stripe_webhook_failures_total\{type="customer.subscription.updated"\} 2/);
     } finally {
       await broken.stop();

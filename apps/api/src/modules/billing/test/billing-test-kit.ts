@@ -104,23 +104,35 @@ export async function postSignedWebhook(
   });
 }
 
-/** A second app on the same database whose Stripe is a port nobody listens on. */
-export async function startAppWithUnreachableStripe(kit: BillingKit): Promise<TestApp> {
-  return startTestApp({
-    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '1000' },
+/**
+ * A second app on the same database whose Stripe drops every connection, as an unreachable host
+ * does; `connections()` counts the SDK's attempts.
+ */
+export async function startAppWithUnreachableStripe(
+  kit: BillingKit,
+): Promise<{ app: TestApp; connections: () => number; stop: () => Promise<void> }> {
+  let connections = 0;
+  const blackhole = createServer((socket) => {
+    connections += 1;
+    socket.destroy();
+  });
+  await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
+  const { port } = blackhole.address() as { port: number };
+  const app = await startTestApp({
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '2', STRIPE_TIMEOUT_MS: '1000' },
     stripe: {
       secretKey: kit.emulator.secretKey,
       webhookSecret: WEBHOOK_SECRET,
       priceIds: kit.emulator.priceIds,
-      api: { host: '127.0.0.1', port: await closedPort(), protocol: 'http' },
+      api: { host: '127.0.0.1', port, protocol: 'http' },
     },
   });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
+  return {
+    app,
+    connections: () => connections,
+    async stop() {
+      await app.stop();
+      await new Promise<void>((resolve) => blackhole.close(() => resolve()));
+    },
+  };
 }

@@ -1,0 +1,191 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../config/repo-paths.js';
+import type { SignedUpUser } from '../../test/harness.js';
+import { CARD_FAILS_LATER, startAppWithUnreachableStripe, startBillingKit, WEBHOOK_SECRET, type BillingKit } from './test/billing-test-kit.js';
+
+const run = promisify(execFile);
+const DAY_S = 86_400;
+
+let kit: BillingKit;
+beforeAll(async () => {
+  kit = await startBillingKit();
+});
+afterAll(() => kit.stop());
+
+const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
+const USAGE = '{ usage { attributionRuns { used limit periodStart periodEnd } } }';
+
+async function usageOf(user: SignedUpUser) {
+  return (await kit.t.graphql(USAGE, {}, { cookie: user.cookie })).data?.usage.attributionRuns;
+}
+
+async function track(user: SignedUpUser) {
+  const now = kit.t.clock.now().getTime();
+  const input = { touches: [{ channel: 'email', at: new Date(now - 86_400_000).toISOString() }], convertedAt: new Date(now - 3_600_000).toISOString() };
+  const result = await kit.t.graphql(TRACK, { input }, { cookie: user.cookie });
+  expect(result.errors).toBeUndefined();
+}
+
+/** A customer living on a Stripe test clock, adopted as the organization's customer before checkout. */
+async function onTestClock(user: SignedUpUser): Promise<{ clockId: string; frozenTime: number }> {
+  const frozenTime = Math.floor(Date.now() / 1000);
+  const clock = await kit.stripe.testHelpers.testClocks.create({ frozen_time: frozenTime });
+  const customer = await kit.stripe.customers.create({ email: user.email, test_clock: clock.id, metadata: { organization_id: user.organizationId } });
+  await kit.t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
+    user.organizationId,
+    customer.id,
+    user.email,
+  ]);
+  return { clockId: clock.id, frozenTime };
+}
+
+async function subscriptionIdOf(user: SignedUpUser): Promise<string> {
+  const [row] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
+    user.organizationId,
+  ]);
+  if (!row) throw new Error('no subscription row');
+  return row.stripe_subscription_id;
+}
+
+async function outbox(user: SignedUpUser) {
+  const result = await kit.t.graphql<{ outbox: Array<{ to: string[]; subject: string; body: string; transport: string }> }>(
+    '{ outbox { to subject body transport } }',
+    {},
+    { cookie: user.cookie },
+  );
+  return result.data?.outbox ?? [];
+}
+
+describe('reconciliation', () => {
+  it('repairs a subscription changed behind our back and reports one repair (pnpm reconcile)', async () => {
+    const user = await kit.t.signUp();
+    await kit.subscribe(user, 'PRO');
+    const subscriptionId = await subscriptionIdOf(user);
+    const subscription = await kit.stripe.subscriptions.retrieve(subscriptionId);
+    // The change happens in Stripe but its webhooks never reach us.
+    kit.emulator.holdDeliveries();
+    await kit.stripe.subscriptions.update(subscriptionId, {
+      items: [{ id: subscription.items.data[0]?.id ?? '', price: kit.emulator.priceIds.SCALE }],
+      proration_behavior: 'none',
+    });
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+
+    const { stdout } = await run('pnpm', ['--silent', 'reconcile'], {
+      cwd: REPO_ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: inject('databaseUrl'),
+        STRIPE_SECRET_KEY: kit.emulator.secretKey,
+        STRIPE_API_BASE: kit.emulator.baseUrl,
+        STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+        STRIPE_PRICE_ID_PRO: kit.emulator.priceIds.PRO,
+        STRIPE_PRICE_ID_SCALE: kit.emulator.priceIds.SCALE,
+        LOG_LEVEL: 'error',
+      },
+    });
+    expect(stdout).toMatch(/reconciliation: \d+ checked, 1 repaired, 0 skipped/);
+    expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
+    const repairs = await kit.t.sql<{ changes: Record<string, { from: unknown; to: unknown }>; source: string }>(
+      'select changes, source from billing_repair where stripe_subscription_id = ?',
+      [subscriptionId],
+    );
+    expect(repairs).toHaveLength(1);
+    expect(repairs[0]?.source).toBe('manual');
+    expect(repairs[0]?.changes.tier).toEqual({ from: 'PRO', to: 'SCALE' });
+    await kit.emulator.releaseDeliveries();
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
+  });
+});
+
+describe('renewals', () => {
+  it('resets usage to 0 when the test clock renews the subscription', async () => {
+    const user = await kit.t.signUp();
+    const { clockId, frozenTime } = await onTestClock(user);
+    await kit.subscribe(user, 'PRO');
+    await track(user);
+    const first = await usageOf(user);
+    expect(first).toMatchObject({ used: 1, limit: 5000 });
+
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
+    await kit.settled();
+    const renewed = await usageOf(user);
+    expect(renewed).toMatchObject({ used: 0, limit: 5000, periodStart: first.periodEnd });
+    expect(new Date(renewed.periodEnd).getTime()).toBeGreaterThan(new Date(first.periodEnd).getTime());
+  });
+
+  it('on a failed renewal sends one dunning mail per attempt and keeps PRO for the grace period, then FREE', async () => {
+    const user = await kit.t.signUp();
+    const { clockId, frozenTime } = await onTestClock(user);
+    await kit.subscribe(user, 'PRO', CARD_FAILS_LATER);
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
+    await kit.settled();
+    const failure = kit.emulator.deliveries().find((entry) => entry.eventType === 'invoice.payment_failed' && entry.status === 200);
+    if (!failure) throw new Error('no invoice.payment_failed was delivered');
+    await kit.emulator.deliverTwice(failure.eventId);
+    await kit.settled();
+
+    const mails = await outbox(user);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]).toMatchObject({ to: [user.email], transport: 'outbox' });
+    expect(mails[0]?.subject).toContain('$49.00');
+    expect(mails[0]?.body).toMatch(/We will try again on \d{4}-\d{2}-\d{2}|no further automatic attempts/);
+    expect(mails[0]?.body).toContain(`${kit.emulator.baseUrl}/portal/bps_`);
+    const subscription = await kit.t.graphql('{ subscription { status planTier } }', {}, { cookie: user.cookie });
+    expect(subscription.data?.subscription).toEqual({ status: 'past_due', planTier: 'PRO' });
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+
+    const start = kit.t.clock.now();
+    kit.t.clock.set(new Date(start.getTime() + 6 * DAY_S * 1000));
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+    kit.t.clock.set(new Date(start.getTime() + 8 * DAY_S * 1000));
+    expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
+    kit.t.clock.set(start);
+  });
+
+  it('ends in FREE when the subscription is canceled in the customer portal', async () => {
+    const user = await kit.t.signUp();
+    await kit.subscribe(user, 'PRO');
+    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>('mutation { createPortalSession { url } }', {}, { cookie: user.cookie });
+    const url = portal.data?.createPortalSession.url ?? '';
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    const cancel = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ action: 'cancel_now', subscription: await subscriptionIdOf(user) }),
+      redirect: 'manual',
+    });
+    expect(cancel.status).toBe(303);
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
+    expect((await kit.t.graphql('{ subscription { id } }', {}, { cookie: user.cookie })).data?.subscription).toBeNull();
+    const [row] = await kit.t.sql('select status from billing_subscription where organization_id = ?', [user.organizationId]);
+    expect(row).toEqual({ status: 'canceled' });
+  });
+});
+
+describe('Stripe unreachable', () => {
+  it('fails checkout with BILLING_PROVIDER_UNAVAILABLE after bounded retries, leaving nothing half-written', async () => {
+    const unreachable = await startAppWithUnreachableStripe(kit);
+    try {
+      const user = await unreachable.app.signUp();
+      const started = Date.now();
+      const result = await unreachable.app.graphql('mutation { createCheckoutSession(planTier: PRO) { id url } }', {}, { cookie: user.cookie });
+      expect(result.errors?.[0]?.extensions?.code).toBe('BILLING_PROVIDER_UNAVAILABLE');
+      expect(result.errors?.[0]?.message).not.toMatch(/ECONN|stack|at /);
+      // STRIPE_MAX_NETWORK_RETRIES=2: the first attempt and two retries, then it gives up.
+      expect(unreachable.connections()).toBe(3);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(await unreachable.app.sql('select 1 from billing_customer where organization_id = ?', [user.organizationId])).toHaveLength(0);
+      expect(await unreachable.app.sql('select 1 from billing_subscription where organization_id = ?', [user.organizationId])).toHaveLength(0);
+    } finally {
+      await unreachable.stop();
+    }
+  });
+});
