@@ -132,6 +132,8 @@ describe('Stripe conventions', () => {
     expect(first.data.map((c) => c.id)).toEqual([created[4]?.id, created[3]?.id]);
     const second = await stripe.customers.list({ limit: 2, starting_after: first.data[1]?.id ?? '' });
     expect(second.data.map((c) => c.id)).toEqual([created[2]?.id, created[1]?.id]);
+    const none = await stripe.customers.list({ created: { gt: Math.floor(Date.now() / 1000) + 3600 } });
+    expect(none.data).toEqual([]);
     const all: string[] = [];
     for await (const customer of stripe.customers.list({ limit: 3 })) all.push(customer.id);
     expect(new Set(all).size).toBe(all.length);

@@ -1,6 +1,6 @@
 import type { BillingContext } from '../billing/context.js';
 import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
-import { arr, int, parseParams, str, type Params, type Schema } from './params.js';
+import { arr, int, obj, parseParams, str, type Params, type Schema } from './params.js';
 import type { FormObject } from './form-decoding.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'DELETE';
@@ -31,8 +31,13 @@ export function route<const S extends Schema>(
   return { method, pattern, run: (input, ctx) => handle(parseParams(fullSchema, input), ctx) };
 }
 
-/** Stripe's cursor pagination parameters, accepted by every list endpoint. */
-export const listParams = { limit: int(), starting_after: str(), ending_before: str() } as const;
+/** Stripe's cursor pagination and `created` range, accepted by every list endpoint. */
+export const listParams = {
+  limit: int(),
+  starting_after: str(),
+  ending_before: str(),
+  created: obj({ gt: int(), gte: int(), lt: int(), lte: int() }),
+} as const;
 
 export function matchPath(pattern: string, path: string): Record<string, string> | null {
   const patternParts = pattern.split('/');
