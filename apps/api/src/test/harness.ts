@@ -42,6 +42,11 @@ export interface TestApp {
   createApiKey(user: SignedUpUser, name?: string): Promise<string>;
   /** Raw SQL against the test database, to assert what was (not) stored. */
   sql<TRow = Record<string, any>>(query: string, params?: unknown[]): Promise<TRow[]>;
+  /**
+   * Empties every table but the migrations' (files run one at a time, so a file may start from a
+   * clean slate; tests that only look at their own organization do not need it).
+   */
+  resetDatabase(): Promise<void>;
   /** Stops and starts the app on the same database (a process restart). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -115,6 +120,12 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     sql(query, params = []) {
       return running.app.orm.em.getConnection().execute(query, params, 'all');
+    },
+    async resetDatabase() {
+      const tables = await harness.sql<{ tablename: string }>(
+        "select tablename from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations'",
+      );
+      if (tables.length > 0) await harness.sql(`truncate ${tables.map(({ tablename }) => `"${tablename}"`).join(', ')} cascade`);
     },
     async restart() {
       await running.app.close();

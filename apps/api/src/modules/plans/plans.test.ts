@@ -18,6 +18,15 @@ describe('plans', () => {
     ]);
   });
 
+  it('starts from a clean database after resetDatabase()', async () => {
+    await t.resetDatabase();
+    const [organizations] = await t.sql<{ n: string }>('select count(*) as n from organization');
+    expect(Number(organizations?.n)).toBe(0);
+    const user = await t.signUp();
+    const result = await t.graphql('{ plan { tier } }', {}, { cookie: user.cookie });
+    expect(result.data).toEqual({ plan: { tier: 'FREE' } });
+  });
+
   it('gives a new organization the FREE plan', async () => {
     const user = await t.signUp();
     const result = await t.graphql('{ plan { tier limits { lookbackDays models } } subscription { id } }', {}, { cookie: user.cookie });
