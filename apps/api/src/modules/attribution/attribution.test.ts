@@ -41,6 +41,9 @@ async function storedCount(organizationId: string): Promise<{ journeys: number; 
   return { journeys: Number(row?.journeys), paths: Number(row?.paths) };
 }
 
+/** The REST edge's error answer. */
+type ErrorBody = { error: { code: string; upgradeUrl?: string } & Record<string, unknown> };
+
 const sum = (numbers: number[]): number => numbers.reduce((total, n) => total + n, 0);
 
 describe('import → run → list → export', () => {
@@ -188,7 +191,7 @@ describe('reports belong to their organization', () => {
     expect(bobReads.data).toEqual({ attributionReport: null });
     const bobExports = await exportReport(t, ids[0]!, { cookie: bob.cookie });
     expect(bobExports.status).toBe(404);
-    expect((await bobExports.json()).error.code).toBe('NOT_FOUND');
+    expect(((await bobExports.json()) as ErrorBody).error.code).toBe('NOT_FOUND');
   });
 
   it('rejects a cursor it did not issue', async () => {

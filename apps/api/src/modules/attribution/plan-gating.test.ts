@@ -107,7 +107,7 @@ describe('exports', () => {
       const run = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['LAST_TOUCH'] } }, { cookie: user.cookie });
       const response = await exportReport(t, run.data?.runAttribution.id, { apiKey: await t.createApiKey(user) });
       expect(response.status, tier).toBe(402);
-      const body = await response.json();
+      const body = (await response.json()) as { error: { upgradeUrl: string } & Record<string, unknown> };
       expect(body.error).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: tier, message: `CSV exports are not included in the ${tier} plan.` });
       expect(body.error.upgradeUrl).toMatch(/\/pricing$/);
     }
