@@ -71,7 +71,8 @@ export class ApiHandler {
       }
       const input: FormObject = method === 'POST' ? decodeForm(rawBody) : decodeForm(url.search.slice(1));
       const { status, body } = this.dispatch(method, url.pathname, input, { id: requestId, idempotencyKey });
-      if (idempotencyKey && method === 'POST') this.idempotency.remember(idempotencyKey, fingerprint, status, body);
+      // Like Stripe, a server error is not saved: retrying the same key may then succeed.
+      if (idempotencyKey && method === 'POST' && status < 500) this.idempotency.remember(idempotencyKey, fingerprint, status, body);
       sendJson(response, status, body, idempotencyKey ? { ...baseHeaders, 'idempotency-key': idempotencyKey } : baseHeaders);
     } catch (error) {
       const failure = toStripeError(error);
