@@ -75,6 +75,12 @@ describe('resources through the official SDK', () => {
     const endpoint = await stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/unused', enabled_events: ['invoice.paid'] });
     const events = await stripe.events.list({ limit: 3 });
     const event = events.data[0];
+    const lineItems = await stripe.checkout.sessions.listLineItems(session.id);
+    const doomedClock = await stripe.testHelpers.testClocks.create({ frozen_time: 1_800_000_000 });
+    const doomedCustomer = await stripe.customers.create({ email: 'deleted@example.com' });
+    const deletedClock = await stripe.testHelpers.testClocks.del(doomedClock.id);
+    const deletedCustomer = await stripe.customers.del(doomedCustomer.id);
+    const deletedEndpoint = await stripe.webhookEndpoints.del(endpoint.id);
 
     const checks: [string, unknown, string][] = [
       ['product', product, 'prod_'],
@@ -92,6 +98,10 @@ describe('resources through the official SDK', () => {
       // The event's own envelope; its data.object is held to its resource in the next test.
       ['event', { ...event, data: { object: null } }, 'evt_'],
       ['test_helpers.test_clock', clock, 'clock_'],
+      ['item', lineItems.data[0], 'li_'],
+      ['deleted_customer', deletedCustomer, 'cus_'],
+      ['deleted_webhook_endpoint', deletedEndpoint, 'we_'],
+      ['deleted_test_helpers.test_clock', deletedClock, 'clock_'],
     ];
     for (const [resource, object, prefix] of checks) {
       expectStripeKeys(resource, object);

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import { invalidState } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import { buildPaymentMethod, emptyBillingDetails, type PaymentMethodObject } from '../objects/customer-objects.js';
 import type { Wire } from '../objects/wire.js';
@@ -53,7 +54,9 @@ export function resolvePaymentMethod(ctx: BillingContext, value: string, param: 
 
 export function attachPaymentMethod(ctx: BillingContext, paymentMethod: PaymentMethodObject, customerId: string): PaymentMethodObject {
   ctx.store.customers.get(customerId, 'customer');
-  if (idOf(paymentMethod.customer) === customerId) return paymentMethod;
+  const owner = idOf(paymentMethod.customer);
+  if (owner === customerId) return paymentMethod;
+  if (owner) throw invalidState('The payment method you provided has already been attached to a customer.', 'payment_method');
   const behavior = ctx.store.cardBehaviors.get(paymentMethod.id) ?? 'succeeds';
   // A declined card fails when it is first attached, as Stripe does, so nothing is saved.
   assertNotDeclined(behavior, paymentMethod.id);
