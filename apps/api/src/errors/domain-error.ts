@@ -15,14 +15,33 @@ export type PublicErrorCode =
  * precise code (e.g. EMAIL_TAKEN), `field` the input field at fault, `details` extra public data.
  * Only instances of this class reach clients with their message; anything else is masked.
  */
+export interface DomainErrorOptions {
+  field?: string;
+  details?: Record<string, unknown>;
+}
+
 export abstract class DomainError extends Error {
   abstract readonly code: PublicErrorCode;
   constructor(
     message: string,
     readonly reason: string,
-    readonly options: { field?: string; details?: Record<string, unknown> } = {},
+    readonly options: DomainErrorOptions = {},
   ) {
     super(message);
     this.name = new.target.name;
   }
+}
+
+/**
+ * A module's error type from its table of reasons → public codes:
+ * `export class AccountsError extends domainErrorType({ EMAIL_TAKEN: 'CONFLICT', … }) {}`.
+ */
+export function domainErrorType<const Codes extends Record<string, PublicErrorCode>>(codes: Codes) {
+  return class extends DomainError {
+    readonly code: PublicErrorCode;
+    constructor(reason: keyof Codes & string, message: string, options?: DomainErrorOptions) {
+      super(message, reason, options);
+      this.code = codes[reason] as Codes[keyof Codes];
+    }
+  };
 }
