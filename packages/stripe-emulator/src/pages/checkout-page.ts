@@ -23,9 +23,11 @@ export interface CheckoutView {
   session: CheckoutSessionObject;
   items: CheckoutLineItemObject[];
   productDescription: string | null;
+  /** A subscription trial: nothing is due today. */
+  trialDays: number | null;
 }
 
-function summary({ session, items, productDescription }: CheckoutView): Html {
+function summary({ session, items, productDescription, trialDays }: CheckoutView): Html {
   const first = items[0];
   const currency = session.currency ?? 'usd';
   const interval = first ? intervalOf(first) : null;
@@ -37,6 +39,7 @@ function summary({ session, items, productDescription }: CheckoutView): Html {
       <span class="logo"></span><span>${MERCHANT}</span><span class="badge">Test mode</span>
     </div>
     <p class="product-label">${heading}</p>
+    ${trialDays ? html`<p class="product-label">${trialDays} days free, then</p>` : ''}
     <p class="amount" data-testid="amount">${formatMoney(session.amount_total ?? 0, currency)}${interval ? html`<small>per ${interval}</small>` : ''}</p>
     <p class="desc">${productDescription}</p>
     <div class="lines">
@@ -44,7 +47,7 @@ function summary({ session, items, productDescription }: CheckoutView): Html {
         (item) => html`<div class="line"><span>${item.description}<span class="muted">Qty ${item.quantity ?? 1}${intervalOf(item) ? `, billed ${intervalOf(item)}ly` : ''}</span></span><span>${formatMoney(item.amount_total, currency)}</span></div>`,
       )}
       <div class="line"><span>Subtotal</span><span>${formatMoney(session.amount_subtotal ?? 0, currency)}</span></div>
-      <div class="line total"><span>Total due today</span><span>${formatMoney(session.amount_total ?? 0, currency)}</span></div>
+      <div class="line total"><span>Total due today</span><span>${formatMoney(trialDays ? 0 : (session.amount_total ?? 0), currency)}</span></div>
     </div>
   </div>`;
 }

@@ -83,6 +83,7 @@ describe('hosted checkout and portal in a real browser', () => {
     await fillCard(page, '4000 0000 0000 0002');
     await page.click('#submit');
     await expect(page.textContent('[data-testid=checkout-error]')).resolves.toContain('Your card was declined');
+    await page.screenshot({ path: '/tmp/stripe-emulator-declined.png' });
     expect(page.url()).toBe(session.url);
     const after = await stripe.checkout.sessions.retrieve(session.id);
     expect(after).toMatchObject({ status: 'open', subscription: null, customer: null });

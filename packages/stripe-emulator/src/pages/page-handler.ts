@@ -20,9 +20,15 @@ function notFound(response: ServerResponse, what: string): void {
 }
 
 function checkoutView(billing: BillingContext, session: CheckoutSessionObject): CheckoutView {
-  const items = billing.store.checkoutDetails.get(session.id)?.lineItems ?? [];
+  const details = billing.store.checkoutDetails.get(session.id);
+  const items = details?.lineItems ?? [];
   const productId = idOf(items[0]?.price?.product ?? null);
-  return { session, items, productDescription: productId ? (billing.store.products.find(productId)?.description ?? null) : null };
+  return {
+    session,
+    items,
+    productDescription: productId ? (billing.store.products.find(productId)?.description ?? null) : null,
+    trialDays: details?.trialPeriodDays ?? null,
+  };
 }
 
 function formOf(fields: Record<string, unknown>): CheckoutForm {
