@@ -69,19 +69,12 @@ export class AttributionAccumulator {
     const value = checkAmount(row.value, 'value', 'INVALID_PATH_ROW');
     const nulls = checkAmount(row.nulls, 'nulls', 'INVALID_PATH_ROW');
     const { path, registry } = this;
-    path.reset();
     const channels = row.path;
-    let previous: string | undefined;
-    let previousId = -1;
-    for (let i = 0; i < channels.length; i++) {
-      const channel = channels[i]!;
-      // Repeats (a > a > b) are common; comparing with the previous name skips a hash lookup.
-      if (channel !== previous) {
-        previousId = registry.idOf(checkChannel(channel, 'INVALID_PATH_ROW'));
-        previous = channel;
-      }
-      path.push(previousId);
-    }
+    path.reset();
+    path.ensurePathLength(channels.length);
+    const ids = path.ids;
+    for (let i = 0; i < channels.length; i++) ids[i] = registry.idOf(checkChannel(channels[i], 'INVALID_PATH_ROW'));
+    path.length = channels.length;
     this.credit(conversions, value, nulls);
   }
 

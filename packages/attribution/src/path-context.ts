@@ -30,8 +30,13 @@ export class PathContext {
   }
 
   push(id: number): void {
-    if (this.length === this.ids.length) this.growPath();
+    if (this.length === this.ids.length) this.growPath(this.length + 1);
     this.ids[this.length++] = id;
+  }
+
+  /** Makes room for a path of `length` touches, for callers that fill `ids` directly. */
+  ensurePathLength(length: number): void {
+    if (length > this.ids.length) this.growPath(length);
   }
 
   ensureChannelCapacity(channelCount: number): void {
@@ -55,8 +60,8 @@ export class PathContext {
     return count;
   }
 
-  private growPath(): void {
-    const size = this.ids.length * 2;
+  private growPath(minimum: number): void {
+    const size = Math.max(minimum, this.ids.length * 2);
     this.ids = grown(this.ids, size);
     this.ageDays = grown(this.ageDays, size);
     this.distinctIds = new Int32Array(size);
