@@ -8,7 +8,7 @@ import { AttributionError } from './attribution.errors.js';
 import { assertLookbackInPlan, assertModelsInPlan } from './plan-gate.js';
 import { withTransaction } from './pg-client.js';
 import type { AttributionReportData, ModelReportData, ReportStore } from './report-store.js';
-import { feedStoredJourneys, type FedCounts, type ReportWindow } from './stored-journey-feed.js';
+import { feedStoredJourneys, type FedCounts, type ReportScope } from './stored-journey-feed.js';
 
 export interface AttributionRunRequest {
   models: readonly AttributionModelId[];
@@ -18,9 +18,8 @@ export interface AttributionRunRequest {
   lookbackDays?: number | null;
 }
 
-interface ValidRun extends ReportWindow {
+interface ValidRun extends ReportScope {
   models: AttributionModelId[];
-  lookbackDays: number;
 }
 
 /** Reports over an organization's stored journeys; each is stored and can be read again. */

@@ -123,6 +123,41 @@ describe('import → run → list → export', () => {
       totals: { conversions: 2, value: 140 },
     });
   });
+  it('gives the same credit whether journeys are grouped by path in SQL or streamed one by one', async () => {
+    const user = await scaleUser();
+    const rows = ['journey_id,channel,touched_at,milestone,converted_at,value'];
+    const channels = ['search', 'email', 'social', 'direct'];
+    for (let j = 0; j < 60; j++) {
+      const converted = j % 3 !== 0;
+      for (let k = 0; k <= j % 4; k++) {
+        // Touches 0, 20, 40 and 60 days before: the 30-day lookback drops some of them.
+        const at = new Date(Date.UTC(2026, 2, 10) - (j % 4 - k) * 20 * 86_400_000).toISOString();
+        rows.push(`j${j},${channels[(j + k) % 4]},${at},${k === 1 ? 'lead' : ''},${converted ? '2026-03-10T00:00:00Z' : ''},${converted ? j : ''}`);
+      }
+    }
+    const imported = await t.graphql(IMPORT_JOURNEYS, { csv: rows.join('\n') }, { cookie: user.cookie });
+    expect(imported.data?.importJourneys).toMatchObject({ journeys: 60, conversions: 40, nulls: 20 });
+    const models = ['LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'MARKOV', 'SHAPLEY'];
+    const grouped = await t.graphql(RUN_ATTRIBUTION, { input: { models, lookbackDays: 30 } }, { cookie: user.cookie });
+    // W_SHAPED reads milestones, so this run streams every journey with its touches.
+    const streamed = await t.graphql(RUN_ATTRIBUTION, { input: { models: [...models, 'W_SHAPED'], lookbackDays: 30 } }, { cookie: user.cookie });
+    expect(grouped.data?.runAttribution.journeyCount).toBe(60);
+    expect(streamed.data?.runAttribution.journeyCount).toBe(60);
+    const byModel = (report: any) => new Map(report.credits.map((credit: any) => [credit.model, credit]));
+    const groupedCredits = byModel(grouped.data?.runAttribution);
+    const streamedCredits = byModel(streamed.data?.runAttribution);
+    for (const model of models) {
+      const a: any = groupedCredits.get(model);
+      const b: any = streamedCredits.get(model);
+      expect(a.unattributed, model).toEqual(b.unattributed);
+      expect(a.channels.map((c: any) => c.channel), model).toEqual(b.channels.map((c: any) => c.channel));
+      a.channels.forEach((credit: any, i: number) => {
+        expect(credit.conversions, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].conversions, 9);
+        expect(credit.value, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].value, 9);
+      });
+    }
+    expect(groupedCredits.get('LAST_TOUCH')).toMatchObject({ unattributed: { conversions: 0 } });
+  });
 });
 
 describe('a bad row rejects the whole file', () => {

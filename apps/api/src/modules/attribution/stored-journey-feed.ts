@@ -1,9 +1,14 @@
-import type { AttributionAccumulator, Milestone, Touch } from '@aa/attribution';
+import type { AttributionAccumulator, AttributionModelId, Milestone, Touch } from '@aa/attribution';
 import type { SqlClient } from './pg-client.js';
 
 export interface ReportWindow {
   from: Date | null;
   to: Date | null;
+}
+
+export interface ReportScope extends ReportWindow {
+  models: readonly AttributionModelId[];
+  lookbackDays: number;
 }
 
 export interface FedCounts {
@@ -15,6 +20,16 @@ export interface FedCounts {
 const JOURNEY_PAGE = 5000;
 const PATH_PAGE = 10_000;
 const BEFORE_ANY_UUID = '00000000-0000-0000-0000-000000000000';
+/** Models that read only the order of channels: times and milestones do not change their credit. */
+const PATH_ONLY_MODELS: ReadonlySet<AttributionModelId> = new Set([
+  'LAST_TOUCH',
+  'FIRST_TOUCH',
+  'LINEAR',
+  'POSITION_BASED',
+  'LAST_NON_DIRECT',
+  'MARKOV',
+  'SHAPLEY',
+]);
 
 interface JourneyPageRow {
   id: string;
@@ -33,28 +48,83 @@ interface PathPageRow {
   nulls: number;
 }
 
+interface GroupedPathRow {
+  channels: string[];
+  conversions: number;
+  value: number;
+  nulls: number;
+  journeys: number;
+}
+
 /**
- * Streams an organization's stored journeys and aggregated path rows into the accumulator, page by
- * page in id order. Times travel as epoch milliseconds (float8) so the driver builds no Date objects.
+ * Streams an organization's stored journeys and aggregated path rows into the accumulator in
+ * bounded batches. Where every model reads only the order of channels, PostgreSQL applies the
+ * lookback and groups journeys by path, so a million journeys arrive as their distinct paths.
  */
 export async function feedStoredJourneys(
   client: SqlClient,
   organizationId: string,
-  window: ReportWindow,
+  scope: ReportScope,
   accumulator: AttributionAccumulator,
 ): Promise<FedCounts> {
-  const journeyCount = await feedJourneys(client, organizationId, window, accumulator);
-  const pathRowCount = await feedPathRows(client, organizationId, window, accumulator);
+  const pathsSuffice = scope.models.every((model) => PATH_ONLY_MODELS.has(model));
+  const journeyCount = pathsSuffice
+    ? await feedJourneysGroupedByPath(client, organizationId, scope, accumulator)
+    : await feedJourneys(client, organizationId, scope, accumulator);
+  const pathRowCount = await feedPathRows(client, organizationId, scope, accumulator);
   return { journeyCount, pathRowCount };
+}
+
+/** A journey's time is its conversion, or for a journey that did not convert, its last touch. */
+function journeyWindowConditions(window: ReportWindow, params: unknown[]): string {
+  const journeyTime = 'coalesce(j.converted_at, (select max(l.at) from touch l where l.journey_id = j.id))';
+  const conditions: string[] = [];
+  if (window.from) conditions.push(`and ${journeyTime} >= $${params.push(window.from)}`);
+  if (window.to) conditions.push(`and ${journeyTime} <= $${params.push(window.to)}`);
+  return conditions.join(' ');
+}
+
+async function feedJourneysGroupedByPath(
+  client: SqlClient,
+  organizationId: string,
+  scope: ReportScope,
+  accumulator: AttributionAccumulator,
+): Promise<number> {
+  const params: unknown[] = [organizationId, scope.lookbackDays];
+  // The engine's lookback rule: a converting journey keeps the touches at or after
+  // convertedAt − lookback; a journey without conversion keeps all of them.
+  const sql = `
+    declare journey_paths no scroll cursor for
+    select channels, sum(conversions)::float8 as conversions, sum(value)::float8 as value,
+      sum(nulls)::float8 as nulls, count(*)::int as journeys
+    from (
+      select coalesce(array_agg(t.channel order by t.position) filter (
+               where t.id is not null and (j.converted_at is null or t.at >= j.converted_at - make_interval(days => $2))
+             ), '{}') as channels,
+        case when j.converted_at is null then 0 else 1 end as conversions,
+        j.value,
+        case when j.converted_at is null then 1 else 0 end as nulls
+      from journey j left join touch t on t.journey_id = j.id
+      where j.organization_id = $1 ${journeyWindowConditions(scope, params)}
+      group by j.id
+    ) per_journey
+    group by channels`;
+  await client.query(sql, params);
+  let count = 0;
+  for (;;) {
+    const { rows } = await client.query<GroupedPathRow>(`fetch forward ${PATH_PAGE} from journey_paths`);
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      accumulator.addPathRow({ path: row.channels, conversions: row.conversions, value: row.value, nulls: row.nulls });
+      count += row.journeys;
+    }
+  }
+  await client.query('close journey_paths');
+  return count;
 }
 
 async function feedJourneys(client: SqlClient, organizationId: string, window: ReportWindow, accumulator: AttributionAccumulator): Promise<number> {
   const params: unknown[] = [organizationId, BEFORE_ANY_UUID, JOURNEY_PAGE];
-  // A journey's time is its conversion, or for a journey that did not convert, its last touch.
-  const journeyTime = 'coalesce(j.converted_at, (select max(l.at) from touch l where l.journey_id = j.id))';
-  const conditions: string[] = [];
-  if (window.from) conditions.push(`${journeyTime} >= $${params.push(window.from)}`);
-  if (window.to) conditions.push(`${journeyTime} <= $${params.push(window.to)}`);
   const sql = `
     select p.id, (extract(epoch from p.converted_at) * 1000)::float8 as converted_ms, p.value,
       array_agg(t.channel order by t.position) filter (where t.id is not null) as channels,
@@ -62,7 +132,7 @@ async function feedJourneys(client: SqlClient, organizationId: string, window: R
       array_agg(t.milestone order by t.position) filter (where t.id is not null) as milestones
     from (
       select j.id, j.converted_at, j.value from journey j
-      where j.organization_id = $1 and j.id > $2 ${conditions.map((condition) => `and ${condition}`).join(' ')}
+      where j.organization_id = $1 and j.id > $2 ${journeyWindowConditions(window, params)}
       order by j.id limit $3
     ) p
     left join touch t on t.journey_id = p.id
