@@ -1,4 +1,5 @@
 import { fork } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ATTRIBUTION_MODEL_IDS } from '../model-ids.js';
 import { formatBenchTable } from './bench-table.js';
@@ -30,7 +31,9 @@ if (taskFlag >= 0) {
   const task = process.argv[taskFlag + 1] as BenchTask;
   process.send?.(measureTask(task));
 } else {
+  // Other processes sharing the CPUs stretch wall times: say how busy the machine was.
+  const machine = `${availableParallelism()} CPUs, load average ${loadavg()[0]!.toFixed(1)} at the start.`;
   const measurements: TaskMeasurement[] = [];
   for (const task of TASKS) measurements.push(await runInChild(task));
-  console.log(formatBenchTable(measurements));
+  console.log(formatBenchTable(measurements, machine));
 }
