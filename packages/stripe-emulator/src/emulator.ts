@@ -33,6 +33,8 @@ export interface StripeEmulatorOptions {
    * `stripe:listen`) without their own, like the Stripe CLI's one secret; generated when omitted.
    */
   webhookSecret?: string;
+  /** Receives one line per API request (method, path, status, request id), e.g. console.log. */
+  log?: (line: string) => void;
 }
 
 export interface StripeEmulator extends EmulatorControls {
@@ -62,7 +64,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const bus = new EventBus(store, dispatcher, () => clock.now());
   const billing: BillingContext = { store, clock, bus, publicUrl: options.publicUrl ?? '' };
   const priceIds = seedCatalog(store, clock.now());
-  const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, dispatcher, path }));
+  const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, dispatcher, path }), options.log ?? null);
 
   let controls: EmulatorControls | null = null;
   const server = createEmulatorServer({

@@ -21,6 +21,7 @@ try {
     ...(publicUrl ? { publicUrl } : {}),
     ...(webhookSecret ? { webhookSecret } : {}),
     ...(forwardTo ? { webhookEndpoints: [{ url: forwardTo }] } : {}),
+    log: (line) => console.log(`${new Date().toISOString()}  ${line}`),
   });
   console.log(`Stripe emulator ready at ${emulator.baseUrl}`);
   console.log(`  STRIPE_API_BASE=${emulator.baseUrl}`);

@@ -50,6 +50,7 @@ export class ApiHandler {
   constructor(
     private readonly routes: ApiRoute[],
     private readonly contextFor: ContextFactory,
+    private readonly log: ((line: string) => void) | null = null,
   ) {}
 
   async handle(request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
@@ -57,6 +58,8 @@ export class ApiHandler {
     const stripeVersion = header(request, 'stripe-version') ?? API_VERSION;
     const baseHeaders = { 'request-id': requestId, 'stripe-version': stripeVersion };
     const idempotencyKey = header(request, 'idempotency-key');
+    const log = this.log;
+    if (log) response.once('finish', () => log(`${request.method ?? 'GET'} ${url.pathname} -> ${response.statusCode} [${requestId}]`));
     try {
       authenticate(request);
       const method = (request.method ?? 'GET').toUpperCase() as HttpMethod;
