@@ -26,6 +26,7 @@ export default defineConfig({
       '/graphql': API_ORIGIN,
       '/exports': API_ORIGIN,
       '/webhooks': API_ORIGIN,
+      '/imports': API_ORIGIN,
     },
   },
 });

@@ -87,11 +87,12 @@ describe('the SPA in a browser against the real API', () => {
   it('tracks a journey and shows its credit per channel; usage counts the run', async () => {
     await page.getByRole('link', { name: 'Attribution', exact: true }).click();
     // Models outside the plan are locked and name the plan that has them.
-    const markov = page.locator('label', { hasText: 'Markov chain' });
+    const trackCard = page.getByRole('region', { name: 'Track a journey' });
+    const markov = trackCard.locator('label', { hasText: 'Markov chain' });
     await markov.waitFor();
     await expect(markov.getByRole('checkbox').isDisabled()).resolves.toBe(true);
     await expect(markov.textContent()).resolves.toContain('Scale');
-    await expect(page.locator('label', { hasText: 'Linear' }).textContent()).resolves.toContain('Pro');
+    await expect(trackCard.locator('label', { hasText: 'Linear' }).textContent()).resolves.toContain('Pro');
     await screenshot(page, 'attribution');
 
     await page.getByRole('button', { name: 'Track journey' }).click();
@@ -102,6 +103,24 @@ describe('the SPA in a browser against the real API', () => {
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await page.getByText('1 / 500').waitFor();
+  });
+
+  it('imports a paths CSV, runs attribution and lists the saved report', async () => {
+    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+    const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
+    await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('Imported 2 path rows').waitFor();
+
+    await page.getByRole('button', { name: 'Run attribution' }).click();
+    const results = page.getByRole('region', { name: 'Report results' });
+    await results.getByRole('row', { name: /Direct/ }).waitFor();
+    await expect(results.getByRole('row', { name: /Direct/ }).textContent()).resolves.toContain('12');
+
+    const saved = page.getByRole('region', { name: 'Saved reports' });
+    await saved.getByRole('button', { name: 'Open' }).waitFor();
+    await expect(saved.getByText('CSV on Scale').isVisible()).resolves.toBe(true);
+    await screenshot(page, 'attribution-report');
   });
 
   it('shows the plans with the current one marked', async () => {
@@ -116,9 +135,11 @@ describe('the SPA in a browser against the real API', () => {
     const cookie = await sessionCookie();
     const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
     const input = { touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }], convertedAt: new Date().toISOString() };
-    // 499 more runs (one was used above), in bounded batches, leave the quota at exactly 500.
-    for (let sent = 0; sent < 499; sent += 50) {
-      const batch = Array.from({ length: Math.min(50, 499 - sent) }, () => api.graphql(track, { input }, { cookie }));
+    const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>('{ usage { attributionRuns { remaining } } }', {}, { cookie });
+    const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
+    // Use up the rest of the quota, in bounded batches.
+    for (let sent = 0; sent < remaining; sent += 50) {
+      const batch = Array.from({ length: Math.min(50, remaining - sent) }, () => api.graphql(track, { input }, { cookie }));
       for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
     }
 
@@ -132,6 +153,13 @@ describe('the SPA in a browser against the real API', () => {
     await dialog.getByRole('button', { name: 'See plans & upgrade' }).click();
     await page.waitForURL((url) => url.pathname === '/pricing');
   }, 120_000);
+
+  it('shows owners the billing activity page', async () => {
+    await page.getByRole('link', { name: 'Billing activity' }).click();
+    await page.getByText('No webhook events yet').waitFor();
+    await page.getByText('No mail yet').waitFor();
+    await screenshot(page, 'admin');
+  });
 
   it('shows the activation page after Checkout, waiting for the webhook', async () => {
     await page.goto('/billing/success?session_id=cs_test_e2e');

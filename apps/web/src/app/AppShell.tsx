@@ -1,17 +1,36 @@
+import type { ComponentType, SVGProps } from 'react';
 import { NavLink, Outlet } from 'react-router';
 import { ButtonLink } from '../components/ui/Button.js';
-import { ChartIcon, GearIcon, HomeIcon, LogoMark, TagIcon } from '../components/ui/Icons.js';
+import { ActivityIcon, ChartIcon, GearIcon, HomeIcon, LogoMark, TagIcon } from '../components/ui/Icons.js';
 import { LoadingState } from '../components/ui/States.js';
 import { SignOutButton } from '../features/auth/components/SignOutButton.js';
 import { useViewer } from '../features/auth/hooks/useViewer.js';
 import { UpgradeDialog } from './UpgradeDialog.js';
 
-const NAV = [
-  { to: '/', label: 'Dashboard', Icon: HomeIcon, end: true, private: true },
-  { to: '/attribution', label: 'Attribution', Icon: ChartIcon, end: false, private: true },
-  { to: '/pricing', label: 'Plans & pricing', Icon: TagIcon, end: false, private: false },
-  { to: '/settings', label: 'Settings', Icon: GearIcon, end: false, private: true },
+type Audience = 'everyone' | 'members' | 'admins';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly Icon: ComponentType<SVGProps<SVGSVGElement>>;
+  readonly end: boolean;
+  readonly audience: Audience;
+}
+
+const NAV: readonly NavItem[] = [
+  { to: '/', label: 'Dashboard', Icon: HomeIcon, end: true, audience: 'members' },
+  { to: '/attribution', label: 'Attribution', Icon: ChartIcon, end: false, audience: 'members' },
+  { to: '/pricing', label: 'Plans & pricing', Icon: TagIcon, end: false, audience: 'everyone' },
+  { to: '/settings', label: 'Settings', Icon: GearIcon, end: false, audience: 'members' },
+  { to: '/admin', label: 'Billing activity', Icon: ActivityIcon, end: false, audience: 'admins' },
 ];
+
+// The API enforces access; this only spares people links that would answer FORBIDDEN.
+function canSee(audience: Audience, role: string | undefined): boolean {
+  if (audience === 'everyone') return true;
+  if (audience === 'members') return role !== undefined;
+  return role === 'OWNER' || role === 'ADMIN';
+}
 
 export function AppShell() {
   const { viewer, loading } = useViewer();
@@ -24,7 +43,7 @@ export function AppShell() {
           Attribution Analytics
         </NavLink>
         <nav className="nav" aria-label="Main">
-          {NAV.filter((item) => viewer || !item.private).map(({ to, label, Icon, end }) => (
+          {NAV.filter((item) => canSee(item.audience, viewer?.role)).map(({ to, label, Icon, end }) => (
             <NavLink key={to} to={to} end={end} className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}>
               <Icon className="nav__icon" />
               {label}

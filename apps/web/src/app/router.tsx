@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppShell } from './AppShell.js';
+import { AdminRoute } from './routes/AdminRoute.js';
 import { RequireAuth } from './RequireAuth.js';
 import { AttributionRoute } from './routes/AttributionRoute.js';
 import { BillingSuccessRoute } from './routes/BillingSuccessRoute.js';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
           { path: '/attribution', element: <AttributionRoute /> },
           { path: '/settings', element: <SettingsRoute /> },
           { path: '/billing/success', element: <BillingSuccessRoute /> },
+          { path: '/admin', element: <AdminRoute /> },
         ],
       },
       { path: '*', element: <NotFoundRoute /> },

@@ -1,27 +1,56 @@
+import { useState } from 'react';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { ErrorAlert, LoadingState } from '../../components/ui/States.js';
+import { CreditsTables } from '../../features/attribution/components/CreditsTable.js';
+import { ImportJourneysForm } from '../../features/attribution/components/ImportJourneysForm.js';
+import { ReportsList } from '../../features/attribution/components/ReportsList.js';
+import { RunAttributionForm } from '../../features/attribution/components/RunAttributionForm.js';
 import { TrackJourneyForm } from '../../features/attribution/components/TrackJourneyForm.js';
 import { modelAvailability } from '../../features/attribution/model-catalog.js';
+import type { AttributionReportFieldsFragment } from '../../gql/graphql.js';
 import { useCurrentPlanQuery, usePlansQuery } from '../../gql/hooks.js';
+import { formatCount, formatDateTime } from '../../lib/format.js';
 
-// Report runs, saved reports and CSV import join this page when the API has their fields
-// (see apps/web/pending/README.md).
 export function AttributionRoute() {
   const plan = useCurrentPlanQuery({ fetchPolicy: 'cache-and-network' });
   const plans = usePlansQuery();
+  const [report, setReport] = useState<AttributionReportFieldsFragment | null>(null);
 
   const error = plan.error ?? plans.error;
   if (error && !(plan.data && plans.data)) return <ErrorAlert error={error} />;
   if (!plan.data || !plans.data) return <LoadingState />;
 
-  const models = modelAvailability(plan.data.plan.limits.models, plans.data.plans);
+  const { limits, name } = plan.data.plan;
+  const models = modelAvailability(limits.models, plans.data.plans);
 
   return (
     <div className="page">
       <PageHeader
         title="Attribution"
-        description={`Send journeys and see which channels earn the credit. Your ${plan.data.plan.name} plan credits touches up to ${plan.data.plan.limits.lookbackDays} days before a conversion.`}
+        description={`Import or track journeys, then see which channels earn the credit. Your ${name} plan looks back up to ${limits.lookbackDays} days before a conversion.`}
       />
+      <RunAttributionForm models={models} maxLookbackDays={limits.lookbackDays} onReport={setReport} />
+      {report && (
+        <section className="stack" aria-label="Report results">
+          <div className="row row--between">
+            <h2 className="card__title">Report of {formatDateTime(report.createdAt)}</h2>
+            <span className="muted">
+              {formatCount(report.journeyCount)} journeys · {formatCount(report.pathRowCount)} path rows · {formatCount(Math.round(report.durationMs))} ms
+            </span>
+          </div>
+          <CreditsTables credits={report.credits} />
+        </section>
+      )}
+      <ReportsList exportsAllowed={limits.exports} onOpen={setReport} />
+      <div className="grid grid--2">
+        <ImportJourneysForm />
+        <section className="card" aria-label="CSV formats">
+          <h2 className="card__title">CSV formats</h2>
+          <p className="muted">Aggregated paths, as ChannelAttribution writes them:</p>
+          <pre className="mail__body">{'path;total_conversions;total_conversion_value;total_null\nSEO > Email > Direct;12;1450.5;40'}</pre>
+          <p className="muted">or one row per touch, with timestamps, for time-based models.</p>
+        </section>
+      </div>
       <div id="track">
         <TrackJourneyForm models={models} />
       </div>

@@ -53,3 +53,9 @@ export const LockIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M8 11V7a4 4 0 018 0v4" />
   </Icon>
 );
+
+export const ActivityIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M22 12h-4l-3 9L9 3l-3 9H2" />
+  </Icon>
+);

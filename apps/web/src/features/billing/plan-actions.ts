@@ -30,7 +30,7 @@ export function isLiveSubscription(status: string | null | undefined): boolean {
   return status != null && LIVE_STATUSES.has(status);
 }
 
-/** What a plan card's button runs; absent while the server offers no online checkout. */
+/** What a plan card's button runs (see hooks/usePlanSelection.ts). */
 export interface PlanSelection {
   readonly select: (tier: PlanTier, action: PlanAction) => void;
   readonly pendingTier: PlanTier | null;

@@ -2,12 +2,12 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Alert, ErrorAlert } from '../../../components/ui/States.js';
-import { useImportJourneysMutation } from '../../../gql/hooks.js';
 import { formatCount, formatCredit } from '../../../lib/format.js';
+import { useJourneyImport } from '../hooks/useJourneyImport.js';
 
 export function ImportJourneysForm() {
   const [file, setFile] = useState<File | null>(null);
-  const [importJourneys, { data, loading, error, reset }] = useImportJourneysMutation();
+  const { state, importFile, reset } = useJourneyImport();
 
   function choose(event: ChangeEvent<HTMLInputElement>) {
     reset();
@@ -16,28 +16,26 @@ export function ImportJourneysForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return;
-    await importJourneys({ variables: { csv: await file.text() } }).catch(() => null);
+    if (file) await importFile(file);
   }
 
   return (
-    <Card title="Import journeys" subtitle="Upload a CSV (ChannelAttribution paths or timestamped journeys), up to 100,000 journeys per file.">
+    <Card title="Import journeys" subtitle="Upload a CSV of aggregated paths or timestamped journeys, up to 100,000 journeys per file.">
       <form className="form" onSubmit={submit}>
-        {error && <ErrorAlert error={error} />}
-        {data && (
+        {state.status === 'failed' && <ErrorAlert error={state.error} />}
+        {state.status === 'done' && (
           <Alert tone="success">
-            Imported {formatCount(data.importJourneys.journeys)} {data.importJourneys.format === 'PATH_ROWS' ? 'path rows' : 'journeys'} with{' '}
-            {formatCount(data.importJourneys.touches)} touches: {formatCredit(data.importJourneys.conversions)} conversions worth{' '}
-            {formatCredit(data.importJourneys.value)}.
+            Imported {formatCount(state.summary.journeys)} {state.summary.format === 'PATH_ROWS' ? 'path rows' : 'journeys'} with{' '}
+            {formatCount(state.summary.touches)} touches: {formatCredit(state.summary.conversions)} conversions worth {formatCredit(state.summary.value)}.
           </Alert>
         )}
         <div className="row">
-          <input type="file" accept=".csv,text/csv" aria-label="Journeys CSV file" onChange={choose} style={{ flex: 1 }} />
-          <Button type="submit" variant="secondary" busy={loading} disabled={!file}>
+          <input type="file" accept=".csv,text/csv" aria-label="Journeys CSV file" onChange={choose} style={{ flex: 1, minWidth: 0 }} />
+          <Button type="submit" variant="secondary" busy={state.status === 'busy'} disabled={!file}>
             Upload
           </Button>
         </div>
-        <p className="field__hint">A bad row rejects the whole file with its line number; nothing is stored then.</p>
+        <p className="field__hint">All or nothing: a bad row rejects the file with its line number and nothing is stored.</p>
       </form>
     </Card>
   );

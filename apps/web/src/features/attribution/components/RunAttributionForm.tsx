@@ -40,7 +40,7 @@ export function RunAttributionForm({ models, maxLookbackDays, onReport }: RunAtt
   }
 
   return (
-    <Card title="Run attribution" subtitle="A report over your stored journeys for the chosen models and window (1 run).">
+    <Card title="Run attribution" aria-label="Run attribution" subtitle="A report over your stored journeys for the chosen models and window (1 run).">
       <form className="form" onSubmit={submit}>
         {error && <ErrorAlert error={error} />}
         <ModelPicker models={models} selected={selected} onChange={setSelected} />

@@ -30,7 +30,7 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
 
   return (
     <div className="stack">
-      <Card title="Track a journey" subtitle="Send one converted journey: it is stored and credited under each chosen model at once (1 attribution run).">
+      <Card title="Track a journey" aria-label="Track a journey" subtitle="Send one converted journey: it is stored and credited under each chosen model at once (1 attribution run).">
         <form className="form" onSubmit={submit}>
           {invalid && <Alert tone="error">{invalid}</Alert>}
           {error && <ErrorAlert error={error} />}

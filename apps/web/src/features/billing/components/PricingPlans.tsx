@@ -6,17 +6,17 @@ import { formatDay } from '../../../lib/format.js';
 import { planActionFor, type PlanAction, type PlanSelection, type ViewerBilling } from '../plan-actions.js';
 import { PlanCard } from './PlanCard.js';
 
-export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection?: PlanSelection }) {
+export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection: PlanSelection }) {
   const { data, loading, error, refetch } = usePlansQuery();
 
   if (error && !data) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (loading || !data) return <LoadingState label="Loading plans…" />;
 
   const order = data.plans.map((plan) => plan.tier);
-  const changed = selection?.changed;
+  const changed = selection.changed;
   return (
     <div className="stack">
-      {selection?.error != null && <ErrorAlert error={selection.error} />}
+      {selection.error != null && <ErrorAlert error={selection.error} />}
       {changed && (
         <Alert tone="success">
           {changed.cancelAtPeriodEnd
@@ -37,12 +37,11 @@ export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | nu
           );
         })}
       </div>
-      {viewer && !selection && <p className="muted">Online checkout is not enabled on this server yet: paid plans open as soon as billing is connected.</p>}
     </div>
   );
 }
 
-function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: string; action: PlanAction; selection: PlanSelection | undefined }) {
+function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: string; action: PlanAction; selection: PlanSelection }) {
   switch (action.kind) {
     case 'sign-up':
       return (
@@ -61,9 +60,8 @@ function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: s
         <Button
           variant={action.label === 'Upgrade' ? 'primary' : 'secondary'}
           block
-          disabled={!selection}
-          busy={selection?.pendingTier === tier}
-          onClick={() => selection?.select(tier, action)}
+          busy={selection.pendingTier === tier}
+          onClick={() => selection.select(tier, action)}
         >
           {action.label} to {name}
         </Button>

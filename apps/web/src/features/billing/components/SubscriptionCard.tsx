@@ -1,10 +1,11 @@
-import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { Badge, type BadgeTone } from '../../../components/ui/Badge.js';
 import { ButtonLink } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import { useCurrentSubscriptionQuery } from '../../../gql/hooks.js';
 import { formatDay } from '../../../lib/format.js';
+import { ManageBillingButton } from './ManageBillingButton.js';
 
 const STATUS_TONES: Record<string, BadgeTone> = {
   active: 'success',
@@ -14,13 +15,14 @@ const STATUS_TONES: Record<string, BadgeTone> = {
   canceled: 'neutral',
 };
 
-/** `manage` is the billing-portal action, shown only to subscribers. */
-export function SubscriptionCard({ manage }: { manage?: ReactNode }) {
+export function SubscriptionCard() {
   const { data, loading, error, refetch } = useCurrentSubscriptionQuery({ fetchPolicy: 'cache-and-network' });
+  const [portalError, setPortalError] = useState<unknown>(null);
   const subscription = data?.subscription;
 
   return (
-    <Card title="Billing" subtitle="Your subscription, invoices and payment method" aria-label="Billing" actions={subscription ? manage : undefined}>
+    <Card title="Billing" subtitle="Your subscription, invoices and payment method" aria-label="Billing" actions={subscription ? <ManageBillingButton onError={setPortalError} /> : undefined}>
+      {portalError != null && <ErrorAlert error={portalError} />}
       {error && !data && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <LoadingState />}
       {data && !subscription && (
