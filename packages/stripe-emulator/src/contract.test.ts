@@ -160,6 +160,8 @@ describe('Stripe conventions', () => {
     expect((subscription.customer as Stripe.Customer).email).toBe('expand@example.com');
     expect((subscription.latest_invoice as Stripe.Invoice).object).toBe('invoice');
     expect((subscription.items.data[0]?.price.product as Stripe.Product).name).toBe('Attribution Analytics Scale');
+    const withSubscriptions = await stripe.customers.retrieve(customer.id, { expand: ['subscriptions'] });
+    expect((withSubscriptions as Stripe.Customer).subscriptions?.data.map((s) => s.id)).toEqual([subscription.id]);
     const list = await stripe.subscriptions.list({ customer: customer.id, expand: ['data.customer'] });
     expect((list.data[0]?.customer as Stripe.Customer).id).toBe(customer.id);
     await expectStripeError(stripe.subscriptions.retrieve(subscription.id, { expand: ['nonexistent'] }), {

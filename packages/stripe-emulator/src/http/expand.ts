@@ -39,13 +39,17 @@ function expandAt(node: unknown, segments: string[], store: Store, path: string,
   expandAt(child, rest, store, path, index);
 }
 
-/** Fields Stripe only includes when expanded, such as a checkout session's `line_items`. */
+/** Fields Stripe only includes when expanded: a checkout session's `line_items`, a customer's `subscriptions`. */
 function virtualField(record: Record<string, unknown>, field: string): boolean {
-  return record.object === 'checkout.session' && field === 'line_items';
+  return (record.object === 'checkout.session' && field === 'line_items') || (record.object === 'customer' && field === 'subscriptions');
 }
 
 function virtualValue(record: Record<string, unknown>, field: string, store: Store): unknown {
   if (!virtualField(record, field)) return undefined;
   const id = String(record.id);
+  if (record.object === 'customer') {
+    const subscriptions = store.subscriptions.newestFirst((subscription) => subscription.customer === id && subscription.status !== 'canceled');
+    return listOf(structuredClone(subscriptions), `/v1/customers/${id}/subscriptions`);
+  }
   return listOf(store.checkoutDetails.get(id)?.lineItems ?? [], `/v1/checkout/sessions/${id}/line_items`);
 }
