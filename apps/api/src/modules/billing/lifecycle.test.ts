@@ -170,6 +170,32 @@ describe('renewals', () => {
   });
 });
 
+describe('trials', () => {
+  it('gives the paid plan while trialing and mails the owners once when Stripe says the trial ends soon', async () => {
+    const user = await kit.t.signUp();
+    const { clockId, frozenTime } = await onTestClock(user);
+    const [customer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
+      user.organizationId,
+    ]);
+    await kit.stripe.subscriptions.create({
+      customer: customer?.stripe_customer_id ?? '',
+      items: [{ price: kit.emulator.priceIds.SCALE }],
+      trial_period_days: 7,
+    });
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
+
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 5 * DAY_S });
+    await kit.settled();
+    const reminder = kit.emulator.deliveries().find((entry) => entry.eventType === 'customer.subscription.trial_will_end' && entry.status === 200);
+    if (!reminder) throw new Error('no trial_will_end was delivered');
+    await kit.emulator.replayEvent(reminder.eventId);
+    await kit.settled();
+    const mails = await outbox(user);
+    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Your trial ends on \d{4}-\d{2}-\d{2}$/)]);
+  });
+});
+
 describe('Stripe unreachable', () => {
   it('fails checkout with BILLING_PROVIDER_UNAVAILABLE after bounded retries, leaving nothing half-written', async () => {
     const unreachable = await startAppWithUnreachableStripe(kit);
