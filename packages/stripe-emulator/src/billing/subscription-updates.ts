@@ -165,6 +165,8 @@ function createProrations(ctx: BillingContext, subscription: SubscriptionObject,
   }
 }
 
+/** `always_invoice`: the prorations are billed at once; a failed charge leaves the subscription past_due. */
 function invoiceProrationsNow(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): void {
-  invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now, reason: 'manual' }, events);
+  const paid = invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now, reason: 'manual' }, events);
+  if (!paid) subscription.status = 'past_due';
 }

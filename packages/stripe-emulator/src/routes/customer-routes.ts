@@ -1,11 +1,13 @@
 import { createCustomer, updateCustomer } from '../billing/customers.js';
 import { idOf } from '../billing/context.js';
 import { attachPaymentMethod, createCardPaymentMethod, detachPaymentMethod, resolvePaymentMethod } from '../billing/payment-methods.js';
+import { cancelSubscription } from '../billing/subscriptions.js';
 import { cardFromNumber, cardFromToken } from '../billing/test-cards.js';
 import { invalidParameter } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, hash, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
+import { EventBatch } from '../webhooks/event-bus.js';
 
 const customerFields = {
   email: str(),
@@ -32,8 +34,13 @@ export const customerRoutes: ApiRoute[] = [
   ),
   route('DELETE', '/v1/customers/:id', {}, (_params, ctx) => {
     const customer = ctx.billing.store.customers.get(pathParam(ctx, 'id'));
+    // Deleting a customer cancels its subscriptions at once, as on Stripe.
+    const events = new EventBatch();
+    for (const subscription of ctx.billing.store.subscriptions.all()) {
+      if (idOf(subscription.customer) === customer.id && subscription.status !== 'canceled') cancelSubscription(ctx.billing, subscription, {}, events);
+    }
     ctx.billing.store.customers.delete(customer.id);
-    ctx.billing.bus.emit('customer.deleted', customer);
+    ctx.billing.bus.publish(events.add('customer.deleted', customer));
     return { id: customer.id, object: 'customer', deleted: true };
   }),
   route('GET', '/v1/customers', { ...listParams, email: str(), test_clock: str() }, (params, { billing }) =>
