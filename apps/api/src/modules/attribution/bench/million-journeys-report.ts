@@ -4,24 +4,19 @@
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
  *     pnpm --filter @aa/api exec tsx --conditions=source src/modules/attribution/bench/million-journeys-report.ts [journeys]
  *
- * Creates a scratch database on that server (dropped at the end), inserts the journeys and their
- * touches with generate_series, runs the report through the same service as runAttribution, and
- * prints the times and the process's peak memory.
+ * Creates a scratch database on that server (dropped at the end; embedded PGlite without
+ * DATABASE_URL), inserts the journeys and their touches with generate_series, runs reports through
+ * the same service as runAttribution, and prints the times and the process's peak memory.
  */
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution';
 import pg from 'pg';
 import { createApp } from '../../../app.js';
 import { loadConfig } from '../../../config/env.js';
+import { createScratchDatabase } from '../../../test/scratch-database.js';
 import { TestSubscriptions } from '../test-fixtures.js';
 
 const JOURNEYS = Number(process.argv[2] ?? 1_000_000);
-const serverUrl = process.env.DATABASE_URL;
-if (!serverUrl) {
-  process.stderr.write('Set DATABASE_URL to a PostgreSQL server; the bench creates and drops its own database there.\n');
-  process.exit(1);
-}
 
 const CHANNELS = ['search', 'email', 'social', 'display', 'direct', 'affiliate', 'video', 'referral', 'push', 'sms', 'podcast', 'print'];
 
@@ -44,7 +39,7 @@ const INSERT_TOUCHES = `
   from journey j, generate_series(0, abs(hashtext(j.id::text)) % 4) p
   where j.organization_id = $1`;
 
-async function withServer<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -57,14 +52,11 @@ async function withServer<T>(url: string, use: (client: pg.Client) => Promise<T>
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-const name = `aa_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-await withServer(serverUrl, (client) => client.query(`create database ${name}`));
-const url = new URL(serverUrl);
-url.pathname = `/${name}`;
+const scratch = await createScratchDatabase(process.env.DATABASE_URL);
 const subscriptions = new TestSubscriptions({ start: new Date(Date.now() - 86_400_000), end: new Date(Date.now() + 29 * 86_400_000) });
-const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warn' }), { subscriptions });
+const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
 try {
-  const { organizationId, insertMs, touches } = await withServer(url.toString(), async (client) => {
+  const { organizationId, insertMs, touches } = await withClient(scratch.url, async (client) => {
     const { rows } = await client.query<{ id: string }>("insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id");
     const id = rows[0]!.id;
     const started = performance.now();
@@ -98,5 +90,5 @@ try {
   console.log(`peak RSS ${mib(peakRss)} (resourceUsage maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}), peak heap used ${mib(peakHeap)} of a ${mib(heapLimit)} default heap limit`);
 } finally {
   await app.close();
-  await withServer(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+  await scratch.dispose();
 }
