@@ -1,13 +1,13 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeEmulator, type StripeEmulator } from '../index.js';
+import type { StripeEmulator } from '../index.js';
+import { startEmulatorWithClient } from '../testing/sdk-client.js';
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
 
 beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, retry: { attempts: 1, baseDelayMs: 10 } });
-  stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ emulator, stripe } = await startEmulatorWithClient());
 });
 afterAll(() => emulator.close());
 

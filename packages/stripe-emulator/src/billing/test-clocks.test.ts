@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeEmulator, type StripeEmulator } from '../index.js';
+import type { StripeEmulator } from '../index.js';
+import { startEmulatorWithClient } from '../testing/sdk-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
 
 let emulator: StripeEmulator;
@@ -12,8 +13,7 @@ const DAY = 86_400;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver('whsec_clock_tests');
-  emulator = await startStripeEmulator({ port: 0, retry: { attempts: 2, baseDelayMs: 10 }, webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }] });
-  stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ emulator, stripe } = await startEmulatorWithClient({ retry: { attempts: 2, baseDelayMs: 10 }, webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }] }));
 });
 afterAll(async () => {
   await emulator.close();

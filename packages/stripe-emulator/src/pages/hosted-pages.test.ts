@@ -3,7 +3,8 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, listen } from '../http/server.js';
-import { startStripeEmulator, type StripeEmulator } from '../index.js';
+import type { StripeEmulator } from '../index.js';
+import { startEmulatorWithClient } from '../testing/sdk-client.js';
 
 let emulator: StripeEmulator;
 let stripe: Stripe;
@@ -12,8 +13,7 @@ let app: Server;
 let appUrl: string;
 
 beforeAll(async () => {
-  emulator = await startStripeEmulator({ port: 0, retry: { attempts: 1, baseDelayMs: 10 } });
-  stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  ({ emulator, stripe } = await startEmulatorWithClient());
   // The application's success and return pages, as the SPA would serve them.
   app = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://app.local');

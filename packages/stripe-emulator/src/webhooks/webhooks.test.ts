@@ -1,6 +1,7 @@
 import Stripe from 'stripe';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startStripeEmulator, type StripeEmulator } from '../index.js';
+import type { StripeEmulator } from '../index.js';
+import { startEmulatorWithClient } from '../testing/sdk-client.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../testing/webhook-receiver.js';
 
 let emulator: StripeEmulator;
@@ -9,12 +10,10 @@ let receiver: WebhookReceiver;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver('whsec_webhook_tests');
-  emulator = await startStripeEmulator({
-    port: 0,
+  ({ emulator, stripe } = await startEmulatorWithClient({
     retry: { attempts: 4, baseDelayMs: 20 },
     webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }],
-  });
-  stripe = new Stripe(emulator.secretKey, { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  }));
 });
 afterEach(async () => {
   receiver.respond = () => 200;
@@ -76,9 +75,10 @@ describe('webhook delivery', () => {
       [2, 500, 'failed'],
       [3, 200, 'succeeded'],
     ]);
-    // Backoff: the second retry waits longer than the first.
+    // Backoff: each retry starts at least its delay (20 ms, then 40 ms) after the previous attempt ended.
     const [first, second, third] = log;
-    expect((third?.at ?? 0) - (second?.at ?? 0)).toBeGreaterThanOrEqual(((second?.at ?? 0) - (first?.at ?? 0)) * 0.9);
+    expect((second?.at ?? 0) - (first?.at ?? 0)).toBeGreaterThanOrEqual(20);
+    expect((third?.at ?? 0) - (second?.at ?? 0)).toBeGreaterThanOrEqual(40);
   });
 
   it('retries when the receiver cannot be reached', async () => {
