@@ -13,8 +13,11 @@ export default defineProject({
   test: {
     name: 'web',
     include: ['src/**/*.test.{ts,tsx}', 'codegen/**/*.test.ts', 'e2e/**/*.test.ts'],
-    // A fresh, migrated database for this run (the API's own setup), read by its test harness.
-    globalSetup: ['../api/src/test/global-setup.ts'],
+    // A fresh, migrated database for this run (the API's own setup, read by its test harness), and
+    // the SPA built once for the browser tests.
+    globalSetup: ['../api/src/test/global-setup.ts', './e2e/global-setup.ts'],
+    // Browser tests each boot an app and a Chromium: one file at a time keeps two cores responsive.
+    fileParallelism: false,
     testTimeout: 30_000,
     hookTimeout: 120_000,
   },

@@ -1,23 +1,20 @@
 // The SPA as people use it: built like production, served by the real API (fresh database),
 // driven in a real Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../api/src/test/harness.js';
 import { launchBrowser, screenshot } from './browser.js';
-import { buildSpa } from './build-spa.js';
 
 const VIEWPORT = { width: 1280, height: 800 };
 const PASSWORD = 'correct horse battery staple';
 
-let spa: Awaited<ReturnType<typeof buildSpa>>;
 let api: TestApp;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
-  spa = await buildSpa();
-  [api, browser] = await Promise.all([startTestApp({ env: { WEB_DIST_DIR: spa.distDir } }), launchBrowser()]);
+  [api, browser] = await Promise.all([startTestApp({ env: { WEB_DIST_DIR: inject('webDistDir') } }), launchBrowser()]);
   context = await browser.newContext({ viewport: VIEWPORT, baseURL: api.url });
   page = await context.newPage();
 });
@@ -26,7 +23,6 @@ afterAll(async () => {
   await context?.close();
   await browser?.close();
   await api?.stop();
-  await spa?.dispose();
 });
 
 async function sessionCookie(): Promise<string> {

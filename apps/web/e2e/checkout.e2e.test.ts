@@ -1,0 +1,87 @@
+// The money path as a customer walks it: pricing → Stripe Checkout (the emulator's hosted page)
+// → back to /billing/success while the webhook lands → Pro everywhere → plan change → portal.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CARD_OK, startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
+import { launchBrowser, screenshot } from './browser.js';
+
+const PASSWORD = 'correct horse battery staple';
+
+let kit: BillingKit;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  [kit, browser] = await Promise.all([startBillingKit({ WEB_DIST_DIR: inject('webDistDir') }), launchBrowser()]);
+  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: kit.t.url });
+  // The harness gives the app a fixed PUBLIC_URL (its port is known only after listen), and Stripe
+  // sends the browser back to it: resolve that name to the test server, as DNS would.
+  const publicUrl = kit.t.app.config.server.publicUrl;
+  await context.route(`${publicUrl}/**`, (route) =>
+    route.fulfill({ status: 302, headers: { location: route.request().url().replace(publicUrl, kit.t.url) } }),
+  );
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await kit?.stop();
+});
+
+describe('subscribing through the SPA', () => {
+  it('upgrades FREE → PRO through Checkout and shows the plan once the webhook lands', async () => {
+    await page.goto('/signup?next=%2Fpricing');
+    await page.getByLabel('Organization').fill('Globex Growth');
+    await page.getByLabel('Work email').fill(`billing-${Date.now()}@example.com`);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL((url) => url.pathname === '/pricing');
+
+    await page.getByRole('button', { name: 'Upgrade to Pro' }).click();
+    await page.waitForURL((url) => url.origin === kit.emulator.baseUrl && url.pathname.startsWith('/checkout/'));
+    await page.locator('#card_number').fill(CARD_OK);
+    await page.locator('#card_expiry').fill('12 / 34');
+    await page.locator('#card_cvc').fill('123');
+    await page.locator('#submit').click();
+
+    await page.waitForURL((url) => url.pathname === '/billing/success' && url.searchParams.has('session_id'));
+    await page.getByText('Welcome to Pro').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'billing-success-active');
+
+    await page.getByRole('link', { name: 'Go to dashboard' }).click();
+    await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Pro');
+    await page.getByTestId('usage-label').getByText('0 / 5,000').waitFor();
+    await screenshot(page, 'dashboard-pro');
+  }, 90_000);
+
+  it('shows the subscription in settings and opens the billing portal', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const billing = page.getByRole('region', { name: 'Billing' });
+    await billing.getByText('active').waitFor();
+    await expect(billing.textContent()).resolves.toContain('PRO');
+    await screenshot(page, 'settings-subscribed');
+
+    await billing.getByRole('button', { name: 'Manage billing' }).click();
+    await page.waitForURL((url) => url.origin === kit.emulator.baseUrl && url.pathname.startsWith('/portal/'));
+    await page.goBack();
+  });
+
+  it('changes the subscription to Scale from the pricing page, without a second checkout', async () => {
+    await page.goto('/pricing');
+    await page.getByRole('region', { name: 'Pro plan' }).getByText('Current plan', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Upgrade to Scale' }).click();
+    await page.getByText('Your subscription is now on SCALE.').waitFor();
+    await kit.settled();
+    await page.reload();
+    await page.getByRole('region', { name: 'Scale plan' }).getByText('Current plan', { exact: true }).waitFor();
+    await screenshot(page, 'pricing-scale');
+  });
+
+  it('lists the webhook events that did it on the billing activity page', async () => {
+    await page.getByRole('link', { name: 'Billing activity' }).click();
+    await page.getByText('checkout.session.completed').first().waitFor();
+    await screenshot(page, 'admin-events');
+  });
+});
