@@ -42,6 +42,13 @@ async function onTestClock(user: SignedUpUser): Promise<{ clockId: string; froze
   return { clockId: clock.id, frozenTime };
 }
 
+async function onTestClockSubscriber(tier: 'PRO' | 'SCALE', cardNumber?: string) {
+  const user = await kit.t.signUp();
+  const clock = await onTestClock(user);
+  await kit.subscribe(user, tier, cardNumber);
+  return { user, ...clock };
+}
+
 async function subscriptionIdOf(user: SignedUpUser): Promise<string> {
   const [row] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
     user.organizationId,
@@ -103,9 +110,7 @@ describe('reconciliation', () => {
 
 describe('renewals', () => {
   it('resets usage to 0 when the test clock renews the subscription', async () => {
-    const user = await kit.t.signUp();
-    const { clockId, frozenTime } = await onTestClock(user);
-    await kit.subscribe(user, 'PRO');
+    const { user, clockId, frozenTime } = await onTestClockSubscriber('PRO');
     await track(user);
     const first = await usageOf(user);
     expect(first).toMatchObject({ used: 1, limit: 5000 });
@@ -117,10 +122,24 @@ describe('renewals', () => {
     expect(new Date(renewed.periodEnd).getTime()).toBeGreaterThan(new Date(first.periodEnd).getTime());
   });
 
+  it('keeps the paid tier until the period ends after a downgrade, then bills and grants the lower one', async () => {
+    const { user, clockId, frozenTime } = await onTestClockSubscriber('SCALE');
+    const changed = await kit.t.graphql('mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd } }', {}, { cookie: user.cookie });
+    expect(changed.data?.changePlan).toEqual({ planTier: 'SCALE', cancelAtPeriodEnd: false });
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
+    const inStripe = await kit.stripe.subscriptions.retrieve(await subscriptionIdOf(user));
+    expect(inStripe.items.data[0]?.price.id).toBe(kit.emulator.priceIds.PRO);
+
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+    const invoices = await kit.stripe.invoices.list({ subscription: inStripe.id, limit: 10 });
+    expect(invoices.data[0]?.amount_paid).toBe(4900);
+  });
+
   it('on a failed renewal sends one dunning mail per attempt and keeps PRO for the grace period, then FREE', async () => {
-    const user = await kit.t.signUp();
-    const { clockId, frozenTime } = await onTestClock(user);
-    await kit.subscribe(user, 'PRO', CARD_FAILS_LATER);
+    const { user, clockId, frozenTime } = await onTestClockSubscriber('PRO', CARD_FAILS_LATER);
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });

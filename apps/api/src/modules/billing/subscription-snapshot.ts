@@ -1,4 +1,4 @@
-import { planForLookupKey, type PlanTier } from '@aa/plans';
+import { comparePlans, planForLookupKey, type PlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
 
 /** The part of a Stripe subscription our row mirrors, in our types. */
@@ -14,6 +14,15 @@ export interface SubscriptionSnapshot {
 }
 
 export type PriceIds = { PRO: string; SCALE: string };
+type PaidTier = Exclude<PlanTier, 'FREE'>;
+
+/**
+ * A downgrade takes effect when the period already paid for ends. Stripe bills the lower price from
+ * the next invoice; these subscription metadata keys (written by our changePlan) keep the tier that
+ * was paid for until that period's end, so the entitlement is part of Stripe's state too.
+ */
+export const PAID_TIER_KEY = 'aa_paid_tier';
+export const PAID_TIER_UNTIL_KEY = 'aa_paid_tier_until';
 
 export function idOf(value: string | { id: string } | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -37,16 +46,24 @@ export function snapshotOf(subscription: Stripe.Subscription, priceIds: PriceIds
   const item = subscription.items.data[0];
   const customerId = idOf(subscription.customer);
   if (!item || !customerId) return null;
-  const tier = tierOfPrice(item.price, priceIds);
-  if (!tier) return null;
+  const priceTier = tierOfPrice(item.price, priceIds);
+  if (!priceTier) return null;
   return {
     stripeSubscriptionId: subscription.id,
     stripeCustomerId: customerId,
     stripePriceId: item.price.id,
-    tier,
+    tier: paidTierOf(subscription, priceTier, item.current_period_end),
     status: subscription.status,
     periodStart: new Date(item.current_period_start * 1000),
     periodEnd: new Date(item.current_period_end * 1000),
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
   };
+}
+
+/** The higher tier paid for before a downgrade, while the subscription is still in that period. */
+export function paidTierOf(subscription: Stripe.Subscription, priceTier: PaidTier, periodEnd: number): PaidTier {
+  const paid = subscription.metadata[PAID_TIER_KEY];
+  const until = Number(subscription.metadata[PAID_TIER_UNTIL_KEY]);
+  if ((paid !== 'PRO' && paid !== 'SCALE') || !Number.isFinite(until)) return priceTier;
+  return periodEnd <= until && comparePlans(paid, priceTier) > 0 ? paid : priceTier;
 }
