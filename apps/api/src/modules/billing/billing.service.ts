@@ -34,7 +34,7 @@ export class BillingService {
 
   /** Runs a failed event of the caller's organization again, from the payload Stripe sent. */
   async replayWebhookEvent(principal: Principal, eventId: string): Promise<WebhookEventView> {
-    const find = async () => (await this.events.recent(principal.organizationId, 1000)).find((event) => event.id === eventId);
+    const find = () => this.events.findOf(principal.organizationId, eventId);
     const event = await find();
     if (!event) throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, { field: 'id' });
     if (event.status !== 'failed') {

@@ -69,7 +69,7 @@ export class CheckoutService {
   /** The validated email of the signed-in admin becomes the customer's billing contact. */
   async #adminEmail(principal: Principal): Promise<string> {
     const viewer = await this.accounts.viewer(principal);
-    if (!viewer.user) throw new BillingError('NO_BILLING_CUSTOMER', 'Checkout needs a signed-in administrator, not an API key');
+    if (!viewer.user) throw new BillingError('ADMIN_SESSION_REQUIRED', 'Checkout needs a signed-in administrator, not an API key');
     return viewer.user.email;
   }
 }

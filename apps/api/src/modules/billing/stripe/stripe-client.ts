@@ -14,14 +14,18 @@ export function createStripeClient(connection: StripeConnection, config: Billing
 }
 
 /**
- * Runs a Stripe call; a network failure (after the SDK's bounded retries) or a Stripe-side outage
- * becomes BILLING_PROVIDER_UNAVAILABLE. Request errors (our bug) propagate as they are.
+ * Runs a Stripe call; a network failure (after the SDK's bounded retries), a Stripe-side outage or
+ * rate limiting becomes BILLING_PROVIDER_UNAVAILABLE. Request errors (our bug) propagate as they are.
  */
 export async function callStripe<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof Stripe.errors.StripeConnectionError || error instanceof Stripe.errors.StripeAPIError) {
+    if (
+      error instanceof Stripe.errors.StripeConnectionError ||
+      error instanceof Stripe.errors.StripeAPIError ||
+      error instanceof Stripe.errors.StripeRateLimitError
+    ) {
       throw billingProviderUnavailable();
     }
     throw error;

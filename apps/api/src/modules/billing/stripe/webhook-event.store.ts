@@ -26,6 +26,14 @@ interface EventRow {
   updated_at: Date | string;
 }
 
+// An organization's events; a failure not yet tied to an organization shows through its customer.
+const SELECT_OF_ORGANIZATION = `
+  select e.id, e.type, e.status, e.attempts, e.result, e.last_error, e.received_at, e.updated_at
+  from stripe_webhook_event e
+  where (e.organization_id = ?
+     or (e.organization_id is null and e.payload #>> '{data,object,customer}' in
+         (select stripe_customer_id from billing_customer where organization_id = ?)))`;
+
 // A claim left in `processing` this long belongs to a process that died mid-way: it may be retried.
 const STALE_CLAIM_MS = 5 * 60_000;
 
@@ -76,27 +84,17 @@ export class WebhookEventStore {
     ]);
   }
 
-  /** Events of one organization; a failure not yet tied to an organization shows through its customer. */
   async recent(organizationId: string, limit: number): Promise<WebhookEventView[]> {
     const rows = await this.orm.em.fork().execute<EventRow[]>(
-      `select e.id, e.type, e.status, e.attempts, e.result, e.last_error, e.received_at, e.updated_at
-       from stripe_webhook_event e
-       where e.organization_id = ?
-          or (e.organization_id is null and e.payload #>> '{data,object,customer}' in
-              (select stripe_customer_id from billing_customer where organization_id = ?))
-       order by e.received_at desc limit ?`,
+      `${SELECT_OF_ORGANIZATION} order by e.received_at desc limit ?`,
       [organizationId, organizationId, limit],
     );
-    return rows.map((row) => ({
-      id: row.id,
-      type: row.type,
-      status: row.status,
-      attempts: row.attempts,
-      result: row.result,
-      error: row.last_error,
-      receivedAt: new Date(row.received_at),
-      updatedAt: new Date(row.updated_at),
-    }));
+    return rows.map(toView);
+  }
+
+  async findOf(organizationId: string, eventId: string): Promise<WebhookEventView | null> {
+    const rows = await this.orm.em.fork().execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} and e.id = ?`, [organizationId, organizationId, eventId]);
+    return rows[0] ? toView(rows[0]) : null;
   }
 
   async payload(eventId: string): Promise<Stripe.Event | null> {
@@ -108,4 +106,17 @@ export class WebhookEventStore {
     if (payload === undefined) return null;
     return typeof payload === 'string' ? (JSON.parse(payload) as Stripe.Event) : payload;
   }
+}
+
+function toView(row: EventRow): WebhookEventView {
+  return {
+    id: row.id,
+    type: row.type,
+    status: row.status,
+    attempts: row.attempts,
+    result: row.result,
+    error: row.last_error,
+    receivedAt: new Date(row.received_at),
+    updatedAt: new Date(row.updated_at),
+  };
 }
