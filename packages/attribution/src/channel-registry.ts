@@ -1,4 +1,4 @@
-const RECENT_SLOTS = 256;
+import { NAME_SLOTS, nameSlot } from './name-slot.js';
 
 /** Interns channel names to small consecutive ints so the models work on typed arrays. */
 export class ChannelRegistry {
@@ -6,15 +6,15 @@ export class ChannelRegistry {
   private readonly names: string[] = [];
   // A direct-mapped cache in front of the Map: channels are few, so nearly every lookup is one
   // comparison instead of hashing the name (a third of the cost of a million-row run).
-  private readonly recentNames: Array<string | undefined> = new Array<string | undefined>(RECENT_SLOTS).fill(undefined);
-  private readonly recentIds = new Int32Array(RECENT_SLOTS);
+  private readonly recentNames: Array<string | undefined> = new Array<string | undefined>(NAME_SLOTS).fill(undefined);
+  private readonly recentIds = new Int32Array(NAME_SLOTS);
 
   get size(): number {
     return this.names.length;
   }
 
   idOf(name: string): number {
-    const slot = (name.length * 31 + name.charCodeAt(0)) & (RECENT_SLOTS - 1);
+    const slot = nameSlot(name.length, name.charCodeAt(0));
     if (this.recentNames[slot] === name) return this.recentIds[slot]!;
     let id = this.ids.get(name);
     if (id === undefined) {

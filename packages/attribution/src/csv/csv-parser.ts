@@ -1,4 +1,5 @@
 import type { Journey, PathRow } from '../types.js';
+import { ChannelNames } from './channel-names.js';
 import { CsvFormatError, FieldError } from './csv-format-error.js';
 import { JOURNEYS_HEADER, JourneyAssembler, journeyColumnsOf, type FinishedJourney } from './journeys-csv.js';
 import { PATH_ROWS_HEADER, isPathRowsHeader, readPathRow } from './path-rows-csv.js';
@@ -28,6 +29,7 @@ export function createCsvParser(): AttributionCsvParser {
   let format: CsvFormat | undefined;
   let journeys: JourneyAssembler | undefined;
   let recordLine = 0;
+  const channelNames = new ChannelNames();
 
   const readHeader = (line: string): void => {
     const text = line.replace(/^\uFEFF/, '');
@@ -52,7 +54,7 @@ export function createCsvParser(): AttributionCsvParser {
     }
     if (!journeys) {
       recordLine = lineNumber;
-      return readPathRow(line);
+      return readPathRow(line, channelNames);
     }
     return finishedJourney(journeys.pushRow(line, lineNumber));
   };

@@ -1,4 +1,5 @@
 import type { PathRow } from '../types.js';
+import type { ChannelNames } from './channel-names.js';
 import { isBlank, isDecimal } from './csv-fields.js';
 import { FieldError } from './csv-format-error.js';
 
@@ -14,7 +15,7 @@ export function isPathRowsHeader(fields: readonly string[]): boolean {
  * One line of the ChannelAttribution format: `a > b > c;conversions;value;nulls`. Scans the line
  * by index rather than splitting and trimming: this is the hot loop of a million-row import.
  */
-export function readPathRow(line: string): PathRow {
+export function readPathRow(line: string, names: ChannelNames): PathRow {
   const first = line.indexOf(';');
   const second = first < 0 ? -1 : line.indexOf(';', first + 1);
   const third = second < 0 ? -1 : line.indexOf(';', second + 1);
@@ -22,14 +23,14 @@ export function readPathRow(line: string): PathRow {
     throw new FieldError(`expected 4 fields separated by ";" (${PATH_ROWS_HEADER}), found ${line.split(';').length}`);
   }
   return {
-    path: readPath(line, first),
+    path: readPath(line, first, names),
     conversions: readAmountAt(line, first + 1, second, 0),
     value: readAmountAt(line, second + 1, third, 1),
     nulls: readAmountAt(line, third + 1, line.length, 2),
   };
 }
 
-function readPath(line: string, end: number): string[] {
+function readPath(line: string, end: number, names: ChannelNames): string[] {
   const path: string[] = [];
   let start = 0;
   while (start <= end) {
@@ -44,7 +45,7 @@ function readPath(line: string, end: number): string[] {
       if (text.trim() === '') throw new FieldError('empty path');
       throw new FieldError(`empty channel name at position ${path.length + 1} of path ${JSON.stringify(text)}`);
     }
-    path.push(line.slice(from, to));
+    path.push(names.at(line, from, to));
     start = stop + 1;
   }
   return path;
