@@ -64,7 +64,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const bus = new EventBus(store, dispatcher, () => clock.now());
   const billing: BillingContext = { store, clock, bus, publicUrl: options.publicUrl ?? '' };
   const priceIds = seedCatalog(store, clock.now());
-  const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, dispatcher, path }), options.log ?? null);
+  const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, path }), options.log ?? null);
 
   let controls: EmulatorControls | null = null;
   const server = createEmulatorServer({

@@ -1,5 +1,5 @@
 import type { PriceObject } from '../objects/catalog-objects.js';
-import type { SubscriptionItemObject, SubscriptionObject } from '../objects/subscription-objects.js';
+import type { SubscriptionItemObject } from '../objects/subscription-objects.js';
 import type { BillingContext } from './context.js';
 import type { InvoiceLineInput } from './invoices.js';
 
@@ -31,9 +31,4 @@ export function periodLine(ctx: BillingContext, item: SubscriptionItemObject, tr
     subscriptionItem: item.id,
     proration: false,
   };
-}
-
-export function periodOf(subscription: SubscriptionObject): { start: number; end: number } {
-  const first = subscription.items.data[0];
-  return { start: first?.current_period_start ?? subscription.created, end: first?.current_period_end ?? subscription.created };
 }

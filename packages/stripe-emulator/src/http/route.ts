@@ -1,5 +1,4 @@
 import type { BillingContext } from '../billing/context.js';
-import type { WebhookDispatcher } from '../webhooks/dispatcher.js';
 import { arr, int, obj, parseParams, str, type Params, type Schema } from './params.js';
 import type { FormObject } from './form-decoding.js';
 
@@ -7,7 +6,6 @@ export type HttpMethod = 'GET' | 'POST' | 'DELETE';
 
 export interface RouteContext {
   billing: BillingContext;
-  dispatcher: WebhookDispatcher;
   path: Record<string, string>;
 }
 

@@ -12,7 +12,3 @@ export type ResourceName = keyof typeof fixtures;
 export function fromTemplate<T>(name: ResourceName, values: Partial<Wire<T>>): Wire<T> {
   return { ...structuredClone(fixtures[name]), ...values } as Wire<T>;
 }
-
-export function templateOf(name: ResourceName): unknown {
-  return structuredClone(fixtures[name]);
-}

@@ -31,9 +31,3 @@ export function missingKeys(actual: unknown, example: unknown, path = '$'): stri
     !(key in record) ? [`${path}.${key}`] : key === 'metadata' ? [] : missingKeys(record[key], value, `${path}.${key}`),
   );
 }
-
-/** Which fixtures3.json resource describes an object, by its `object` field. */
-export function resourceNameOf(object: { object?: unknown }): string {
-  const name = String(object.object);
-  return name === 'item' ? 'item' : name;
-}
