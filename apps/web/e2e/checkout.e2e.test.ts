@@ -79,6 +79,29 @@ describe('subscribing through the SPA', () => {
     await screenshot(page, 'pricing-scale');
   });
 
+  it('on Scale, runs every model and exports the saved report as CSV', async () => {
+    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+    const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
+    await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Upload' }).click();
+    await page.getByText('Imported 2 path rows').waitFor();
+
+    // Every model is unlocked; time decay needs timestamps, which path rows lack.
+    const runCard = page.getByRole('region', { name: 'Run attribution' });
+    await expect(runCard.getByRole('checkbox', { disabled: true }).count()).resolves.toBe(0);
+    await runCard.getByRole('checkbox', { name: 'Time decay' }).uncheck();
+    await runCard.getByRole('button', { name: 'Run attribution' }).click();
+    await page.getByRole('region', { name: 'Shapley value credits' }).waitFor();
+    await screenshot(page, 'attribution-scale-report');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('region', { name: 'Saved reports' }).getByRole('link', { name: 'CSV' }).first().click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^attribution-report-.+\.csv$/);
+    const body = await (await file.createReadStream()).toArray();
+    expect(Buffer.concat(body).toString('utf8')).toMatch(/SHAPLEY/);
+  });
+
   it('lists the webhook events that did it on the billing activity page', async () => {
     await page.getByRole('link', { name: 'Billing activity' }).click();
     await page.getByText('checkout.session.completed').first().waitFor();

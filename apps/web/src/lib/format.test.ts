@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatPriceMonthly, readMeter } from './format.js';
+import { formatPeriod, formatPriceMonthly, formatQuantity, readMeter } from './format.js';
 
 describe('readMeter', () => {
   it('labels usage as used / limit with thousands separators', () => {
@@ -29,5 +29,13 @@ describe('formatPriceMonthly', () => {
   it('formats cents as whole dollars', () => {
     expect(formatPriceMonthly(0)).toBe('$0');
     expect(formatPriceMonthly(19900)).toBe('$199');
+  });
+});
+
+describe('formatQuantity', () => {
+  it('counts in the singular for one, the plural otherwise', () => {
+    expect(formatQuantity(1, 'journey')).toBe('1 journey');
+    expect(formatQuantity(2000, 'path row')).toBe('2,000 path rows');
+    expect(formatQuantity(0, 'touch', 'touches')).toBe('0 touches');
   });
 });

@@ -16,6 +16,11 @@ export function formatCount(value: number): string {
   return wholeNumber.format(value);
 }
 
+/** "1 journey", "2,000 journeys": English plurals are enough for the words the app counts. */
+export function formatQuantity(count: number, singular: string, plural = `${singular}s`): string {
+  return `${formatCount(count)} ${count === 1 ? singular : plural}`;
+}
+
 export function formatCredit(value: number): string {
   return credit.format(value);
 }

@@ -9,7 +9,7 @@ import { TrackJourneyForm } from '../../features/attribution/components/TrackJou
 import { modelAvailability } from '../../features/attribution/model-catalog.js';
 import type { AttributionReportFieldsFragment } from '../../gql/graphql.js';
 import { useCurrentPlanQuery, usePlansQuery } from '../../gql/hooks.js';
-import { formatCount, formatDateTime } from '../../lib/format.js';
+import { formatCount, formatDateTime, formatQuantity } from '../../lib/format.js';
 
 export function AttributionRoute() {
   const plan = useCurrentPlanQuery({ fetchPolicy: 'cache-and-network' });
@@ -35,7 +35,7 @@ export function AttributionRoute() {
           <div className="row row--between">
             <h2 className="card__title">Report of {formatDateTime(report.createdAt)}</h2>
             <span className="muted">
-              {formatCount(report.journeyCount)} journeys · {formatCount(report.pathRowCount)} path rows · {formatCount(Math.round(report.durationMs))} ms
+              {formatQuantity(report.journeyCount, 'journey')} · {formatQuantity(report.pathRowCount, 'path row')} · {formatCount(Math.round(report.durationMs))} ms
             </span>
           </div>
           <CreditsTables credits={report.credits} />

@@ -56,10 +56,10 @@ export function WebhookEventsCard() {
                     <Badge tone={STATUS_TONES[event.status] ?? 'neutral'}>{event.status}</Badge>
                   </td>
                   <td className="num">{event.attempts}</td>
-                  <td className={event.error ? undefined : 'muted'} style={event.error ? { color: 'var(--color-danger)' } : undefined}>
+                  <td className={event.error ? 'detail' : 'detail muted'} style={event.error ? { color: 'var(--color-danger)' } : undefined}>
                     {event.error ?? event.result ?? '—'}
                   </td>
-                  <td>{formatDateTime(event.receivedAt)}</td>
+                  <td className="nowrap">{formatDateTime(event.receivedAt)}</td>
                   <td className="num">
                     {event.status === 'failed' && (
                       <Button

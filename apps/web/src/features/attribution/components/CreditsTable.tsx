@@ -1,7 +1,7 @@
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState } from '../../../components/ui/States.js';
 import type { AttributionModel } from '../../../gql/graphql.js';
-import { formatCredit } from '../../../lib/format.js';
+import { formatCredit, formatQuantity } from '../../../lib/format.js';
 import { MODEL_LABELS } from '../model-catalog.js';
 
 interface Credit {
@@ -31,7 +31,7 @@ export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[
 function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
   const channels = [...entry.channels].sort((a, b) => b.conversions - a.conversions);
   const top = channels[0]?.conversions ?? 0;
-  const channelCount = `${channels.length} channel${channels.length === 1 ? '' : 's'}`;
+  const channelCount = formatQuantity(channels.length, 'channel');
   const subtitle = entry.unattributed?.conversions
     ? `${channelCount} · ${formatCredit(entry.unattributed.conversions)} conversions outside the lookback window`
     : channelCount;

@@ -2,7 +2,7 @@ import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Alert, ErrorAlert } from '../../../components/ui/States.js';
-import { formatCount, formatCredit } from '../../../lib/format.js';
+import { formatCredit, formatQuantity } from '../../../lib/format.js';
 import { useJourneyImport } from '../hooks/useJourneyImport.js';
 
 export function ImportJourneysForm() {
@@ -25,8 +25,9 @@ export function ImportJourneysForm() {
         {state.status === 'failed' && <ErrorAlert error={state.error} />}
         {state.status === 'done' && (
           <Alert tone="success">
-            Imported {formatCount(state.summary.journeys)} {state.summary.format === 'PATH_ROWS' ? 'path rows' : 'journeys'} with{' '}
-            {formatCount(state.summary.touches)} touches: {formatCredit(state.summary.conversions)} conversions worth {formatCredit(state.summary.value)}.
+            Imported {formatQuantity(state.summary.journeys, state.summary.format === 'PATH_ROWS' ? 'path row' : 'journey')} with{' '}
+            {formatQuantity(state.summary.touches, 'touch', 'touches')}: {formatCredit(state.summary.conversions)} conversions worth{' '}
+            {formatCredit(state.summary.value)}.
           </Alert>
         )}
         <div className="row">
