@@ -220,6 +220,9 @@ describe('Stripe conventions', () => {
     });
     expect(response.headers.get('stripe-version')).toBe('2026-10-28.endive');
     expect(response.headers.get('request-id')).toMatch(/^req_/);
+    const badVersion = await fetch(`${emulator.baseUrl}/v1/customers`, { headers: { authorization: 'Bearer sk_test_anything', 'stripe-version': 'yesterday' } });
+    expect(badVersion.status).toBe(400);
+    expect(await badVersion.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'invalid_stripe_api_version' } });
   });
 
   it('declines a failing card with a card_error and records invoice.payment_failed', async () => {

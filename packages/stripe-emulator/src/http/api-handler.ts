@@ -62,6 +62,9 @@ export class ApiHandler {
     if (log) response.once('finish', () => log(`${request.method ?? 'GET'} ${url.pathname} -> ${response.statusCode} [${requestId}]`));
     try {
       authenticate(request);
+      if (!/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(stripeVersion)) {
+        throw new StripeApiError(400, 'invalid_request_error', `Invalid Stripe API version: ${stripeVersion}`, { code: 'invalid_stripe_api_version' });
+      }
       const method = (request.method ?? 'GET').toUpperCase() as HttpMethod;
       const rawBody = method === 'POST' ? await readBody(request) : '';
       const fingerprint = `${method} ${url.pathname} ${rawBody}`;

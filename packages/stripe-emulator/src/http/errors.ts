@@ -25,6 +25,7 @@ export class StripeApiError extends Error {
         type: this.type,
         message: this.message,
         ...this.details,
+        ...(this.details.code ? { doc_url: `https://stripe.com/docs/error-codes/${this.details.code.replaceAll('_', '-')}` } : {}),
         request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}`,
       },
     };
