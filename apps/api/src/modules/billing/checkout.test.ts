@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../test/harness.js';
-import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { postSignedWebhook, startBillingKit, type BillingKit } from './test/billing-test-kit.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -98,6 +98,22 @@ describe('upgrade FREE → PRO through Checkout', () => {
     expect(await subscriptionRows(last.organizationId)).toEqual(before);
     const duplicates = kit.emulator.deliveries().filter((entry) => lastEvents.get(entry.eventType) === entry.eventId);
     expect(duplicates.every((entry) => entry.status === 200)).toBe(true);
+  });
+
+  it('converges when the checkout events arrive all at once, each twice (Stripe delivers concurrently)', async () => {
+    const user = await kit.t.signUp();
+    const events = await paidCheckoutWithHeldEvents(user);
+    const payloads = await Promise.all([...events.values()].map(async (id) => JSON.stringify(await kit.stripe.events.retrieve(id))));
+    const responses = await Promise.all([...payloads, ...payloads].map((payload) => postSignedWebhook(kit.t.url, payload)));
+    expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true);
+    const rows = await subscriptionRows(user.organizationId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ plan_tier: 'PRO', status: 'active', cancel_at_period_end: false });
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+    // The emulator's own deliveries of the same events are now replays: no-ops.
+    await kit.emulator.releaseDeliveries();
+    await kit.settled();
+    expect(await subscriptionRows(user.organizationId)).toEqual(rows);
   });
 
   it('sends a subscriber to changePlan instead of a second subscription', async () => {
