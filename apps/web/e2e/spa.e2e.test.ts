@@ -177,6 +177,17 @@ describe('the SPA in a browser against the real API', () => {
     await page.setViewportSize(VIEWPORT);
   });
 
+  it('sends a lapsed session to sign-in, remembering the page', async () => {
+    await page.goto('/');
+    await page.getByTestId('usage-label').waitFor();
+    const cookies = await context.cookies();
+    await context.clearCookies();
+    // The SPA still believes it is signed in; the API's UNAUTHENTICATED answer corrects it.
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.waitForURL('**/signin?next=%2Fsettings');
+    await context.addCookies(cookies);
+  });
+
   it('signs out and back in', async () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Sign out' }).click();
