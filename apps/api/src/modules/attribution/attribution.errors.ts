@@ -1,6 +1,6 @@
-import { DomainError, type PublicErrorCode } from '../../errors/domain-error.js';
+import { domainErrorType } from '../../errors/domain-error.js';
 
-const ATTRIBUTION_ERROR_CODES = {
+export class AttributionError extends domainErrorType({
   CSV_FORMAT: 'BAD_USER_INPUT',
   TOO_MANY_JOURNEYS: 'BAD_USER_INPUT',
   INVALID_JOURNEY: 'BAD_USER_INPUT',
@@ -10,17 +10,7 @@ const ATTRIBUTION_ERROR_CODES = {
   INVALID_PAGE: 'BAD_USER_INPUT',
   REPORT_FAILED: 'BAD_USER_INPUT',
   REPORT_NOT_FOUND: 'NOT_FOUND',
-} as const satisfies Record<string, PublicErrorCode>;
-
-export type AttributionErrorReason = keyof typeof ATTRIBUTION_ERROR_CODES;
-
-export class AttributionError extends DomainError {
-  readonly code: PublicErrorCode;
-  constructor(reason: AttributionErrorReason, message: string, options?: { field?: string; details?: Record<string, unknown> }) {
-    super(message, reason, options);
-    this.code = ATTRIBUTION_ERROR_CODES[reason];
-  }
-}
+}) {}
 
 /** A rejected import line: clients read `extensions.line` to point at the row. */
 export function importLineError(reason: 'CSV_FORMAT' | 'TOO_MANY_JOURNEYS' | 'INVALID_JOURNEY', line: number, problem: string): AttributionError {
