@@ -31,7 +31,8 @@ export class BillingCustomers {
    */
   async getOrCreate(stripe: StripeClient, organizationId: string, email: string): Promise<string> {
     return this.orm.em.fork().transactional(async (tx) => {
-      await tx.execute('select id from organization where id = ? for update', [organizationId]);
+      // NO KEY UPDATE: serialises these calls without blocking inserts that reference the organization.
+      await tx.execute('select id from organization where id = ? for no key update', [organizationId]);
       const existing = await tx.execute<Array<{ stripe_customer_id: string }>>(
         'select stripe_customer_id from billing_customer where organization_id = ?',
         [organizationId],
