@@ -10,7 +10,6 @@
  */
 import { performance } from 'node:perf_hooks';
 import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution';
-import pg from 'pg';
 import { createApp } from '../../../app.js';
 import { loadConfig } from '../../../config/env.js';
 import { createScratchDatabase } from '../../../test/scratch-database.js';
@@ -39,16 +38,6 @@ const INSERT_TOUCHES = `
   from journey j, generate_series(0, abs(hashtext(j.id::text)) % 4) p
   where j.organization_id = $1`;
 
-async function withClient<T>(url: string, use: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await use(client);
-  } finally {
-    await client.end();
-  }
-}
-
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
@@ -56,15 +45,14 @@ const scratch = await createScratchDatabase(process.env.DATABASE_URL);
 const subscriptions = new TestSubscriptions({ start: new Date(Date.now() - 86_400_000), end: new Date(Date.now() + 29 * 86_400_000) });
 const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
 try {
-  const { organizationId, insertMs, touches } = await withClient(scratch.url, async (client) => {
-    const { rows } = await client.query<{ id: string }>("insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id");
-    const id = rows[0]!.id;
-    const started = performance.now();
-    await client.query(INSERT_JOURNEYS, [id, JOURNEYS]);
-    const inserted = await client.query(INSERT_TOUCHES, [id, CHANNELS]);
-    await client.query('analyze journey, touch');
-    return { organizationId: id, insertMs: performance.now() - started, touches: inserted.rowCount ?? 0 };
-  });
+  const pool = await app.orm.em.getConnection().getNativeClient();
+  const { rows } = await pool.query<{ id: string }>("insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id");
+  const organizationId = rows[0]!.id;
+  const insertStarted = performance.now();
+  await pool.query(INSERT_JOURNEYS, [organizationId, JOURNEYS]);
+  const touches = (await pool.query(INSERT_TOUCHES, [organizationId, CHANNELS])).rowCount ?? 0;
+  await pool.query('analyze journey, touch');
+  const insertMs = performance.now() - insertStarted;
   subscriptions.subscribe(organizationId, 'SCALE');
   console.log(`inserted ${JOURNEYS.toLocaleString('en-US')} journeys, ${touches.toLocaleString('en-US')} touches in ${seconds(insertMs)}`);
 
