@@ -2,9 +2,12 @@ import { useState } from 'react';
 import { Badge } from '../../../components/ui/Badge.js';
 import { Button } from '../../../components/ui/Button.js';
 import { EmptyState, ErrorAlert } from '../../../components/ui/States.js';
+import { Table, type Column } from '../../../components/ui/Table.js';
 import type { ApiKeyFieldsFragment } from '../../../gql/graphql.js';
 import { useRevokeApiKeyMutation } from '../../../gql/hooks.js';
 import { formatDateTime, formatDay } from '../../../lib/format.js';
+
+const COLUMNS: readonly Column[] = [{ label: 'Name' }, { label: 'Key' }, { label: 'Created' }, { label: 'Last used' }, { label: 'Status', numeric: true }];
 
 export function ApiKeysTable({ keys }: { keys: readonly ApiKeyFieldsFragment[] }) {
   const [revoke, { error }] = useRevokeApiKeyMutation();
@@ -26,40 +29,27 @@ export function ApiKeysTable({ keys }: { keys: readonly ApiKeyFieldsFragment[] }
   return (
     <>
       {error && <ErrorAlert error={error} />}
-      <div className="table-wrap">
-        <table className="table" aria-label="API keys">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Key</th>
-              <th>Created</th>
-              <th>Last used</th>
-              <th className="num">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name}</td>
-                <td>
-                  <code>{key.prefix}…</code>
-                </td>
-                <td>{formatDay(key.createdAt)}</td>
-                <td className="muted">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
-                <td className="num">
-                  {key.revokedAt ? (
-                    <Badge>Revoked</Badge>
-                  ) : (
-                    <Button variant="danger" size="sm" busy={revokingId === key.id} onClick={() => confirmRevoke(key)}>
-                      Revoke
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table label="API keys" columns={COLUMNS}>
+        {keys.map((key) => (
+          <tr key={key.id}>
+            <td>{key.name}</td>
+            <td>
+              <code>{key.prefix}…</code>
+            </td>
+            <td>{formatDay(key.createdAt)}</td>
+            <td className="muted">{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : 'Never'}</td>
+            <td className="num">
+              {key.revokedAt ? (
+                <Badge>Revoked</Badge>
+              ) : (
+                <Button variant="danger" size="sm" busy={revokingId === key.id} onClick={() => confirmRevoke(key)}>
+                  Revoke
+                </Button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </Table>
     </>
   );
 }

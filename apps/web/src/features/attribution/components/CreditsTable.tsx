@@ -1,5 +1,6 @@
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState } from '../../../components/ui/States.js';
+import { Table, type Column } from '../../../components/ui/Table.js';
 import type { AttributionModel } from '../../../gql/graphql.js';
 import { formatCredit, formatQuantity } from '../../../lib/format.js';
 import { MODEL_LABELS } from '../model-catalog.js';
@@ -28,6 +29,13 @@ export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[
   );
 }
 
+const CREDIT_COLUMNS: readonly Column[] = [
+  { label: 'Channel' },
+  { label: 'Share', className: 'bar-cell' },
+  { label: 'Conversions', numeric: true },
+  { label: 'Value', numeric: true },
+];
+
 function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
   const channels = [...entry.channels].sort((a, b) => b.conversions - a.conversions);
   const top = channels[0]?.conversions ?? 0;
@@ -37,32 +45,20 @@ function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
     : channelCount;
   return (
     <Card title={MODEL_LABELS[entry.model]} subtitle={subtitle} aria-label={`${MODEL_LABELS[entry.model]} credits`}>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Channel</th>
-              <th className="bar-cell">Share</th>
-              <th className="num">Conversions</th>
-              <th className="num">Value</th>
-            </tr>
-          </thead>
-          <tbody>
-            {channels.map((row) => (
-              <tr key={row.channel}>
-                <td>{row.channel}</td>
-                <td className="bar-cell">
-                  <div className="bar">
-                    <div className="bar__fill" style={{ width: `${top > 0 ? (row.conversions / top) * 100 : 0}%` }} />
-                  </div>
-                </td>
-                <td className="num">{formatCredit(row.conversions)}</td>
-                <td className="num">{formatCredit(row.value)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table columns={CREDIT_COLUMNS}>
+        {channels.map((row) => (
+          <tr key={row.channel}>
+            <td>{row.channel}</td>
+            <td className="bar-cell">
+              <div className="bar">
+                <div className="bar__fill" style={{ width: `${top > 0 ? (row.conversions / top) * 100 : 0}%` }} />
+              </div>
+            </td>
+            <td className="num">{formatCredit(row.conversions)}</td>
+            <td className="num">{formatCredit(row.value)}</td>
+          </tr>
+        ))}
+      </Table>
     </Card>
   );
 }

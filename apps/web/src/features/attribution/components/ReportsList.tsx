@@ -4,6 +4,7 @@ import { Button } from '../../../components/ui/Button.js';
 import { LockIcon } from '../../../components/ui/Icons.js';
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
+import { Table, type Column } from '../../../components/ui/Table.js';
 import type { AttributionReportFieldsFragment } from '../../../gql/graphql.js';
 import { useAttributionReportsQuery } from '../../../gql/hooks.js';
 import { formatDateTime, formatDay } from '../../../lib/format.js';
@@ -15,6 +16,14 @@ interface ReportsListProps {
   exportsAllowed: boolean;
   onOpen: (report: AttributionReportFieldsFragment) => void;
 }
+
+const REPORT_COLUMNS: readonly Column[] = [
+  { label: 'Created' },
+  { label: 'Models' },
+  { label: 'Window' },
+  { label: 'Lookback', numeric: true },
+  { label: 'Actions', numeric: true },
+];
 
 function windowOf(report: AttributionReportFieldsFragment): string {
   if (!report.from && !report.to) return 'All journeys';
@@ -34,54 +43,41 @@ export function ReportsList({ exportsAllowed, onOpen }: ReportsListProps) {
       {loading && !page && <LoadingState />}
       {page && page.edges.length === 0 && <EmptyState title="No reports yet">Run attribution above to create your first report.</EmptyState>}
       {page && page.edges.length > 0 && (
-        <div className="table-wrap">
-          <table className="table">
-            <thead>
-              <tr>
-                <th>Created</th>
-                <th>Models</th>
-                <th>Window</th>
-                <th className="num">Lookback</th>
-                <th className="num">Actions</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>{formatDateTime(node.createdAt)}</td>
-                  <td>
-                    <div className="row" style={{ gap: 4 }}>
-                      {node.models.map((model) => (
-                        <Badge key={model}>{MODEL_LABELS[model]}</Badge>
-                      ))}
-                    </div>
-                  </td>
-                  <td>{windowOf(node)}</td>
-                  <td className="num">{node.lookbackDays} d</td>
-                  <td className="num">
-                    <div className="row row--end">
-                      <Button variant="secondary" size="sm" onClick={() => onOpen(node)}>
-                        Open
-                      </Button>
-                      {exportsAllowed ? (
-                        <a className="btn btn--sm btn--ghost" href={`/exports/attribution-reports/${node.id}.csv`} download>
-                          CSV
-                        </a>
-                      ) : (
-                        <span title="CSV exports come with Scale">
-                          <Badge tone="warning">
-                            <LockIcon />
-                            CSV on Scale
-                          </Badge>
-                        </span>
-                      )}
-                    </div>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table columns={REPORT_COLUMNS}>
+          {page.edges.map(({ node }) => (
+            <tr key={node.id}>
+              <td>{formatDateTime(node.createdAt)}</td>
+              <td>
+                <div className="row" style={{ gap: 4 }}>
+                  {node.models.map((model) => (
+                    <Badge key={model}>{MODEL_LABELS[model]}</Badge>
+                  ))}
+                </div>
+              </td>
+              <td>{windowOf(node)}</td>
+              <td className="num">{node.lookbackDays} d</td>
+              <td className="num">
+                <div className="row row--end">
+                  <Button variant="secondary" size="sm" onClick={() => onOpen(node)}>
+                    Open
+                  </Button>
+                  {exportsAllowed ? (
+                    <a className="btn btn--sm btn--ghost" href={`/exports/attribution-reports/${node.id}.csv`} download>
+                      CSV
+                    </a>
+                  ) : (
+                    <span title="CSV exports come with Scale">
+                      <Badge tone="warning">
+                        <LockIcon />
+                        CSV on Scale
+                      </Badge>
+                    </span>
+                  )}
+                </div>
+              </td>
+            </tr>
+          ))}
+        </Table>
       )}
       {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
         <div className="pagination">

@@ -1,5 +1,6 @@
 import { Badge } from '../../../components/ui/Badge.js';
 import { Card } from '../../../components/ui/Card.js';
+import { Table, type Column } from '../../../components/ui/Table.js';
 import type { MeQuery } from '../../../gql/graphql.js';
 
 type Viewer = NonNullable<MeQuery['me']>;
@@ -10,31 +11,22 @@ const ROLE_HINTS: Record<string, string> = {
   MEMBER: 'Runs attribution and reads reports.',
 };
 
+const MEMBER_COLUMNS: readonly Column[] = [{ label: 'Organization' }, { label: 'Member' }, { label: 'Role' }];
+
 export function OrganizationCard({ viewer }: { viewer: Viewer }) {
   return (
     <Card title="Organization" subtitle="The workspace your journeys, reports and subscription belong to" aria-label="Organization">
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>Organization</th>
-              <th>Member</th>
-              <th>Role</th>
-            </tr>
-          </thead>
-          <tbody>
-            <tr>
-              <td>
-                <strong>{viewer.organization.name}</strong>
-              </td>
-              <td>{viewer.user?.email ?? 'API key'}</td>
-              <td>
-                <Badge tone="primary">{viewer.role}</Badge> <span className="muted">{ROLE_HINTS[viewer.role]}</span>
-              </td>
-            </tr>
-          </tbody>
-        </table>
-      </div>
+      <Table label="Members" columns={MEMBER_COLUMNS}>
+        <tr>
+          <td>
+            <strong>{viewer.organization.name}</strong>
+          </td>
+          <td>{viewer.user?.email ?? 'API key'}</td>
+          <td>
+            <Badge tone="primary">{viewer.role}</Badge> <span className="muted">{ROLE_HINTS[viewer.role]}</span>
+          </td>
+        </tr>
+      </Table>
     </Card>
   );
 }
