@@ -1,5 +1,4 @@
 import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { capabilitiesOf } from '@aa/plans';
 import { Router, type Request, type Response } from 'express';
 import { DomainError } from '../../errors/domain-error.js';
@@ -10,6 +9,7 @@ import type { HttpRouteDeps } from '../module.js';
 import { FeatureNotInPlanError } from '../plans/plans.errors.js';
 import { AttributionError } from './attribution.errors.js';
 import { reportCsvLines } from './report-csv.js';
+import { uploadLines } from './upload-lines.js';
 
 const STATUS_OF_CODE: Record<string, number> = {
   BAD_USER_INPUT: 400,
@@ -32,16 +32,8 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
         res.status(415).json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv' } });
         return;
       }
-      // Lines are read as they arrive: the file is never held in memory whole. The iterator is taken
-      // at once: readline drops lines emitted before anyone iterates (e.g. while a transaction opens).
-      const reader = createInterface({ input: req, crlfDelay: Infinity });
-      const lines = reader[Symbol.asyncIterator]();
-      try {
-        const summary = await services.attribution.imports.import(principal.organizationId, { [Symbol.asyncIterator]: () => lines });
-        res.json({ import: summary });
-      } finally {
-        reader.close();
-      }
+      const summary = await services.attribution.imports.import(principal.organizationId, uploadLines(req.iterator({ destroyOnReturn: false })));
+      res.json({ import: summary });
     });
   });
 
@@ -83,8 +75,9 @@ async function answerErrors(req: Request, res: Response, handle: () => Promise<v
       return;
     }
     if (error instanceof DomainError) {
-      // An upload refused half-way leaves its body unread: close the connection rather than read it.
-      if (req.readable) res.setHeader('connection', 'close');
+      // An upload refused half-way: discard the rest as it arrives, so the client finishes sending
+      // and reads this answer (closing the socket under it would surface as a connection reset).
+      if (req.readable) req.resume();
       res.status(STATUS_OF_CODE[error.code] ?? 400).json({
         error: { code: error.code, message: error.message, reason: error.reason, ...error.options.details },
       });

@@ -189,6 +189,14 @@ describe('a bad row rejects the whole file', () => {
     expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: 0 });
   });
 
+  it('refuses a line longer than 1 MiB without buffering the rest of the upload', async () => {
+    const user = await scaleUser();
+    const upload = await uploadCsv(t, `path;total_conversions;total_conversion_value;total_null\n${'a > '.repeat(600_000)}b;1;1;0\n`, { cookie: user.cookie });
+    expect(upload.status).toBe(400);
+    expect(upload.body.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_FORMAT', line: 2 });
+    expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: 0 });
+  });
+
   it('needs credentials and a CSV body', async () => {
     expect((await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\n', {})).status).toBe(401);
     const user = await scaleUser();
