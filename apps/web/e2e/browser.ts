@@ -1,10 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium: no browser download is possible (or wanted) on these machines.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp/aa-web-screens';
+export const VIEWPORT = { width: 1280, height: 800 };
+export const PASSWORD = 'correct horse battery staple';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -21,6 +23,34 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+export interface BrowserSession {
+  readonly context: BrowserContext;
+  readonly page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * A desktop-sized page on the app at `appUrl`. The harness gives the app a fixed public URL (its port
+ * is known only after listen) that links and Stripe redirects use: it resolves to the app, as DNS would.
+ */
+export async function openSession(browser: Browser, appUrl: string, publicUrl: string): Promise<BrowserSession> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: appUrl });
+  await context.route(`${publicUrl}/**`, (route) =>
+    route.fulfill({ status: 302, headers: { location: route.request().url().replace(publicUrl, appUrl) } }),
+  );
+  const page = await context.newPage();
+  return { context, page, close: () => context.close() };
+}
+
+/** Signs up through the form, as a new customer does. */
+export async function signUpInBrowser(page: Page, organization: string, email: string, path = '/signup'): Promise<void> {
+  await page.goto(path);
+  await page.getByLabel('Organization').fill(organization);
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Create account' }).click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {

@@ -1,42 +1,30 @@
 // The money path as a customer walks it: pricing → Stripe Checkout (the emulator's hosted page)
 // → back to /billing/success while the webhook lands → Pro everywhere → plan change → portal.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CARD_OK, startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
-import { launchBrowser, screenshot } from './browser.js';
-
-const PASSWORD = 'correct horse battery staple';
+import { launchBrowser, openSession, screenshot, signUpInBrowser, type BrowserSession } from './browser.js';
 
 let kit: BillingKit;
 let browser: Browser;
-let context: BrowserContext;
+let session: BrowserSession;
 let page: Page;
 
 beforeAll(async () => {
   [kit, browser] = await Promise.all([startBillingKit({ WEB_DIST_DIR: inject('webDistDir') }), launchBrowser()]);
-  context = await browser.newContext({ viewport: { width: 1280, height: 800 }, baseURL: kit.t.url });
-  // The harness gives the app a fixed PUBLIC_URL (its port is known only after listen), and Stripe
-  // sends the browser back to it: resolve that name to the test server, as DNS would.
-  const publicUrl = kit.t.app.config.server.publicUrl;
-  await context.route(`${publicUrl}/**`, (route) =>
-    route.fulfill({ status: 302, headers: { location: route.request().url().replace(publicUrl, kit.t.url) } }),
-  );
-  page = await context.newPage();
+  session = await openSession(browser, kit.t.url, kit.t.app.config.server.publicUrl);
+  page = session.page;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await session?.close();
   await browser?.close();
   await kit?.stop();
 });
 
 describe('subscribing through the SPA', () => {
   it('upgrades FREE → PRO through Checkout and shows the plan once the webhook lands', async () => {
-    await page.goto('/signup?next=%2Fpricing');
-    await page.getByLabel('Organization').fill('Globex Growth');
-    await page.getByLabel('Work email').fill(`billing-${Date.now()}@example.com`);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpInBrowser(page, 'Globex Growth', `billing-${Date.now()}@example.com`, '/signup?next=%2Fpricing');
     await page.waitForURL((url) => url.pathname === '/pricing');
 
     await page.getByRole('button', { name: 'Upgrade to Pro' }).click();

@@ -3,24 +3,22 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../api/src/test/harness.js';
-import { launchBrowser, screenshot } from './browser.js';
-
-const VIEWPORT = { width: 1280, height: 800 };
-const PASSWORD = 'correct horse battery staple';
+import { launchBrowser, openSession, PASSWORD, screenshot, signUpInBrowser, VIEWPORT, type BrowserSession } from './browser.js';
 
 let api: TestApp;
 let browser: Browser;
+let session: BrowserSession;
 let context: BrowserContext;
 let page: Page;
 
 beforeAll(async () => {
   [api, browser] = await Promise.all([startTestApp({ env: { WEB_DIST_DIR: inject('webDistDir') } }), launchBrowser()]);
-  context = await browser.newContext({ viewport: VIEWPORT, baseURL: api.url });
-  page = await context.newPage();
+  session = await openSession(browser, api.url, api.app.config.server.publicUrl);
+  ({ context, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await session?.close();
   await browser?.close();
   await api?.stop();
 });
@@ -43,11 +41,8 @@ describe('the SPA in a browser against the real API', () => {
 
   it('signs up and lands on the dashboard: plan Free, 0 / 500 runs', async () => {
     await page.goto('/signup');
-    await page.getByLabel('Organization').fill('Acme Marketing');
-    await page.getByLabel('Work email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
     await screenshot(page, 'signup');
-    await page.getByRole('button', { name: 'Create account' }).click();
+    await signUpInBrowser(page, 'Acme Marketing', email);
 
     await page.waitForURL((url) => url.pathname === '/');
     await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Free');
