@@ -53,6 +53,15 @@ export async function signUpInBrowser(page: Page, organization: string, email: s
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
+/** Uploads two aggregated paths (17 conversions over Search, Email, Direct, Social) on /attribution. */
+export async function importSamplePaths(page: Page): Promise<void> {
+  await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+  const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
+  await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page.getByRole('button', { name: 'Upload' }).click();
+  await page.getByText('Imported 2 path rows').waitFor();
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });

@@ -3,7 +3,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CARD_OK, startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
-import { launchBrowser, openSession, screenshot, signUpInBrowser, type BrowserSession } from './browser.js';
+import { importSamplePaths, launchBrowser, openSession, screenshot, signUpInBrowser, type BrowserSession } from './browser.js';
 
 let kit: BillingKit;
 let browser: Browser;
@@ -68,11 +68,7 @@ describe('subscribing through the SPA', () => {
   });
 
   it('on Scale, runs every model and exports the saved report as CSV', async () => {
-    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-    const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
-    await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByText('Imported 2 path rows').waitFor();
+    await importSamplePaths(page);
 
     // Every model is unlocked; time decay needs timestamps, which path rows lack.
     const runCard = page.getByRole('region', { name: 'Run attribution' });

@@ -3,7 +3,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../api/src/test/harness.js';
-import { launchBrowser, openSession, PASSWORD, screenshot, signUpInBrowser, VIEWPORT, type BrowserSession } from './browser.js';
+import { importSamplePaths, launchBrowser, openSession, PASSWORD, screenshot, signUpInBrowser, VIEWPORT, type BrowserSession } from './browser.js';
 
 let api: TestApp;
 let browser: Browser;
@@ -97,11 +97,7 @@ describe('the SPA in a browser against the real API', () => {
   });
 
   it('imports a paths CSV, runs attribution and lists the saved report', async () => {
-    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-    const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
-    await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    await page.getByRole('button', { name: 'Upload' }).click();
-    await page.getByText('Imported 2 path rows').waitFor();
+    await importSamplePaths(page);
 
     await page.getByRole('button', { name: 'Run attribution' }).click();
     const results = page.getByRole('region', { name: 'Report results' });
