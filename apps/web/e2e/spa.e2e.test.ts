@@ -162,9 +162,13 @@ describe('the SPA in a browser against the real API', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto('/');
     await page.getByTestId('usage-label').waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, 'dashboard-phone');
+    await page.getByRole('link', { name: 'Attribution', exact: true }).click();
+    await page.getByRole('region', { name: 'Saved reports' }).getByRole('button', { name: 'Open' }).waitFor();
+    await expect(overflow()).resolves.toBeLessThanOrEqual(0);
+    await screenshot(page, 'attribution-phone');
     await page.setViewportSize(VIEWPORT);
   });
 
