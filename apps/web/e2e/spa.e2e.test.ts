@@ -39,6 +39,22 @@ describe('the SPA in a browser against the real API', () => {
     await screenshot(page, 'signin');
   });
 
+  it('shows visitors the plans with a way to start', async () => {
+    await page.goto('/pricing');
+    await page.getByRole('region', { name: 'Pro plan' }).getByRole('link', { name: 'Get started' }).waitFor();
+    await expect(page.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
+    await screenshot(page, 'pricing-anonymous');
+  });
+
+  it('refuses a wrong password with a clear message', async () => {
+    await page.goto('/signin');
+    await page.getByLabel('Work email').fill('nobody@example.com');
+    await page.getByLabel('Password').fill('not the password at all');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').waitFor();
+    await screenshot(page, 'signin-error');
+  });
+
   it('signs up and lands on the dashboard: plan Free, 0 / 500 runs', async () => {
     await page.goto('/signup');
     await screenshot(page, 'signup');
