@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { ErrorAlert, LoadingState } from '../../components/ui/States.js';
 import { CreditsTables } from '../../features/attribution/components/CreditsTable.js';
@@ -15,6 +15,12 @@ export function AttributionRoute() {
   const plan = useCurrentPlanQuery({ fetchPolicy: 'cache-and-network' });
   const plans = usePlansQuery();
   const [report, setReport] = useState<AttributionReportFieldsFragment | null>(null);
+  const resultsRef = useRef<HTMLElement>(null);
+
+  // A report opened from the list below, or just run, appears above it: bring it into view.
+  useEffect(() => {
+    if (report) resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [report]);
 
   const error = plan.error ?? plans.error;
   if (error && !(plan.data && plans.data)) return <ErrorAlert error={error} />;
@@ -31,7 +37,7 @@ export function AttributionRoute() {
       />
       <RunAttributionForm models={models} maxLookbackDays={limits.lookbackDays} onReport={setReport} />
       {report && (
-        <section className="stack" aria-label="Report results">
+        <section className="stack" aria-label="Report results" ref={resultsRef}>
           <div className="row row--between">
             <h2 className="card__title">Report of {formatDateTime(report.createdAt)}</h2>
             <span className="muted">
