@@ -193,10 +193,14 @@ describe('the SPA in a browser against the real API', () => {
     await page.getByTestId('usage-label').waitFor();
     const cookies = await context.cookies();
     await context.clearCookies();
-    // The SPA still believes it is signed in; the API's UNAUTHENTICATED answer corrects it.
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await page.waitForURL('**/signin?next=%2Fsettings');
-    await context.addCookies(cookies);
+    try {
+      // The SPA still believes it is signed in; the API's UNAUTHENTICATED answer corrects it.
+      await page.getByRole('link', { name: 'Settings' }).click();
+      await page.waitForURL('**/signin?next=%2Fsettings');
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    } finally {
+      await context.addCookies(cookies);
+    }
   });
 
   it('signs out and back in', async () => {

@@ -43,11 +43,18 @@ export function createApolloClient({ uri, onReaction }: ApolloClientOptions): Ap
   });
 }
 
+// Several queries of one page fail together when a session lapses: navigate once, or each new
+// navigation aborts the one before.
+let redirectingToSignIn = false;
+
 function reactInBrowser(reaction: ErrorReaction): void {
   if (reaction.kind === 'upgrade') upgradePrompt.show(reaction.details);
-  if (reaction.kind === 'sign-in') {
+  if (reaction.kind === 'sign-in' && !redirectingToSignIn) {
     const target = signInRedirectFor(window.location);
-    if (target) window.location.assign(target);
+    if (target) {
+      redirectingToSignIn = true;
+      window.location.assign(target);
+    }
   }
 }
 
