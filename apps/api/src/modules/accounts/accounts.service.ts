@@ -134,6 +134,15 @@ export class AccountsService {
     };
   }
 
+  /** The emails of an organization's owners, sorted: whom billing mails about the subscription. */
+  async ownerEmails(organizationId: string): Promise<string[]> {
+    const em = this.orm.em.fork();
+    const owners = await em.find(Membership, { organizationId, role: 'OWNER' });
+    if (owners.length === 0) return [];
+    const users = await em.find(User, { id: { $in: owners.map((owner) => owner.userId) } }, { orderBy: { email: 'asc' } });
+    return users.map((user) => user.email);
+  }
+
   #newSession(em: ReturnType<Orm['em']['fork']>, userId: string, organizationId: string) {
     const sessionToken = randomSecret();
     const now = this.clock.now();

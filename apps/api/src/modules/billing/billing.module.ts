@@ -54,7 +54,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const customers = new BillingCustomers(orm, clock);
   const sync = new SubscriptionSync(orm, gateway, customers, store, clock);
   const events = new WebhookEventStore(orm, clock);
-  const dunning = new DunningMailer(orm, mail, gateway, customers, publicUrl);
+  const dunning = new DunningMailer(accounts, mail, gateway, customers, publicUrl);
   const processor = new WebhookProcessor(events, { sync, dunning }, billingMetrics, log);
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(

@@ -1,15 +1,14 @@
 import type Stripe from 'stripe';
-import type { Orm } from '../../db/orm.js';
+import type { AccountsService } from '../accounts/accounts.service.js';
 import type { MailService } from '../mail/mail.service.js';
 import type { BillingCustomers } from './billing-customers.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
-import { ownerEmailsOf } from './organization-owners.js';
 
 /** Mails to an organization's owners about its subscription; each cause is mailed once. */
 export class DunningMailer {
   constructor(
-    private readonly orm: Orm,
+    private readonly accounts: AccountsService,
     private readonly mail: MailService,
     private readonly stripe: StripeGateway,
     private readonly customers: BillingCustomers,
@@ -18,7 +17,7 @@ export class DunningMailer {
 
   /** One mail per invoice attempt, however many times Stripe delivers the event. */
   async paymentFailed(organizationId: string, invoice: Stripe.Invoice): Promise<boolean> {
-    const to = await ownerEmailsOf(this.orm, organizationId);
+    const to = await this.accounts.ownerEmails(organizationId);
     if (to.length === 0) return false;
     const portalUrl = await this.#portalUrl(organizationId);
     const amount = formatAmount(invoice.amount_due, invoice.currency);
@@ -40,7 +39,7 @@ export class DunningMailer {
   }
 
   async trialEnding(organizationId: string, stripeSubscriptionId: string, trialEnd: Date): Promise<boolean> {
-    const to = await ownerEmailsOf(this.orm, organizationId);
+    const to = await this.accounts.ownerEmails(organizationId);
     if (to.length === 0) return false;
     return this.mail.send({
       organizationId,
