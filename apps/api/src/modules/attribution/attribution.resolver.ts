@@ -1,8 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
+import { PlanGate } from '../../graphql/plan-gate.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
 import type { ImportSummary } from './journey-import.service.js';
-import { PlanGate } from './plan-gate.js';
 import type { AttributionReportData, ReportPage } from './report-store.js';
 import {
   AttributionReportConnectionObject,

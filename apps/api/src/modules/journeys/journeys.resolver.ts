@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
+import { PlanGate } from '../../graphql/plan-gate.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
-import { PlanGate } from '../attribution/plan-gate.js';
 import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } from './journeys.types.js';
 
 @Resolver()

@@ -3,7 +3,7 @@ import { AttributionInputError, attribute, type AttributionModelId, type Channel
 import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
-import { assertModelsInPlan } from '../attribution/plan-gate.js';
+import { assertModelsInPlan } from '../plans/plan-features.js';
 import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
 import { validateJourney, type JourneyToTrack } from './journey-validation.js';
 import { Journey, Touch } from './journeys.entity.js';
