@@ -1,8 +1,7 @@
 /**
  * A report over 1,000,000 stored journeys, in the API's default heap.
  *
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \
- *     pnpm --filter @aa/api exec tsx --conditions=source src/modules/attribution/bench/million-journeys-report.ts [journeys]
+ *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test pnpm bench:report [journeys]
  *
  * Creates a scratch database on that server (dropped at the end; embedded PGlite without
  * DATABASE_URL), inserts the journeys and their touches with generate_series, runs reports through
