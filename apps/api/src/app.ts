@@ -8,7 +8,7 @@ import { startGraphQLServer } from './graphql/apollo.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
 import { API_MODULES } from './modules/index.js';
-import type { ApiModule } from './modules/module.js';
+import { entitiesOf, type ApiModule } from './modules/module.js';
 import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
 import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -40,7 +40,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const log = options.log ?? createLogger(config.server.logLevel);
   const modules = options.modules ?? API_MODULES;
   const metrics = createMetrics();
-  const db = await openDatabase(config.database, modules.flatMap((module) => module.entities), log);
+  const db = await openDatabase(config.database, entitiesOf(modules), log);
   const services = createServices({
     orm: db.orm,
     clock: options.clock ?? systemClock,

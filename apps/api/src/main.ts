@@ -1,16 +1,9 @@
 import { createApp } from './app.js';
-import { ConfigError, loadConfig } from './config/env.js';
+import { loadConfigOrExit } from './config/env.js';
 import { startEmulatedStripe } from './modules/billing/stripe/emulated-stripe.js';
 
 // Composition root: configuration → app (database, services, schema, HTTP) → listening.
-let config;
-try {
-  config = loadConfig();
-} catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-}
+const config = loadConfigOrExit();
 
 const emulatedStripe = config.billing.stripe.mode === 'emulator' ? await startEmulatedStripe(config) : null;
 const app = await createApp(config, emulatedStripe ? { stripe: emulatedStripe.connection } : {});

@@ -7,6 +7,7 @@
 import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config/env.js';
+import { scratchServerUrl } from '../config/tooling-env.js';
 import { API_MODULES } from '../modules/index.js';
 import type { SubscriptionLookup } from '../modules/subscriptions/subscription-lookup.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
@@ -65,7 +66,7 @@ async function run(url: string, apiKey: string, variant: Variant, count: number)
   return performance.now() - started;
 }
 
-const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+const scratch = await createScratchDatabase(scratchServerUrl());
 const app = await createApp(loadConfig({ DATABASE_URL: scratch.url, LOG_LEVEL: 'silent', HOST: '127.0.0.1' }), {
   subscriptions: scaleForever,
   modules: [...API_MODULES, { name: 'bench', entities: [], resolvers: [UnmeteredJourneysResolver] }],

@@ -59,3 +59,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mail: toMailConfig(parsed.data),
   };
 }
+
+/** The process's environment with some variables replaced, e.g. a scratch DATABASE_URL for a bench. */
+export function loadConfigWith(overrides: Env): AppConfig {
+  return loadConfig({ ...process.env, ...overrides });
+}
+
+/** For command-line entry points: a bad configuration names each variable on stderr and exits 1, no stack. */
+export function loadConfigOrExit(): AppConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}

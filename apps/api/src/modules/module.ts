@@ -24,3 +24,7 @@ export interface ApiModule {
   /** Mounted after JSON parsing (e.g. CSV exports). */
   routes?: (deps: HttpRouteDeps) => Router;
 }
+
+export function entitiesOf(modules: readonly ApiModule[]): EntitySchema[] {
+  return modules.flatMap((module) => module.entities);
+}

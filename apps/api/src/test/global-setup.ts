@@ -1,6 +1,8 @@
 import type { TestProject } from 'vitest/node';
+import { scratchServerUrl } from '../config/tooling-env.js';
 import { openDatabase } from '../db/database.js';
 import { API_MODULES } from '../modules/index.js';
+import { entitiesOf } from '../modules/module.js';
 import { createLogger } from '../observability/logger.js';
 import { createScratchDatabase } from './scratch-database.js';
 
@@ -13,9 +15,9 @@ declare module 'vitest' {
 
 /** One fresh, migrated database per run (see createScratchDatabase); dropped when the run ends. */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+  const scratch = await createScratchDatabase(scratchServerUrl());
   // Migrating once here means the apps the test files boot never race to create the same tables.
-  const db = await openDatabase({ mode: 'external', url: scratch.url, poolSize: 2 }, API_MODULES.flatMap((module) => module.entities), createLogger('warn'));
+  const db = await openDatabase({ mode: 'external', url: scratch.url, poolSize: 2 }, entitiesOf(API_MODULES), createLogger('warn'));
   await db.close();
   project.provide('databaseUrl', scratch.url);
   return () => scratch.dispose();

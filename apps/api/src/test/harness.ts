@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import { createApp, type App, type AppOptions } from '../app.js';
 import { loadConfig } from '../config/env.js';
+import { testLogLevel } from '../config/tooling-env.js';
 import { TestClock } from './test-clock.js';
 
 export interface GraphQLResult<TData = Record<string, any>> {
@@ -62,8 +63,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     HOST: '127.0.0.1',
     // The port is only known after listen(); links in responses use this fixed public URL.
     PUBLIC_URL: 'http://app.test',
-    // TEST_LOG_LEVEL=debug shows the app's logs while debugging a test.
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOG_LEVEL: testLogLevel(),
     ...options.env,
   });
   const clock = options.clock ?? new TestClock();

@@ -10,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution';
 import { createApp } from '../../../app.js';
-import { loadConfig } from '../../../config/env.js';
+import { loadConfigWith } from '../../../config/env.js';
+import { scratchServerUrl } from '../../../config/tooling-env.js';
 import { createScratchDatabase } from '../../../test/scratch-database.js';
 import { TestSubscriptions } from '../test-fixtures.js';
 
@@ -40,9 +41,9 @@ const INSERT_TOUCHES = `
 const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
-const scratch = await createScratchDatabase(process.env.DATABASE_URL);
+const scratch = await createScratchDatabase(scratchServerUrl());
 const subscriptions = new TestSubscriptions({ start: new Date(Date.now() - 86_400_000), end: new Date(Date.now() + 29 * 86_400_000) });
-const app = await createApp(loadConfig({ ...process.env, DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
+const app = await createApp(loadConfigWith({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
 try {
   const pool = await app.orm.em.getConnection().getNativeClient();
   const { rows } = await pool.query<{ id: string }>("insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id");
