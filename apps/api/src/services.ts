@@ -40,7 +40,7 @@ export interface ServiceDeps {
 }
 
 export function createServices({ orm, clock, config, log, metrics, stripe, subscriptions: lookup }: ServiceDeps): Services {
-  const upgradeUrl = `${config.server.publicUrl}/pricing`;
+  const { upgradeUrl } = config.server;
   const accounts = new AccountsService(orm, clock, config.auth);
   const mail = new MailService(orm, clock, config.mail);
   const billing = createBilling({ orm, clock, config, log, metrics, mail, accounts, stripe });

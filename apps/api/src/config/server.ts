@@ -31,17 +31,21 @@ export type ServerConfig = {
   port: number;
   host: string;
   publicUrl: string;
+  /** The pricing page, sent with every plan refusal (GraphQL and REST alike). */
+  upgradeUrl: string;
   graphqlBodyLimitBytes: number;
   logLevel: z.infer<typeof serverSchema>['LOG_LEVEL'];
   webDistDir: string;
 };
 
 export function toServerConfig(env: z.infer<typeof serverSchema>): ServerConfig {
+  // Where browsers reach the app (links in emails, Stripe redirects, upgrade URLs).
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
   return {
     port: env.PORT,
     host: env.HOST,
-    // Where browsers reach the app (links in emails, Stripe redirects, upgrade URLs).
-    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
+    upgradeUrl: `${publicUrl}/pricing`,
     graphqlBodyLimitBytes: env.GRAPHQL_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,

@@ -23,7 +23,7 @@ const STATUS_OF_CODE: Record<string, number> = {
 /** REST next to GraphQL: CSV uploads too large for an 8 MB GraphQL body, and CSV exports (SCALE). */
 export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
   const router = Router();
-  const upgradeUrl = `${config.server.publicUrl}/pricing`;
+  const { upgradeUrl } = config.server;
 
   router.post('/imports/journeys', async (req, res) => {
     await answerErrors(req, res, async () => {
