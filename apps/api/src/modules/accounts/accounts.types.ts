@@ -1,9 +1,8 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
+import { enumObject } from '../../graphql/enum-object.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from './accounts.entity.js';
 
-export const MembershipRoleEnum = Object.fromEntries(MEMBERSHIP_ROLES.map((role) => [role, role])) as {
-  [K in MembershipRole]: K;
-};
+export const MembershipRoleEnum = enumObject(MEMBERSHIP_ROLES);
 registerEnumType(MembershipRoleEnum, { name: 'MembershipRole' });
 
 @InputType('SignUpInput')

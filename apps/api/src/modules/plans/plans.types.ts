@@ -1,10 +1,7 @@
 import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution';
 import { PLAN_TIERS, USAGE_METRICS, type PlanTier, type UsageMetric } from '@aa/plans';
 import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
-
-function enumObject<const T extends string>(values: readonly T[]): { [K in T]: K } {
-  return Object.fromEntries(values.map((value) => [value, value])) as { [K in T]: K };
-}
+import { enumObject } from '../../graphql/enum-object.js';
 
 // The GraphQL enums are generated from the catalog, so the schema cannot drift from it.
 export const PlanTierEnum = enumObject(PLAN_TIERS);
