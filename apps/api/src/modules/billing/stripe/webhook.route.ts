@@ -28,7 +28,9 @@ export function stripeWebhookRouter(stripe: StripeGateway, processor: WebhookPro
       event = Stripe.webhooks.constructEvent(body, signature, stripe.webhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
     } catch (error) {
       metrics.webhookRejected.inc();
-      log.warn({ err: error }, 'stripe webhook refused: signature did not verify');
+      // Only the message: the SDK's error also carries the Stripe-Signature header (redacted from request
+      // logs) and the unverified payload as properties, which an `err` serializer would write out.
+      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'stripe webhook refused: signature did not verify');
       res.status(400).json({ error: 'Webhook signature verification failed' });
       return;
     }
