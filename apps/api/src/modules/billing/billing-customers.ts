@@ -11,10 +11,7 @@ export class BillingCustomers {
   ) {}
 
   async customerOf(organizationId: string): Promise<string | null> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<Array<{ stripe_customer_id: string }>>('select stripe_customer_id from billing_customer where organization_id = ?', [organizationId]);
-    return rows[0]?.stripe_customer_id ?? null;
+    return storedCustomerOf(this.orm.em.fork(), organizationId);
   }
 
   async organizationOf(em: SqlEntityManager, stripeCustomerId: string): Promise<string | null> {
@@ -33,11 +30,8 @@ export class BillingCustomers {
     return this.orm.em.fork().transactional(async (tx) => {
       // NO KEY UPDATE: serialises these calls without blocking inserts that reference the organization.
       await tx.execute('select id from organization where id = ? for no key update', [organizationId]);
-      const existing = await tx.execute<Array<{ stripe_customer_id: string }>>(
-        'select stripe_customer_id from billing_customer where organization_id = ?',
-        [organizationId],
-      );
-      if (existing[0]) return existing[0].stripe_customer_id;
+      const existing = await storedCustomerOf(tx, organizationId);
+      if (existing) return existing;
       const customer = await callStripe(() =>
         stripe.customers.create(
           { email, metadata: { organization_id: organizationId } },
@@ -53,4 +47,11 @@ export class BillingCustomers {
       return customer.id;
     });
   }
+}
+
+async function storedCustomerOf(em: SqlEntityManager, organizationId: string): Promise<string | null> {
+  const rows = await em.execute<Array<{ stripe_customer_id: string }>>('select stripe_customer_id from billing_customer where organization_id = ?', [
+    organizationId,
+  ]);
+  return rows[0]?.stripe_customer_id ?? null;
 }
