@@ -2,6 +2,8 @@ import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution'
 
 export const PLAN_TIERS = ['FREE', 'PRO', 'SCALE'] as const;
 export type PlanTier = (typeof PLAN_TIERS)[number];
+/** The tiers sold through Stripe. */
+export type PaidPlanTier = Exclude<PlanTier, 'FREE'>;
 
 export const USAGE_METRICS = ['ATTRIBUTION_RUNS'] as const;
 export type UsageMetric = (typeof USAGE_METRICS)[number];

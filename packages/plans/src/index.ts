@@ -1,5 +1,5 @@
 export { PLAN_CATALOG, PLAN_TIERS, USAGE_METRICS } from './catalog.js';
-export type { Plan, PlanLimits, PlanTier, StripeProduct, UsageMetric } from './catalog.js';
+export type { PaidPlanTier, Plan, PlanLimits, PlanTier, StripeProduct, UsageMetric } from './catalog.js';
 export {
   UnknownPlanTierError,
   featureNotInPlanMessage,
@@ -14,8 +14,8 @@ export {
   capabilitiesOf,
   cheapestPlanAllowing,
   comparePlans,
+  isPaidPlanTier,
   isPlanTier,
-  nextPlanAfter,
   paidPlans,
   parsePlanTier,
   planForLookupKey,

@@ -8,6 +8,7 @@ import {
   capabilitiesOf,
   cheapestPlanAllowing,
   comparePlans,
+  isPaidPlanTier,
   limitExceededMessage,
   parsePlanTier,
   planForLookupKey,
@@ -55,6 +56,10 @@ describe('plan catalog', () => {
     expect(planForLookupKey('scale_monthly')).toBe('SCALE');
     expect(planForLookupKey('other')).toBeNull();
     expect(comparePlans('PRO', 'SCALE')).toBeLessThan(0);
+  });
+
+  it('tells the tiers sold through Stripe from FREE and from strings that are no tier', () => {
+    expect(['FREE', 'PRO', 'SCALE', 'ENTERPRISE', ''].map(isPaidPlanTier)).toEqual([false, true, true, false, false]);
   });
 
   it('words the limit message with the figures', () => {

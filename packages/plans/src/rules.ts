@@ -1,9 +1,14 @@
 import type { AttributionModelId } from '@aa/attribution';
-import { PLAN_CATALOG, PLAN_TIERS, type Plan, type PlanLimits, type PlanTier } from './catalog.js';
+import { PLAN_CATALOG, PLAN_TIERS, type PaidPlanTier, type Plan, type PlanLimits, type PlanTier } from './catalog.js';
 import { UnknownPlanTierError, type GatedFeature } from './errors.js';
 
 export function isPlanTier(value: string): value is PlanTier {
   return (PLAN_TIERS as readonly string[]).includes(value);
+}
+
+/** True for a tier sold through Stripe; also narrows strings read back from Stripe metadata. */
+export function isPaidPlanTier(value: string): value is PaidPlanTier {
+  return PLAN_CATALOG.some((plan) => plan.tier === value && plan.stripe !== null);
 }
 
 export function parsePlanTier(value: string): PlanTier {
@@ -47,11 +52,6 @@ export function allowsFeature(tier: PlanTier, feature: GatedFeature): boolean {
 /** The cheapest plan that allows the feature: where an "upgrade" link should lead. */
 export function cheapestPlanAllowing(feature: GatedFeature): PlanTier | null {
   return PLAN_CATALOG.find((plan) => allowsFeature(plan.tier, feature))?.tier ?? null;
-}
-
-/** The next plan up, or null on the top plan. */
-export function nextPlanAfter(tier: PlanTier): PlanTier | null {
-  return PLAN_TIERS[PLAN_TIERS.indexOf(tier) + 1] ?? null;
 }
 
 /** Paid plans are ordered by price; used to tell an upgrade from a downgrade. */

@@ -1,4 +1,4 @@
-import { paidPlans } from '@aa/plans';
+import { isPaidPlanTier, paidPlans } from '@aa/plans';
 import { ID_PREFIX, newId } from '../ids.js';
 import { buildPrice, buildProduct } from '../objects/catalog-objects.js';
 import type { Store } from '../store/store.js';
@@ -12,7 +12,7 @@ export interface SeededPrices {
 export function seedCatalog(store: Store, now: number): SeededPrices {
   const ids: Partial<SeededPrices> = {};
   for (const plan of paidPlans()) {
-    if (!plan.stripe || (plan.tier !== 'PRO' && plan.tier !== 'SCALE')) continue;
+    if (!plan.stripe || !isPaidPlanTier(plan.tier)) continue;
     const product = store.products.insert(
       buildProduct({
         id: newId(ID_PREFIX.product, 14),

@@ -1,4 +1,4 @@
-import type { PlanTier } from '@aa/plans';
+import type { PaidPlanTier, PlanTier } from '@aa/plans';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { Principal } from '../accounts/principal.js';
 import type { Orm } from '../../db/orm.js';
@@ -74,7 +74,7 @@ export class CheckoutService {
   }
 }
 
-export function paidTier(planTier: PlanTier): Exclude<PlanTier, 'FREE'> {
+export function paidTier(planTier: PlanTier): PaidPlanTier {
   if (planTier === 'FREE') {
     throw new BillingError('NOT_A_PAID_PLAN', 'FREE needs no checkout: cancel the subscription to return to FREE', { field: 'planTier' });
   }

@@ -1,4 +1,4 @@
-import { comparePlans, planForLookupKey, type PlanTier } from '@aa/plans';
+import { comparePlans, isPaidPlanTier, planForLookupKey, type PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
 
 /** The part of a Stripe subscription our row mirrors, in our types. */
@@ -6,7 +6,7 @@ export interface SubscriptionSnapshot {
   stripeSubscriptionId: string;
   stripeCustomerId: string;
   stripePriceId: string;
-  tier: Exclude<PlanTier, 'FREE'>;
+  tier: PaidPlanTier;
   status: Stripe.Subscription.Status;
   periodStart: Date;
   periodEnd: Date;
@@ -14,7 +14,6 @@ export interface SubscriptionSnapshot {
 }
 
 export type PriceIds = { PRO: string; SCALE: string };
-type PaidTier = Exclude<PlanTier, 'FREE'>;
 
 /**
  * A downgrade takes effect when the period already paid for ends. Stripe bills the lower price from
@@ -33,9 +32,9 @@ export function idOf(value: string | { id: string } | null | undefined): string 
  * The tier comes from Stripe's price (its lookup key, else the configured price id), never from
  * client input. Null when the subscription is not for one of our plans.
  */
-export function tierOfPrice(price: Stripe.Price, priceIds: PriceIds): Exclude<PlanTier, 'FREE'> | null {
+export function tierOfPrice(price: Stripe.Price, priceIds: PriceIds): PaidPlanTier | null {
   const byLookupKey = price.lookup_key ? planForLookupKey(price.lookup_key) : null;
-  if (byLookupKey === 'PRO' || byLookupKey === 'SCALE') return byLookupKey;
+  if (byLookupKey && isPaidPlanTier(byLookupKey)) return byLookupKey;
   if (price.id === priceIds.PRO) return 'PRO';
   if (price.id === priceIds.SCALE) return 'SCALE';
   return null;
@@ -61,9 +60,9 @@ export function snapshotOf(subscription: Stripe.Subscription, priceIds: PriceIds
 }
 
 /** The higher tier paid for before a downgrade, while the subscription is still in that period. */
-export function paidTierOf(subscription: Stripe.Subscription, priceTier: PaidTier, periodEnd: number): PaidTier {
+export function paidTierOf(subscription: Stripe.Subscription, priceTier: PaidPlanTier, periodEnd: number): PaidPlanTier {
   const paid = subscription.metadata[PAID_TIER_KEY];
   const until = Number(subscription.metadata[PAID_TIER_UNTIL_KEY]);
-  if ((paid !== 'PRO' && paid !== 'SCALE') || !Number.isFinite(until)) return priceTier;
+  if (paid === undefined || !isPaidPlanTier(paid) || !Number.isFinite(until)) return priceTier;
   return periodEnd <= until && comparePlans(paid, priceTier) > 0 ? paid : priceTier;
 }

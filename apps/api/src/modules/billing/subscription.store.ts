@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PlanTier } from '@aa/plans';
+import type { PaidPlanTier } from '@aa/plans';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { SubscriptionSnapshot } from './subscription-snapshot.js';
 
@@ -12,7 +12,7 @@ export interface SubscriptionRow {
   stripeCustomerId: string;
   stripeSubscriptionId: string;
   stripePriceId: string;
-  tier: Exclude<PlanTier, 'FREE'>;
+  tier: PaidPlanTier;
   status: string;
   periodStart: Date;
   periodEnd: Date;
@@ -29,7 +29,7 @@ interface DbRow {
   stripe_customer_id: string;
   stripe_subscription_id: string;
   stripe_price_id: string;
-  plan_tier: Exclude<PlanTier, 'FREE'>;
+  plan_tier: PaidPlanTier;
   status: string;
   current_period_start: Date | string;
   current_period_end: Date | string;

@@ -1,4 +1,4 @@
-import type { PlanTier } from '@aa/plans';
+import type { PaidPlanTier } from '@aa/plans';
 import type { BillingConfig } from '../../../config/billing.js';
 import { BillingError } from '../billing.errors.js';
 import type { PriceIds } from '../subscription-snapshot.js';
@@ -30,7 +30,7 @@ export class StripeGateway {
     return this.connection.priceIds;
   }
 
-  priceIdOf(tier: Exclude<PlanTier, 'FREE'>): string {
+  priceIdOf(tier: PaidPlanTier): string {
     return this.priceIds()[tier];
   }
 
