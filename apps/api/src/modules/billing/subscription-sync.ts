@@ -8,6 +8,9 @@ import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { snapshotOf } from './subscription-snapshot.js';
 import type { SubscriptionChanges, SubscriptionStore } from './subscription.store.js';
 
+/** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */
+export const SUBSCRIPTION_EXPAND = { expand: ['latest_invoice', 'schedule'] };
+
 export type SyncOutcome =
   | { status: 'synced'; organizationId: string; changes: SubscriptionChanges; created: boolean }
   | { status: 'unknown-customer' | 'not-our-plan'; organizationId: null };
@@ -29,7 +32,7 @@ export class SubscriptionSync {
   /** Fetches the subscription from Stripe (under the lock) and applies it. */
   async syncById(stripeSubscriptionId: string): Promise<SyncOutcome> {
     return this.#locked(stripeSubscriptionId, async (tx) => {
-      const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId));
+      const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND));
       return this.#apply(tx, subscription);
     });
   }
@@ -48,7 +51,7 @@ export class SubscriptionSync {
     if (live && live.stripeSubscriptionId !== snapshot.stripeSubscriptionId && !isEnded(snapshot.status)) {
       // A new live subscription while we still hold another as live: that one must have ended in
       // Stripe (its deletion event may simply not have arrived yet), so refresh it first.
-      const previous = await callStripe(() => this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId));
+      const previous = await callStripe(() => this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND));
       const previousSnapshot = snapshotOf(previous, this.stripe.priceIds());
       if (previousSnapshot) await this.store.apply(tx, organizationId, previousSnapshot, this.clock.now());
     }
