@@ -212,9 +212,9 @@ describe('Stripe conventions', () => {
     await expectStripeError(stripe.subscriptions.retrieve('sub_missing'), { type: 'invalid_request_error', status: 404, code: 'resource_missing' });
   });
 
-  it('rejects keys that are not test keys and echoes the Stripe-Version', async () => {
-    const live = new Stripe('sk_live_nope', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
-    await expect(live.customers.list()).rejects.toMatchObject({ statusCode: 401 });
+  it('rejects keys that are not secret keys and echoes the Stripe-Version', async () => {
+    const publishable = new Stripe('pk_test_nope', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+    await expect(publishable.customers.list()).rejects.toMatchObject({ statusCode: 401 });
     const response = await fetch(`${emulator.baseUrl}/v1/customers?limit=1`, {
       headers: { authorization: 'Bearer sk_test_anything', 'stripe-version': '2026-10-28.endive' },
     });

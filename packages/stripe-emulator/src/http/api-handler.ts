@@ -5,11 +5,13 @@ import { StripeApiError } from './errors.js';
 import { expandResponse } from './expand.js';
 import { decodeForm, type FormObject } from './form-decoding.js';
 import { IdempotencyCache } from './idempotency.js';
-import { runInRequest } from './request-context.js';
+import { runInRequest, type RequestInfo } from './request-context.js';
 import { matchPath, type ApiRoute, type HttpMethod, type RouteContext } from './route.js';
 import { readBody, sendJson } from './io.js';
 
 type ContextFactory = (path: Record<string, string>) => RouteContext;
+
+const LIVE_SECRET_KEY_PREFIX = 'sk_live_';
 
 /** Stripe accepts its key as a Bearer token or as the Basic-auth user name (`curl -u sk_test_…:`). */
 function apiKeyOf(request: IncomingMessage): string | null {
@@ -21,7 +23,8 @@ function apiKeyOf(request: IncomingMessage): string | null {
   return null;
 }
 
-function authenticate(request: IncomingMessage): void {
+/** The key's mode: Stripe keeps test and live data apart, and a key sees only its own mode's. */
+function authenticate(request: IncomingMessage): { livemode: boolean } {
   const key = apiKeyOf(request);
   if (!key) {
     throw new StripeApiError(
@@ -30,12 +33,16 @@ function authenticate(request: IncomingMessage): void {
       "You did not provide an API key. You need to provide your API key in the Authorization header, using Bearer auth (e.g. 'Authorization: Bearer YOUR_SECRET_KEY').",
     );
   }
-  if (!key.startsWith(ID_PREFIX.secretKey)) {
+  if (!key.startsWith(ID_PREFIX.secretKey) && !key.startsWith(LIVE_SECRET_KEY_PREFIX)) {
     const shown = key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
-    throw new StripeApiError(401, 'invalid_request_error', `Invalid API Key provided: ${shown}. The emulator accepts any key beginning with sk_test_.`, {
-      code: 'api_key_invalid',
-    });
+    throw new StripeApiError(
+      401,
+      'invalid_request_error',
+      `Invalid API Key provided: ${shown}. The emulator accepts any key beginning with sk_test_ (or sk_live_ for live-mode objects).`,
+      { code: 'api_key_invalid' },
+    );
   }
+  return { livemode: key.startsWith(LIVE_SECRET_KEY_PREFIX) };
 }
 
 function header(request: IncomingMessage, name: string): string | null {
@@ -61,7 +68,7 @@ export class ApiHandler {
     const log = this.log;
     if (log) response.once('finish', () => log(`${request.method ?? 'GET'} ${url.pathname} -> ${response.statusCode} [${requestId}]`));
     try {
-      authenticate(request);
+      const { livemode } = authenticate(request);
       if (!/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(stripeVersion)) {
         throw new StripeApiError(400, 'invalid_request_error', `Invalid Stripe API version: ${stripeVersion}`, { code: 'invalid_stripe_api_version' });
       }
@@ -76,7 +83,7 @@ export class ApiHandler {
         }
       }
       const input: FormObject = method === 'POST' ? decodeForm(rawBody) : decodeForm(url.search.slice(1));
-      const { status, body } = this.dispatch(method, url.pathname, input, { id: requestId, idempotencyKey });
+      const { status, body } = this.dispatch(method, url.pathname, input, { id: requestId, idempotencyKey, livemode });
       // Like Stripe, a server error is not saved: retrying the same key may then succeed.
       if (idempotencyKey && method === 'POST' && status < 500) this.idempotency.remember(idempotencyKey, fingerprint, status, body);
       sendJson(response, status, body, idempotencyKey ? { ...baseHeaders, 'idempotency-key': idempotencyKey } : baseHeaders);
@@ -90,7 +97,7 @@ export class ApiHandler {
     method: HttpMethod,
     pathname: string,
     input: FormObject,
-    requestInfo: { id: string; idempotencyKey: string | null },
+    requestInfo: RequestInfo,
   ): { status: number; body: string } {
     let pathMatched = false;
     for (const route of this.routes) {

@@ -50,8 +50,11 @@ export function invalidParameter(param: string, message: string, code = 'paramet
   return new StripeApiError(400, 'invalid_request_error', message, { code, param });
 }
 
-export function resourceMissing(resource: string, id: string, param = 'id'): StripeApiError {
-  return new StripeApiError(404, 'invalid_request_error', `No such ${resource}: '${id}'`, {
+/** `existsIn`: the object exists, but in the other mode than the key's (Stripe says so). */
+export function resourceMissing(resource: string, id: string, param = 'id', existsIn: 'live' | 'test' | null = null): StripeApiError {
+  const otherMode = existsIn === 'live' ? 'test' : 'live';
+  const hint = existsIn ? `; a similar object exists in ${existsIn} mode, but a ${otherMode} mode key was used to make this request.` : '';
+  return new StripeApiError(404, 'invalid_request_error', `No such ${resource}: '${id}'${hint}`, {
     code: 'resource_missing',
     param,
   });

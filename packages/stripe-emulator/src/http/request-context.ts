@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface RequestInfo {
   id: string;
   idempotencyKey: string | null;
+  /** Made with a `sk_live_` key: it creates and sees live-mode objects only. */
+  livemode: boolean;
 }
 
 const storage = new AsyncLocalStorage<RequestInfo>();
