@@ -2,6 +2,9 @@ import { defineProject } from 'vitest/config';
 
 export default defineProject({
   ssr: { resolve: { conditions: ['source'] } },
+  // The global setup (which loads the API's modules, so the workspace packages) runs in Vitest's own
+  // environment, which does not inherit ssr.resolve.
+  environments: { __vitest__: { resolve: { conditions: ['source'] } } },
   resolve: {
     // Vite would pick graphql's ESM build for our sources while type-graphql and Apollo load the
     // CommonJS one through Node; graphql refuses to mix two copies, so everyone gets the CommonJS one.
