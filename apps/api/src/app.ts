@@ -9,6 +9,7 @@ import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
 import { API_MODULES } from './modules/index.js';
 import { entitiesOf, type ApiModule } from './modules/module.js';
+import { checkedStripeConnection } from './modules/billing/setup/checked-connection.js';
 import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
 import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
 import { createLogger, type Logger } from './observability/logger.js';
@@ -39,6 +40,8 @@ export interface App {
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.server.logLevel);
   const modules = options.modules ?? API_MODULES;
+  // Before the database: wrong Stripe settings stop the start at once (StripeSetupError).
+  const stripe = await checkedStripeConnection(options.stripe ?? stripeConnectionFromConfig(config.billing), config, log);
   const metrics = createMetrics();
   const db = await openDatabase(config.database, entitiesOf(modules), log);
   const services = createServices({
@@ -47,10 +50,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     config,
     log,
     metrics,
-    stripe: options.stripe ?? stripeConnectionFromConfig(config.billing),
+    stripe,
     subscriptions: options.subscriptions,
   });
-  await services.billing.startScheduler();
+  await services.billing.startScheduler(db.url);
   const schema = await buildApiSchema(modules.flatMap((module) => module.resolvers));
   const httpServer = createServer();
   const graphql = await startGraphQLServer(schema, httpServer, services, metrics);

@@ -20,6 +20,7 @@ export const ID_PREFIX = {
   customer: 'cus_',
   subscription: 'sub_',
   subscriptionItem: 'si_',
+  subscriptionSchedule: 'sub_sched_',
   checkoutSession: 'cs_test_',
   portalSession: 'bps_',
   portalConfiguration: 'bpc_',

@@ -6,6 +6,7 @@ import { addInterval } from './clock.js';
 import { idOf, type BillingContext } from './context.js';
 import { invoiceSubscription } from './invoices.js';
 import { periodLine } from './subscription-lines.js';
+import { nextScheduleTransition, runScheduleTransition } from './subscription-schedules.js';
 import { cancelSubscription, noticeTrialEnding } from './subscriptions.js';
 
 const RENEWABLE = new Set(['active', 'trialing', 'past_due']);
@@ -41,6 +42,13 @@ function advanceSubscription(
   for (;;) {
     noticeTrialEnding(ctx, subscription, until, events);
     const periodEnd = subscription.items.data[0]?.current_period_end;
+    const transition = nextScheduleTransition(ctx, subscription);
+    if (transition !== null && transition <= until && (periodEnd === undefined || transition <= periodEnd)) {
+      // A schedule's phase ends first (or with the period): its next prices are what the renewal bills.
+      clock.frozen_time = Math.max(clock.frozen_time, transition);
+      runScheduleTransition(ctx, subscription, transition, events);
+      continue;
+    }
     if (periodEnd === undefined || periodEnd > until || !RENEWABLE.has(subscription.status)) return;
     // Work at the boundary's time, so invoices and periods carry the dates Stripe would give them.
     clock.frozen_time = Math.max(clock.frozen_time, periodEnd);

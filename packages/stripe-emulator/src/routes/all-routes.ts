@@ -4,12 +4,14 @@ import { checkoutRoutes } from './checkout-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { invoiceRoutes } from './invoice-routes.js';
 import { platformRoutes } from './platform-routes.js';
+import { scheduleRoutes } from './schedule-routes.js';
 import { subscriptionRoutes } from './subscription-routes.js';
 
 export const ALL_ROUTES: ApiRoute[] = [
   ...catalogRoutes,
   ...customerRoutes,
   ...subscriptionRoutes,
+  ...scheduleRoutes,
   ...invoiceRoutes,
   ...checkoutRoutes,
   ...platformRoutes,

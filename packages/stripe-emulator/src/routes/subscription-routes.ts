@@ -1,5 +1,6 @@
 import { idOf } from '../billing/context.js';
 import { cancelSubscription, createSubscription } from '../billing/subscriptions.js';
+import { refuseScheduleManagedChange } from '../billing/subscription-schedules.js';
 import { updateSubscription } from '../billing/subscription-updates.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
@@ -52,6 +53,7 @@ export const subscriptionRoutes: ApiRoute[] = [
   }, (params, ctx) => {
     const { billing } = ctx;
     const subscription = billing.store.subscriptions.get(pathParam(ctx, 'id'));
+    refuseScheduleManagedChange(subscription, params);
     const events = new EventBatch();
     updateSubscription(billing, subscription, params, events);
     billing.bus.publish(events);

@@ -8,6 +8,7 @@ import type {
   TestClockObject,
   WebhookEndpointObject,
 } from '../objects/platform-objects.js';
+import type { SubscriptionScheduleObject } from '../objects/schedule-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import type { CardBehavior } from '../billing/test-cards.js';
 import { Collection } from './collection.js';
@@ -26,6 +27,7 @@ export class Store {
   readonly customers: Collection<CustomerObject> = new Collection('customer');
   readonly paymentMethods: Collection<PaymentMethodObject> = new Collection('payment_method');
   readonly subscriptions: Collection<SubscriptionObject> = new Collection('subscription');
+  readonly subscriptionSchedules: Collection<SubscriptionScheduleObject> = new Collection('subscription schedule');
   readonly invoiceItems: Collection<InvoiceItemObject> = new Collection('invoiceitem');
   readonly invoices: Collection<InvoiceObject> = new Collection('invoice');
   readonly checkoutSessions: Collection<CheckoutSessionObject> = new Collection('checkout.session');
@@ -50,6 +52,7 @@ export class Store {
       this.customers,
       this.paymentMethods,
       this.subscriptions,
+      this.subscriptionSchedules,
       this.invoiceItems,
       this.invoices,
       this.checkoutSessions,

@@ -10,7 +10,23 @@ export function createStripeClient(connection: StripeConnection, config: Billing
     maxNetworkRetries: config.maxNetworkRetries,
     timeout: config.timeoutMs,
     ...(connection.api ?? {}),
+    ...(connection.beforeRequest ? { httpClient: gatedHttpClient(connection.beforeRequest) } : {}),
   });
+}
+
+/**
+ * The SDK's own HTTP client, each request waiting for `gate` first. A gate that throws fails the
+ * request like a network error (StripeConnectionError, then BILLING_PROVIDER_UNAVAILABLE).
+ */
+function gatedHttpClient(gate: () => Promise<void>): Stripe.HttpClient {
+  const inner: Stripe.HttpClient = Stripe.createNodeHttpClient();
+  return {
+    getClientName: () => inner.getClientName(),
+    makeRequest: async (...request: Parameters<Stripe.HttpClient['makeRequest']>) => {
+      await gate();
+      return inner.makeRequest(...request);
+    },
+  };
 }
 
 /**

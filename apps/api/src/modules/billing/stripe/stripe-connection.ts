@@ -7,6 +7,8 @@ export interface StripeConnection {
   priceIds: { PRO: string; SCALE: string };
   /** Unset: api.stripe.com. */
   api?: { host: string; port: number; protocol: 'http' | 'https' };
+  /** Awaited before every request: the start-up check of the settings, when it could not run at start. */
+  beforeRequest?: () => Promise<void>;
 }
 
 /** The connection a real key describes; null in emulator mode, where main.ts starts the emulator. */
