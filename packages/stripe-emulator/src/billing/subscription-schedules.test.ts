@@ -47,7 +47,7 @@ function deliveredAbout(...ids: string[]): Stripe.Event[] {
   return receiver.received
     .map((delivery) => delivery.event)
     .filter((event) => {
-      const object = event.data.object as { id: string; parent?: Stripe.Invoice.Parent | null };
+      const object = event.data.object as { id: string; parent?: { subscription_details?: { subscription?: string } | null } | null };
       return ids.includes(object.id) || ids.includes(object.parent?.subscription_details?.subscription ?? '');
     });
 }
