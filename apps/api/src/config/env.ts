@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { authSchema, toAuthConfig, type AuthConfig } from './auth.js';
 import { billingSchema, checkBillingEnv, toBillingConfig, type BillingConfig } from './billing.js';
 import { databaseSchema, toDatabaseConfig, type DatabaseConfig } from './database.js';
+import { environmentWithDotEnv } from './dotenv.js';
 import { mailSchema, toMailConfig, type MailConfig } from './mail.js';
 import { serverSchema, toServerConfig, type ServerConfig } from './server.js';
 
 /**
- * The only reader of process.env. Each concern owns a schema in its own file; a new concern
- * (e.g. Stripe) adds its schema to `envSchema` and its section to `AppConfig`.
+ * The only reader of process.env (over the repository's `.env`, see dotenv.ts). Each concern owns a
+ * schema in its own file; a new concern (e.g. Stripe) adds its schema to `envSchema` and its section
+ * to `AppConfig`.
  */
 const envSchema = z.object({
   ...serverSchema.shape,
@@ -38,7 +40,7 @@ const SECRET_VARIABLE = /SECRET|KEY|PASSWORD|TOKEN|DATABASE_URL|SMTP_URL/;
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): AppConfig {
+export function loadConfig(env: Env = environmentWithDotEnv()): AppConfig {
   // An empty variable means "unset": shells and compose files often export NAME= by accident.
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = envSchema.safeParse(present);
@@ -62,7 +64,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
 /** The process's environment with some variables replaced, e.g. a scratch DATABASE_URL for a bench. */
 export function loadConfigWith(overrides: Env): AppConfig {
-  return loadConfig({ ...process.env, ...overrides });
+  return loadConfig({ ...environmentWithDotEnv(), ...overrides });
 }
 
 /** For command-line entry points: a bad configuration names each variable on stderr and exits 1, no stack. */
