@@ -12,7 +12,8 @@ import { Store } from './store/store.js';
 import type { DeliveryLogEntry } from './webhooks/delivery-log.js';
 import { WebhookDispatcher, type RetryPolicy } from './webhooks/dispatcher.js';
 import { registerWebhookEndpoint } from './webhooks/endpoints.js';
-import { EventBus } from './webhooks/event-bus.js';
+import { API_VERSION, EventBus } from './webhooks/event-bus.js';
+import { isApiVersion } from './webhooks/versioned-rendering.js';
 
 export const DEFAULT_PORT = 12111;
 
@@ -23,7 +24,12 @@ export interface StripeEmulatorOptions {
   host?: string;
   /** Base URL of the hosted pages as browsers reach them; default the server's own URL. */
   publicUrl?: string;
-  webhookEndpoints?: { url: string; secret?: string; enabledEvents?: string[] }[];
+  webhookEndpoints?: { url: string; secret?: string; enabledEvents?: string[]; apiVersion?: string }[];
+  /**
+   * The account's default API version: events are rendered in it for endpoints without their own
+   * `api_version`, and `events.retrieve` returns them in it. Default: the SDK's (`API_VERSION`).
+   */
+  apiVersion?: string;
   /** The emulator's clock in milliseconds, for tests; default Date.now. */
   now?: () => number;
   /** Webhook retries; default 6 attempts starting 2 s apart and doubling. */
@@ -58,6 +64,7 @@ const DEFAULT_RETRY: RetryPolicy = { attempts: 6, baseDelayMs: 2000 };
 export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
   const host = options.host ?? '127.0.0.1';
   const store = new Store();
+  store.accountApiVersion = requireApiVersion(options.apiVersion ?? API_VERSION);
   const nowMs = options.now ?? Date.now;
   const clock = new Clock(store, nowMs);
   const dispatcher = new WebhookDispatcher(store, options.retry ?? DEFAULT_RETRY);
@@ -84,6 +91,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
       enabledEvents: endpointOptions.enabledEvents ?? ['*'],
       description: 'Registered through the emulator',
       secret: endpointOptions.secret ?? webhookSecret,
+      apiVersion: endpointOptions.apiVersion === undefined ? null : requireApiVersion(endpointOptions.apiVersion),
     });
     return { id: endpoint.id, secret };
   };
@@ -91,6 +99,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     addWebhookEndpoint(endpoint.url, {
       ...(endpoint.secret ? { secret: endpoint.secret } : {}),
       ...(endpoint.enabledEvents ? { enabledEvents: endpoint.enabledEvents } : {}),
+      ...(endpoint.apiVersion ? { apiVersion: endpoint.apiVersion } : {}),
     });
   }
 
@@ -131,6 +140,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   };
   controls = emulator;
   return emulator;
+}
+
+function requireApiVersion(version: string): string {
+  if (!isApiVersion(version)) throw new Error(`Invalid Stripe API version: ${version}`);
+  return version;
 }
 
 function requireControls(controls: EmulatorControls | null): EmulatorControls {

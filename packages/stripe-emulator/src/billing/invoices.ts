@@ -96,6 +96,9 @@ export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput
     testClock: ctx.clock.testClockOf(customer.id),
     metadata: mergeMetadata({}, input.metadata),
   });
+  // Stripe copies the subscription's metadata as it is when the invoice is made.
+  const subscriptionMetadata = input.subscription ? ctx.store.subscriptions.find(input.subscription)?.metadata : undefined;
+  if (invoice.parent?.subscription_details && subscriptionMetadata) invoice.parent.subscription_details.metadata = { ...subscriptionMetadata };
   ctx.store.invoices.insert(invoice);
   events.add('invoice.created', invoice);
   return invoice;

@@ -57,6 +57,7 @@ export async function handleControl(controls: EmulatorControls, request: Incomin
       const created = controls.addWebhookEndpoint(input.url, {
         ...(typeof input.secret === 'string' ? { secret: input.secret } : {}),
         ...(events.length > 0 ? { enabledEvents: events } : {}),
+        ...(typeof input.api_version === 'string' ? { apiVersion: input.api_version } : {}),
       });
       return sendJson(response, 200, JSON.stringify(created));
     }

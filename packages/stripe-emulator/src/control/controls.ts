@@ -4,6 +4,8 @@ export interface WebhookEndpointOptions {
   secret?: string;
   /** Event types to receive; every type (`*`) when omitted. */
   enabledEvents?: string[];
+  /** The version its events are rendered in (e.g. `2024-06-20` for pre-basil invoices); the account's default when omitted. */
+  apiVersion?: string;
 }
 
 export interface EmulatorInfo {

@@ -7,6 +7,7 @@ import { ID_PREFIX, newId } from '../ids.js';
 import { buildTestClock } from '../objects/platform-objects.js';
 import { EventBatch } from '../webhooks/event-bus.js';
 import { registerWebhookEndpoint } from '../webhooks/endpoints.js';
+import { renderEvent } from '../webhooks/versioned-rendering.js';
 
 export const platformRoutes: ApiRoute[] = [
   route('POST', '/v1/webhook_endpoints', {
@@ -47,7 +48,8 @@ export const platformRoutes: ApiRoute[] = [
     paginate(billing.store.webhookEndpoints.newestFirst(), params, '/v1/webhook_endpoints'),
   ),
 
-  route('GET', '/v1/events/:id', {}, (_params, ctx) => ctx.billing.store.events.get(pathParam(ctx, 'id'))),
+  // Events read through the API render in the account's default version, as Stripe's do.
+  route('GET', '/v1/events/:id', {}, (_params, ctx) => renderEvent(ctx.billing.store.events.get(pathParam(ctx, 'id')), ctx.billing.store.accountApiVersion)),
   route('GET', '/v1/events', { ...listParams, type: str(), types: arr(str()), delivery_success: bool() }, (params, { billing }) => {
     const matchesType = (type: string): boolean => {
       if (params.types) return params.types.includes(type);
@@ -55,7 +57,8 @@ export const platformRoutes: ApiRoute[] = [
       // Stripe allows one wildcard: `customer.subscription.*`.
       return params.type.endsWith('*') ? type.startsWith(params.type.slice(0, -1)) : type === params.type;
     };
-    return paginate(billing.store.events.newestFirst((event) => matchesType(event.type)), params, '/v1/events');
+    const page = paginate(billing.store.events.newestFirst((event) => matchesType(event.type)), params, '/v1/events');
+    return { ...page, data: page.data.map((event) => renderEvent(event, billing.store.accountApiVersion)) };
   }),
 
   route('POST', '/v1/test_helpers/test_clocks', { frozen_time: int({ required: true }), name: str() }, (params, { billing }) => {

@@ -11,6 +11,7 @@ import type {
 import type { SubscriptionScheduleObject } from '../objects/schedule-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import type { CardBehavior } from '../billing/test-cards.js';
+import { API_VERSION } from '../webhooks/event-bus.js';
 import { Collection } from './collection.js';
 
 /** What a checkout session needs beyond its public object: what it sells and what it will create. */
@@ -43,6 +44,8 @@ export class Store {
   readonly trialEndNoticesSent = new Set<string>();
   /** Webhook signing secrets by endpoint id: Stripe returns a secret only when an endpoint is created. */
   readonly webhookSecrets = new Map<string, string>();
+  /** The account's default API version: events render in it for endpoints without their own. */
+  accountApiVersion: string = API_VERSION;
 
   /** Any stored object by id, for `expand[]`. */
   findById(id: string): { id: string } | undefined {

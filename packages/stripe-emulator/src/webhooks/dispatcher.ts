@@ -2,6 +2,7 @@ import type { EventObject } from '../objects/platform-objects.js';
 import type { Store } from '../store/store.js';
 import { DeliveryLog, type DeliveryLogEntry } from './delivery-log.js';
 import { signatureHeader } from './signing.js';
+import { renderEvent } from './versioned-rendering.js';
 
 export interface RetryPolicy {
   /** Total attempts per delivery, the first included. */
@@ -122,7 +123,7 @@ export class WebhookDispatcher {
     const endpoint = this.store.webhookEndpoints.find(task.endpointId);
     const secret = this.store.webhookSecrets.get(task.endpointId);
     if (!endpoint || !secret || this.closed) return;
-    const payload = JSON.stringify(task.event, null, 2);
+    const payload = JSON.stringify(renderEvent(task.event, endpoint.api_version ?? this.store.accountApiVersion), null, 2);
     const started = Date.now();
     let status: number | null = null;
     let error: string | null = null;
