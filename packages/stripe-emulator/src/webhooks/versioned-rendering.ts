@@ -40,12 +40,13 @@ interface SubscriptionParent {
   subscription_details?: { subscription?: string | null; metadata?: Record<string, string> | null } | null;
 }
 
-/** Before basil: `subscription` and `subscription_details` at the top, no `parent`. From basil on: only `parent`. */
+/**
+ * Before basil: `subscription` and `subscription_details` at the top, no `parent`. From basil on the
+ * stored shape, with `parent` (and the top-level `subscription` Stripe's example object still carries).
+ */
 function renderInvoice(invoice: WireObject, version: string): WireObject {
-  // The stored invoice keeps Stripe's example's legacy `subscription` key; no version from basil on has it.
-  const { subscription: _legacy, ...current } = invoice;
-  if (!before(version, BASIL)) return current;
-  const { parent, ...legacy } = current;
+  if (!before(version, BASIL)) return invoice;
+  const { parent, ...legacy } = invoice;
   const details = (parent as SubscriptionParent | null)?.subscription_details ?? null;
   return {
     ...legacy,
