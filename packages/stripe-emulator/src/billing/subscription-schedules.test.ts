@@ -258,6 +258,12 @@ describe('subscription schedules', () => {
     await receiver.waitFor(() => deliveredAbout(other.subscription.id).some((e) => e.type === 'customer.subscription.deleted'));
     const cancelTwice = await stripeError(stripe.subscriptionSchedules.cancel(doomed.id));
     expect(cancelTwice.message).toMatch(/^You cannot cancel a subscription schedule that is currently in the `canceled` status\./);
+
+    // Canceling the subscription itself cancels its schedule.
+    const third = await subscribedOnClock('cancel-subscription@example.com', emulator.priceIds.PRO);
+    const orphaned = await stripe.subscriptionSchedules.create({ from_subscription: third.subscription.id });
+    await stripe.subscriptions.cancel(third.subscription.id);
+    expect(await stripe.subscriptionSchedules.retrieve(orphaned.id)).toMatchObject({ status: 'canceled', canceled_at: START, current_phase: null });
   });
 
   it('with end_behavior cancel, shows cancel_at and ends the subscription with the schedule (completed)', async () => {

@@ -168,11 +168,21 @@ export function cancelSchedule(ctx: BillingContext, schedule: SubscriptionSchedu
   const at = ctx.clock.forCustomer(customerOf(schedule));
   const subscription = subscriptionOf(ctx, schedule);
   if (subscription && subscription.status !== 'canceled') cancelSubscription(ctx, subscription, {}, events, at);
+  markCanceled(schedule, at, events);
+  return schedule;
+}
+
+/** A subscription canceled directly (`subscriptions.cancel`) takes its schedule with it. */
+export function cancelScheduleOfCanceledSubscription(ctx: BillingContext, subscription: SubscriptionObject, events: EventBatch): void {
+  const schedule = activeScheduleOf(ctx, subscription);
+  if (schedule && subscription.status === 'canceled') markCanceled(schedule, subscription.canceled_at ?? ctx.clock.forCustomer(customerOf(schedule)), events);
+}
+
+function markCanceled(schedule: SubscriptionScheduleObject, at: number, events: EventBatch): void {
   schedule.status = 'canceled';
   schedule.canceled_at = at;
   schedule.current_phase = null;
   events.add('subscription_schedule.canceled', schedule);
-  return schedule;
 }
 
 /**
