@@ -71,7 +71,8 @@ describe('resources through the official SDK', () => {
       metadata: { organization_id: 'org_1' },
       subscription_data: { metadata: { organization_id: 'org_1' } },
     });
-    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'http://app.test/settings' });
+    const portalConfiguration = await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
+    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'http://app.test/settings', configuration: portalConfiguration.id });
     const endpoint = await stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/unused', enabled_events: ['invoice.paid'] });
     const events = await stripe.events.list({ limit: 3 });
     const event = events.data[0];
@@ -94,6 +95,7 @@ describe('resources through the official SDK', () => {
       ['invoiceitem', item, 'ii_'],
       ['checkout.session', session, 'cs_test_'],
       ['billing_portal.session', portal, 'bps_'],
+      ['billing_portal.configuration', portalConfiguration, 'bpc_'],
       ['webhook_endpoint', endpoint, 'we_'],
       // The event's own envelope; its data.object is held to its resource in the next test.
       ['event', { ...event, data: { object: null } }, 'evt_'],

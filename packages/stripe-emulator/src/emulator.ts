@@ -1,5 +1,6 @@
 import type { BillingContext } from './billing/context.js';
 import { Clock } from './billing/clock.js';
+import { saveDashboardPortalSettings } from './billing/portal-configurations.js';
 import { seedCatalog, type SeededPrices } from './billing/seed.js';
 import { handleControl } from './control/control-handler.js';
 import type { EmulatorControls, EmulatorInfo, WebhookEndpointOptions } from './control/controls.js';
@@ -39,6 +40,8 @@ export interface StripeEmulatorOptions {
    * `stripe:listen`) without their own, like the Stripe CLI's one secret; generated when omitted.
    */
   webhookSecret?: string;
+  /** How long a portal session's link opens, in seconds; default 300, as Stripe's short-lived sessions. */
+  portalSessionLifetimeSeconds?: number;
   /** Receives one line per API request (method, path, status, request id), e.g. console.log. */
   log?: (line: string) => void;
 }
@@ -70,6 +73,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const dispatcher = new WebhookDispatcher(store, options.retry ?? DEFAULT_RETRY);
   const bus = new EventBus(store, dispatcher, () => clock.now());
   const billing: BillingContext = { store, clock, bus, publicUrl: options.publicUrl ?? '' };
+  if (options.portalSessionLifetimeSeconds !== undefined) store.portalSessionLifetimeSeconds = options.portalSessionLifetimeSeconds;
   const priceIds = seedCatalog(store, clock.now());
   const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, path }), options.log ?? null);
 
@@ -133,6 +137,10 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     releaseDeliveries: (order) => dispatcher.release(order),
     waitForDeliveries: () => dispatcher.idle(),
     onDelivery: (listener) => dispatcher.log.subscribe(listener),
+    setPortalSessionLifetime: (seconds) => {
+      store.portalSessionLifetimeSeconds = seconds;
+    },
+    savePortalSettings: () => ({ id: saveDashboardPortalSettings(billing).id }),
     close: async () => {
       await dispatcher.close();
       await closeServer(server);

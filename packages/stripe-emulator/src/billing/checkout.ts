@@ -114,6 +114,8 @@ export function completeCheckout(
   const customer = customerId ? ctx.store.customers.get(customerId) : null;
   session.customer = customerId;
   session.status = 'complete';
+  // Stripe: `url` is only present while the session is open.
+  session.url = null;
   session.payment_status = session.amount_total === 0 || details?.trialPeriodDays ? 'no_payment_required' : 'paid';
   session.customer_details = {
     address: null,

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { ID_PREFIX, newId } from '../ids.js';
 import { buildCustomer, type CustomerObject } from '../objects/customer-objects.js';
-import { changedAttributes } from '../webhooks/event-bus.js';
-import { mergeMetadata, type BillingContext } from './context.js';
+import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
+import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
+import { cancelSubscription } from './subscriptions.js';
 
 export interface CustomerInput {
   email?: string | null;
@@ -46,6 +47,25 @@ export function updateCustomer(ctx: BillingContext, customer: CustomerObject, in
   const changed = changedAttributes(before, customer);
   if (Object.keys(changed).length > 0) ctx.bus.emit('customer.updated', customer, changed);
   return customer;
+}
+
+/**
+ * Deletes a customer as Stripe does: its live subscriptions end at once, `customer.deleted` is sent,
+ * and from then on the id answers `resource_missing`, except a retrieval, which says `deleted: true`.
+ */
+export function deleteCustomer(ctx: BillingContext, customer: CustomerObject): { id: string; object: 'customer'; deleted: true } {
+  const events = new EventBatch();
+  for (const subscription of ctx.store.subscriptions.all()) {
+    if (idOf(subscription.customer) === customer.id && subscription.status !== 'canceled') cancelSubscription(ctx, subscription, {}, events);
+  }
+  ctx.store.customers.delete(customer.id);
+  ctx.store.deletedCustomers.add(customer.id);
+  ctx.bus.publish(events.add('customer.deleted', customer));
+  return deletedCustomer(customer.id);
+}
+
+export function deletedCustomer(id: string): { id: string; object: 'customer'; deleted: true } {
+  return { id, object: 'customer', deleted: true };
 }
 
 /**

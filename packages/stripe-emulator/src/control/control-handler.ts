@@ -61,6 +61,16 @@ export async function handleControl(controls: EmulatorControls, request: Incomin
       });
       return sendJson(response, 200, JSON.stringify(created));
     }
+    if (method === 'POST' && path === '/_emulator/portal/expiry') {
+      const input = await readInput(request);
+      const seconds = Number(input.seconds);
+      if (!Number.isInteger(seconds) || seconds < 0) throw new StripeApiError(400, 'invalid_request_error', 'seconds must be a whole number of seconds, 0 or more.', { param: 'seconds' });
+      controls.setPortalSessionLifetime(seconds);
+      return sendJson(response, 200, JSON.stringify({ seconds }));
+    }
+    if (method === 'POST' && path === '/_emulator/portal/settings') {
+      return sendJson(response, 200, JSON.stringify(controls.savePortalSettings()));
+    }
     const replay = matchPath('/_emulator/events/:id/replay', path);
     if (method === 'POST' && replay) {
       await controls.replayEvent(replay.id ?? '');

@@ -27,4 +27,8 @@ export interface EmulatorControls {
   heldEventIds(): string[];
   releaseDeliveries(order?: string[]): Promise<void>;
   waitForDeliveries(): Promise<void>;
+  /** How long the links of portal sessions created from now on open (Stripe's are short-lived); default 300 s. */
+  setPortalSessionLifetime(seconds: number): void;
+  /** Saves the customer portal settings as the Dashboard does: the account then has a default configuration. */
+  savePortalSettings(): { id: string };
 }

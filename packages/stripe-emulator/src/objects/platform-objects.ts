@@ -88,13 +88,14 @@ export function buildPortalSession(values: {
   url: string;
   configuration: string;
   locale: string | null;
+  flow: PortalSessionObject['flow'];
 }): PortalSessionObject {
   return fromTemplate<Stripe.BillingPortal.Session>('billing_portal.session', {
     id: values.id,
     created: values.created,
     configuration: values.configuration,
     customer: values.customer,
-    flow: null,
+    flow: values.flow,
     livemode: false,
     locale: values.locale as PortalSessionObject['locale'],
     on_behalf_of: null,

@@ -92,11 +92,29 @@ describe('hosted checkout and portal in a real browser', () => {
     await page.close();
   });
 
-  it('lets the customer switch plan, cancel at period end and return from the portal', async () => {
+  it('lets the customer upgrade at once, downgrade at period end, cancel at period end and return from the portal', async () => {
     const session = await checkoutSession('portal@example.com');
     await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: '4242424242424242' });
     const paid = await stripe.checkout.sessions.retrieve(session.id);
-    const portal = await stripe.billingPortal.sessions.create({ customer: String(paid.customer), return_url: `${appUrl}/settings` });
+    const product = async (price: string) => String((await stripe.prices.retrieve(price)).product);
+    const configuration = await stripe.billingPortal.configurations.create({
+      features: {
+        invoice_history: { enabled: true },
+        payment_method_update: { enabled: true },
+        subscription_cancel: { enabled: true, mode: 'at_period_end' },
+        subscription_update: {
+          enabled: true,
+          default_allowed_updates: ['price'],
+          products: [
+            { product: await product(emulator.priceIds.PRO), prices: [emulator.priceIds.PRO] },
+            { product: await product(emulator.priceIds.SCALE), prices: [emulator.priceIds.SCALE] },
+          ],
+          proration_behavior: 'always_invoice',
+          schedule_at_period_end: { conditions: [{ type: 'decreasing_item_amount' }] },
+        },
+      },
+    });
+    const portal = await stripe.billingPortal.sessions.create({ customer: String(paid.customer), return_url: `${appUrl}/settings`, configuration: configuration.id });
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(portal.url);
     await expect(page.textContent('main')).resolves.toContain('Attribution Analytics Pro');
@@ -106,13 +124,32 @@ describe('hosted checkout and portal in a real browser', () => {
     const subscriptionId = String(paid.subscription);
     expect((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
 
-    await page.click('button[data-action=cancel_at_period_end]');
+    await page.click('button:has-text("Switch to Attribution Analytics Pro")');
+    await expect(page.textContent('[role=status]')).resolves.toContain('Your plan changes to Attribution Analytics Pro on');
+    expect((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
+    await expect(page.textContent('[data-testid=scheduled-change]')).resolves.toContain('Changes to Attribution Analytics Pro');
+
+    await page.click('button[data-action=cancel]');
     await expect(page.textContent('[role=status]')).resolves.toContain('canceled at the end');
     expect((await stripe.subscriptions.retrieve(subscriptionId)).cancel_at_period_end).toBe(true);
     await page.screenshot({ path: '/tmp/stripe-emulator-portal.png', fullPage: true });
 
     await Promise.all([page.waitForURL(`${appUrl}/settings`), page.click('[data-testid=return-link]')]);
     expect(await page.textContent('#landing')).toBe('Back in the app');
+    await page.close();
+  });
+
+  it('shows the expiry page for a portal link opened too late, with the way back to the application', async () => {
+    const customer = await stripe.customers.create({ email: 'late@example.com' });
+    const configuration = await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
+    emulator.setPortalSessionLifetime(0);
+    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: `${appUrl}/settings`, configuration: configuration.id });
+    emulator.setPortalSessionLifetime(300);
+    const page = await browser.newPage();
+    await page.goto(portal.url);
+    await expect(page.textContent('h1')).resolves.toBe('This session has expired');
+    await page.screenshot({ path: '/tmp/stripe-emulator-portal-expired.png' });
+    await Promise.all([page.waitForURL(`${appUrl}/settings`), page.click('[data-testid=expired-return-link]')]);
     await page.close();
   });
 });

@@ -2,18 +2,19 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { completeCheckout, successUrlOf } from '../billing/checkout.js';
 import { idOf, type BillingContext } from '../billing/context.js';
 import { createCardPaymentMethod } from '../billing/payment-methods.js';
-import { productNameOf } from '../billing/subscription-lines.js';
+import { portalAccess } from '../billing/portal.js';
 import { cardFromNumber } from '../billing/test-cards.js';
 import { StripeApiError } from '../http/errors.js';
 import { decodeForm } from '../http/form-decoding.js';
 import { readBody, redirect, sendHtml } from '../http/io.js';
 import { matchPath } from '../http/route.js';
 import type { CheckoutSessionObject } from '../objects/checkout-objects.js';
+import type { PortalSessionObject } from '../objects/platform-objects.js';
 import { EMPTY_FORM, renderCheckoutPage, renderClosedCheckout, type CheckoutForm, type CheckoutView } from './checkout-page.js';
 import { renderInvoicePage } from './invoice-page.js';
 import { html, page } from './layout.js';
 import { applyPortalAction, portalView } from './portal-actions.js';
-import { renderPortalPage } from './portal-page.js';
+import { renderPortalConfirmation, renderPortalExpired, renderPortalPage } from './portal-page.js';
 
 function notFound(response: ServerResponse, what: string): void {
   sendHtml(response, 404, page('Not found', html`<main class="portal"><section class="panel"><h1>Not found</h1><p class="muted">${what}</p></section></main>`));
@@ -70,20 +71,45 @@ async function handleCheckout(billing: BillingContext, request: IncomingMessage,
   return sendHtml(response, 200, renderClosedCheckout(session, null));
 }
 
+const PORTAL_COOKIE = 'emulator_portal';
+
+function cookieOf(request: IncomingMessage, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+/**
+ * A portal session opens while its link is fresh; the browser that opened it keeps it (a cookie), as
+ * Stripe's portal keeps its visitor signed in. Later visits see Stripe's expiry page.
+ */
 async function handlePortal(billing: BillingContext, request: IncomingMessage, response: ServerResponse, id: string, url: URL): Promise<void> {
   const session = billing.store.portalSessions.find(id);
   if (!session) return notFound(response, 'This billing portal link is not valid.');
+  const access = portalAccess(billing, session, cookieOf(request, PORTAL_COOKIE));
+  if (!access.open) return sendHtml(response, 410, renderPortalExpired(session.return_url));
+  response.setHeader('set-cookie', `${PORTAL_COOKIE}=${access.visitorToken}; Path=/portal/${session.id}; HttpOnly; SameSite=Lax`);
+  const configuration = billing.store.portalConfigurations.get(idOf(session.configuration) ?? '');
   if (request.method === 'POST') {
-    const outcome = applyPortalAction(billing, session, decodeForm(await readBody(request)));
+    const outcome = applyPortalAction(billing, session, configuration, decodeForm(await readBody(request)));
+    if (outcome.ok && outcome.flowDone) return finishFlow(response, session, outcome.message);
     const query = new URLSearchParams(outcome.ok ? { notice: outcome.message } : { error: outcome.message });
     return redirect(response, `/portal/${session.id}?${query.toString()}`);
   }
-  const view = portalView(billing, session, {
-    notice: url.searchParams.get('notice'),
-    error: url.searchParams.get('error'),
-    productName: (price) => productNameOf(billing, price),
-  });
+  const view = portalView(billing, session, configuration, { notice: url.searchParams.get('notice'), error: url.searchParams.get('error') });
   sendHtml(response, 200, renderPortalPage(view));
+}
+
+/** A deep link's `after_completion`: back to the application, a confirmation, or the whole portal. */
+function finishFlow(response: ServerResponse, session: PortalSessionObject, message: string): void {
+  const after = session.flow?.after_completion;
+  if (after?.type === 'redirect' && after.redirect) return redirect(response, after.redirect.return_url);
+  if (after?.type === 'hosted_confirmation') return sendHtml(response, 200, renderPortalConfirmation(session, after.hosted_confirmation?.custom_message ?? message));
+  // `portal_homepage`: the session goes on as a whole portal (Stripe has no API to read a session back).
+  session.flow = null;
+  redirect(response, `/portal/${session.id}?${new URLSearchParams({ notice: message }).toString()}`);
 }
 
 /** The hosted pages Stripe serves to browsers: checkout, customer portal, invoices. */

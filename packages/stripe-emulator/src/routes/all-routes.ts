@@ -4,6 +4,7 @@ import { checkoutRoutes } from './checkout-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { invoiceRoutes } from './invoice-routes.js';
 import { platformRoutes } from './platform-routes.js';
+import { portalRoutes } from './portal-routes.js';
 import { scheduleRoutes } from './schedule-routes.js';
 import { subscriptionRoutes } from './subscription-routes.js';
 
@@ -14,5 +15,6 @@ export const ALL_ROUTES: ApiRoute[] = [
   ...scheduleRoutes,
   ...invoiceRoutes,
   ...checkoutRoutes,
+  ...portalRoutes,
   ...platformRoutes,
 ];

@@ -1,6 +1,5 @@
 import { completeCheckout, createCheckoutSession } from '../billing/checkout.js';
 import { idOf } from '../billing/context.js';
-import { createPortalSession } from '../billing/portal.js';
 import { createCardPaymentMethod, resolvePaymentMethod } from '../billing/payment-methods.js';
 import { assertNotDeclined, cardFromNumber } from '../billing/test-cards.js';
 import { invalidParameter, invalidState } from '../http/errors.js';
@@ -76,6 +75,7 @@ export const checkoutRoutes: ApiRoute[] = [
     const session = sessionOf(ctx);
     if (session.status !== 'open') throw invalidState(`Only Checkout Sessions with a status in ["open"] can be expired.`);
     session.status = 'expired';
+    session.url = null;
     ctx.billing.bus.emit('checkout.session.expired', session);
     return session;
   }),
@@ -115,13 +115,4 @@ export const checkoutRoutes: ApiRoute[] = [
     completeCheckout(ctx.billing, session, paymentMethod, { email, name: paymentMethod.billing_details.name });
     return paymentPageOf(ctx);
   }),
-
-  route('POST', '/v1/billing_portal/sessions', {
-    customer: str({ required: true }),
-    return_url: str(),
-    configuration: str(),
-    locale: str(),
-    flow_data: any(),
-    on_behalf_of: str(),
-  }, (params, { billing }) => createPortalSession(billing, params)),
 ];

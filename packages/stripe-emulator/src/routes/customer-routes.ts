@@ -1,13 +1,11 @@
-import { createCustomer, updateCustomer } from '../billing/customers.js';
+import { createCustomer, deleteCustomer, deletedCustomer, updateCustomer } from '../billing/customers.js';
 import { idOf } from '../billing/context.js';
 import { attachPaymentMethod, createCardPaymentMethod, detachPaymentMethod, resolvePaymentMethod } from '../billing/payment-methods.js';
-import { cancelSubscription } from '../billing/subscriptions.js';
 import { cardFromNumber, cardFromToken } from '../billing/test-cards.js';
 import { invalidParameter } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, hash, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
-import { EventBatch } from '../webhooks/event-bus.js';
 
 const customerFields = {
   email: str(),
@@ -28,21 +26,14 @@ const billingDetailsSpec = obj({ email: str(), name: str(), phone: str(), addres
 export const customerRoutes: ApiRoute[] = [
   // Only creation takes `payment_method`, as on Stripe; later cards are attached to the customer.
   route('POST', '/v1/customers', { ...customerFields, payment_method: str(), test_clock: str() }, (params, { billing }) => createCustomer(billing, params)),
-  route('GET', '/v1/customers/:id', {}, (_params, ctx) => ctx.billing.store.customers.get(pathParam(ctx, 'id'))),
+  route('GET', '/v1/customers/:id', {}, (_params, ctx) => {
+    const id = pathParam(ctx, 'id');
+    return ctx.billing.store.deletedCustomers.has(id) ? deletedCustomer(id) : ctx.billing.store.customers.get(id);
+  }),
   route('POST', '/v1/customers/:id', customerFields, (params, ctx) =>
     updateCustomer(ctx.billing, ctx.billing.store.customers.get(pathParam(ctx, 'id')), params),
   ),
-  route('DELETE', '/v1/customers/:id', {}, (_params, ctx) => {
-    const customer = ctx.billing.store.customers.get(pathParam(ctx, 'id'));
-    // Deleting a customer cancels its subscriptions at once, as on Stripe.
-    const events = new EventBatch();
-    for (const subscription of ctx.billing.store.subscriptions.all()) {
-      if (idOf(subscription.customer) === customer.id && subscription.status !== 'canceled') cancelSubscription(ctx.billing, subscription, {}, events);
-    }
-    ctx.billing.store.customers.delete(customer.id);
-    ctx.billing.bus.publish(events.add('customer.deleted', customer));
-    return { id: customer.id, object: 'customer', deleted: true };
-  }),
+  route('DELETE', '/v1/customers/:id', {}, (_params, ctx) => deleteCustomer(ctx.billing, ctx.billing.store.customers.get(pathParam(ctx, 'id')))),
   route('GET', '/v1/customers', { ...listParams, email: str(), test_clock: str() }, (params, { billing }) =>
     paginate(
       billing.store.customers.newestFirst(

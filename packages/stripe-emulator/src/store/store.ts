@@ -2,6 +2,7 @@ import type { PriceObject, ProductObject } from '../objects/catalog-objects.js';
 import type { CheckoutLineItemObject, CheckoutSessionObject } from '../objects/checkout-objects.js';
 import type { CustomerObject, PaymentMethodObject } from '../objects/customer-objects.js';
 import type { InvoiceItemObject, InvoiceObject } from '../objects/invoice-objects.js';
+import type { PortalConfigurationObject } from '../objects/portal-objects.js';
 import type {
   EventObject,
   PortalSessionObject,
@@ -21,6 +22,12 @@ export interface CheckoutSessionDetails {
   trialPeriodDays: number | null;
 }
 
+/** A portal session's link: when it stops opening, and the browser that opened it in time. */
+export interface PortalSessionAccess {
+  expiresAt: number;
+  visitorToken: string | null;
+}
+
 /** The whole emulated Stripe account, in memory: it is a development and test tool. */
 export class Store {
   readonly products: Collection<ProductObject> = new Collection('product');
@@ -33,6 +40,7 @@ export class Store {
   readonly invoices: Collection<InvoiceObject> = new Collection('invoice');
   readonly checkoutSessions: Collection<CheckoutSessionObject> = new Collection('checkout.session');
   readonly portalSessions: Collection<PortalSessionObject> = new Collection('billing_portal.session');
+  readonly portalConfigurations: Collection<PortalConfigurationObject> = new Collection('configuration');
   readonly webhookEndpoints: Collection<WebhookEndpointObject> = new Collection('webhook_endpoint');
   readonly events: Collection<EventObject> = new Collection('event');
   readonly testClocks: Collection<TestClockObject> = new Collection('test_helpers.test_clock');
@@ -44,6 +52,11 @@ export class Store {
   readonly trialEndNoticesSent = new Set<string>();
   /** Webhook signing secrets by endpoint id: Stripe returns a secret only when an endpoint is created. */
   readonly webhookSecrets = new Map<string, string>();
+  readonly portalSessionAccess = new Map<string, PortalSessionAccess>();
+  /** How long a portal session's link opens, like Stripe's short-lived sessions (a control sets it). */
+  portalSessionLifetimeSeconds = 5 * 60;
+  /** Deleted customers: Stripe still answers their retrieval with `{ deleted: true }`. */
+  readonly deletedCustomers = new Set<string>();
   /** The account's default API version: events render in it for endpoints without their own. */
   accountApiVersion: string = API_VERSION;
 
@@ -60,6 +73,7 @@ export class Store {
       this.invoices,
       this.checkoutSessions,
       this.portalSessions,
+      this.portalConfigurations,
       this.webhookEndpoints,
       this.events,
       this.testClocks,
