@@ -52,6 +52,13 @@ describe('test and live mode are kept apart, as on Stripe', () => {
     expect(liveIds).not.toContain(emulator.priceIds.PRO);
   });
 
+  it('lookup keys are unique within a mode: a live price may use the key a test price holds', async () => {
+    const product = await liveStripe.products.create({ name: 'Live Pro' });
+    const live = await liveStripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 4900, recurring: { interval: 'month' }, lookup_key: 'pro_monthly' });
+    expect((await liveStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([live.id]);
+    expect((await testStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([emulator.priceIds.PRO]);
+  });
+
   it('still refuses keys that are neither sk_test_ nor sk_live_', async () => {
     const publishable = new Stripe('pk_live_notASecretKey', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
     const error = await publishable.prices.list().catch((caught: unknown) => caught as Stripe.errors.StripeError);

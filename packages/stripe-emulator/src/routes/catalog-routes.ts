@@ -96,7 +96,8 @@ export const catalogRoutes: ApiRoute[] = [
     const unitAmount = params.unit_amount ?? (params.unit_amount_decimal ? Math.round(Number(params.unit_amount_decimal)) : null);
     if (unitAmount === null) throw invalidParameter('unit_amount', 'Missing required param: unit_amount.', 'parameter_missing');
     if (params.lookup_key) {
-      const holder = billing.store.prices.all().find((price) => price.lookup_key === params.lookup_key);
+      // Lookup keys are unique within a mode: a test price and a live price may share one.
+      const holder = billing.store.prices.newestFirst((price) => price.lookup_key === params.lookup_key)[0];
       if (holder && !params.transfer_lookup_key) {
         throw invalidParameter('lookup_key', `A price (\`${holder.id}\`) already uses that lookup key.`);
       }

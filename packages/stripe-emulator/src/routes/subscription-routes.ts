@@ -1,6 +1,6 @@
 import { idOf } from '../billing/context.js';
 import { cancelSubscription, createSubscription } from '../billing/subscriptions.js';
-import { refuseScheduleManagedChange } from '../billing/subscription-schedules.js';
+import { cancelScheduleOfCanceledSubscription, refuseScheduleManagedChange } from '../billing/subscription-schedules.js';
 import { updateSubscription } from '../billing/subscription-updates.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
@@ -68,6 +68,7 @@ export const subscriptionRoutes: ApiRoute[] = [
     const subscription = billing.store.subscriptions.get(pathParam(ctx, 'id'));
     const events = new EventBatch();
     cancelSubscription(billing, subscription, params.cancellation_details ?? {}, events);
+    cancelScheduleOfCanceledSubscription(billing, subscription, events);
     billing.bus.publish(events);
     return subscription;
   }),

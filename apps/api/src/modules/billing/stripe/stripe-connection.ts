@@ -20,10 +20,13 @@ export function stripeConnectionFromConfig(config: BillingConfig): StripeConnect
     webhookSecret: settings.webhookSecret,
     priceIds: settings.priceIds,
   };
-  if (settings.apiBase) {
-    const base = new URL(settings.apiBase);
-    const protocol = base.protocol === 'http:' ? 'http' : 'https';
-    connection.api = { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol };
-  }
+  if (settings.apiBase) connection.api = apiAt(settings.apiBase);
   return connection;
+}
+
+/** Host, port and protocol of a Stripe-compatible API given by its base URL (STRIPE_API_BASE). */
+export function apiAt(apiBase: string): NonNullable<StripeConnection['api']> {
+  const base = new URL(apiBase);
+  const protocol = base.protocol === 'http:' ? 'http' : 'https';
+  return { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol };
 }
