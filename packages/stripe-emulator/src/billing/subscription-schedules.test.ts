@@ -83,6 +83,8 @@ describe('subscription schedules', () => {
     expect(missingKeys(schedule, stripeExample('subscription_schedule'))).toEqual([]);
 
     expect((await stripe.subscriptions.retrieve(subscription.id)).schedule).toBe(schedule.id);
+    const expanded = await stripe.subscriptions.retrieve(subscription.id, { expand: ['schedule'] });
+    expect((expanded.schedule as Stripe.SubscriptionSchedule).phases[0]?.end_date).toBe(FEB_15);
     expect((await stripe.subscriptionSchedules.retrieve(schedule.id)).id).toBe(schedule.id);
     const listed = await stripe.subscriptionSchedules.list({ customer: String(subscription.customer) });
     expect(listed.data.map((s) => s.id)).toEqual([schedule.id]);
@@ -264,6 +266,21 @@ describe('subscription schedules', () => {
     const orphaned = await stripe.subscriptionSchedules.create({ from_subscription: third.subscription.id });
     await stripe.subscriptions.cancel(third.subscription.id);
     expect(await stripe.subscriptionSchedules.retrieve(orphaned.id)).toMatchObject({ status: 'canceled', canceled_at: START, current_phase: null });
+  });
+
+  it('keeps the cancellation of a subscription set to cancel at period end: end_behavior cancel, dropped on release', async () => {
+    const { subscription } = await subscribedOnClock('canceling@example.com', emulator.priceIds.PRO);
+    await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
+    const schedule = await stripe.subscriptionSchedules.create({ from_subscription: subscription.id });
+    expect(schedule.end_behavior).toBe('cancel');
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ cancel_at: FEB_15, cancel_at_period_end: false, schedule: schedule.id });
+    const released = await stripe.subscriptionSchedules.update(schedule.id, { end_behavior: 'release' });
+    expect(released.end_behavior).toBe('release');
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ cancel_at: null, cancel_at_period_end: false });
+
+    await stripe.subscriptionSchedules.update(schedule.id, { end_behavior: 'cancel' });
+    await stripe.subscriptionSchedules.release(schedule.id, { preserve_cancel_date: true });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).cancel_at).toBe(FEB_15);
   });
 
   it('with end_behavior cancel, shows cancel_at and ends the subscription with the schedule (completed)', async () => {

@@ -59,7 +59,8 @@ function phaseItemsOf(subscription: SubscriptionObject): PhaseItemValues[] {
 
 /**
  * `from_subscription`: a schedule whose one phase is the subscription's current period with its
- * current items, `end_behavior: release`; the subscription then names it in `schedule`.
+ * current items; the subscription then names it in `schedule`. A subscription set to cancel keeps its
+ * fate (`end_behavior: cancel`, shown as `cancel_at`), any other is released at the end.
  */
 export function createScheduleFromSubscription(ctx: BillingContext, subscriptionId: string, events: EventBatch): SubscriptionScheduleObject {
   const subscription = ctx.store.subscriptions.get(subscriptionId, 'from_subscription');
@@ -97,9 +98,11 @@ export function createScheduleFromSubscription(ctx: BillingContext, subscription
     description: subscription.description,
     testClock: subscription.test_clock === null ? null : idOf(subscription.test_clock),
   });
+  if (subscription.cancel_at_period_end || subscription.cancel_at !== null) schedule.end_behavior = 'cancel';
   ctx.store.subscriptionSchedules.insert(schedule);
   const before = structuredClone(subscription);
   subscription.schedule = schedule.id;
+  applyCancelAt(schedule, subscription);
   events.add('subscription_schedule.created', schedule).add('customer.subscription.updated', subscription, changedAttributes(before, subscription));
   return schedule;
 }
@@ -156,7 +159,7 @@ export function releaseSchedule(
     const before = structuredClone(subscription);
     subscription.schedule = null;
     // The schedule's end date leaves with it unless the caller asks to keep it.
-    if (!options.preserveCancelDate && !subscription.cancel_at_period_end) subscription.cancel_at = null;
+    if (!options.preserveCancelDate) subscription.cancel_at = null;
     events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription));
   }
   return schedule;
@@ -292,14 +295,17 @@ function enterPhase(
   );
 }
 
-/** `end_behavior: cancel` shows on the subscription as `cancel_at` at the schedule's end. */
 function syncCancelAt(schedule: SubscriptionScheduleObject, subscription: SubscriptionObject, events: EventBatch): void {
-  const end = schedule.phases.at(-1)?.end_date ?? null;
-  const cancelAt = schedule.end_behavior === 'cancel' ? end : null;
-  if (subscription.cancel_at === cancelAt || subscription.cancel_at_period_end) return;
   const before = structuredClone(subscription);
-  subscription.cancel_at = cancelAt;
-  events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription));
+  applyCancelAt(schedule, subscription);
+  const changed = changedAttributes(before, subscription);
+  if (Object.keys(changed).length > 0) events.add('customer.subscription.updated', subscription, changed);
+}
+
+/** The schedule owns the cancellation: `end_behavior: cancel` shows as `cancel_at` at its end, anything else as none. */
+function applyCancelAt(schedule: SubscriptionScheduleObject, subscription: SubscriptionObject): void {
+  subscription.cancel_at = schedule.end_behavior === 'cancel' ? (schedule.phases.at(-1)?.end_date ?? null) : null;
+  subscription.cancel_at_period_end = false;
 }
 
 function timestamp(value: string, param: string, now: number): number {
