@@ -92,7 +92,15 @@ describe('events rendered in the endpoint API version', () => {
     expect(invoice.parent?.subscription_details?.metadata).toEqual({ organization_id: 'metadata-then@example.com' });
   });
 
-  it('refuses an endpoint API version that is not one', () => {
+  it('registers an endpoint of a given version over HTTP too, and refuses a version that is not one', async () => {
+    const response = await fetch(`${emulator.baseUrl}/_emulator/webhook_endpoints`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ url: 'http://127.0.0.1:9/never', enabled_events: ['invoice.paid'], api_version: OLD }),
+    });
+    const { id } = (await response.json()) as { id: string };
+    expect((await stripe.webhookEndpoints.retrieve(id)).api_version).toBe(OLD);
+    await stripe.webhookEndpoints.del(id);
     expect(() => emulator.addWebhookEndpoint('http://127.0.0.1:9/never', { apiVersion: 'basil' })).toThrow('Invalid Stripe API version: basil');
   });
 });
