@@ -7,6 +7,8 @@ import { applyMigrations, initOrm, type Orm } from './orm.js';
 export interface Database {
   readonly orm: Orm;
   readonly mode: DatabaseConfig['mode'];
+  /** The connection string, for tools that open their own connections (the embedded server's in embedded mode). */
+  readonly url: string;
   /** Runs `select 1`: the readiness probe. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -17,7 +19,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   let embedded: EmbeddedPostgres | null = null;
   let url: string;
   if (config.mode === 'embedded') {
-    // A few spare connections beyond the pool for the migrator and ad-hoc tools.
+    // A few spare connections beyond the pool: the reconciliation scheduler (pg-boss) and ad-hoc tools.
     embedded = await startEmbeddedPostgres(config.dataDir, config.poolSize + 4);
     url = embedded.url;
     log.info({ dataDir: config.dataDir }, 'database: embedded PGlite (DATABASE_URL unset)');
@@ -37,6 +39,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   return {
     orm,
     mode: config.mode,
+    url,
     async ping() {
       await orm.em.fork().execute('select 1');
     },

@@ -8,6 +8,8 @@ export interface BillingMetrics {
   /** Silence alerts too: Stripe normally sends something every day. */
   lastVerifiedDelivery: Gauge;
   reconcileRepairs: Counter;
+  reconcileFailures: Counter;
+  reconcileMissing: Counter;
 }
 
 export function createBillingMetrics({ registry }: Metrics): BillingMetrics {
@@ -37,6 +39,16 @@ export function createBillingMetrics({ registry }: Metrics): BillingMetrics {
     reconcileRepairs: new Counter({
       name: 'aa_billing_reconcile_repairs_total',
       help: 'Subscription rows the reconciliation found out of step with Stripe and repaired',
+      registers: [registry],
+    }),
+    reconcileFailures: new Counter({
+      name: 'aa_billing_reconcile_failures_total',
+      help: 'Subscriptions the reconciliation could not reconcile (and Stripe listings it could not read); the run goes on',
+      registers: [registry],
+    }),
+    reconcileMissing: new Counter({
+      name: 'aa_billing_reconcile_missing_in_stripe_total',
+      help: 'Live subscription rows whose subscription Stripe does not have; the reconciliation ended them (FREE)',
       registers: [registry],
     }),
   };

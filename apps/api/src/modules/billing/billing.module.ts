@@ -41,8 +41,8 @@ export interface Billing {
   readonly subscriptions: SubscriptionLookup;
   readonly reconciliation: ReconciliationService;
   webhookRouter(): Router;
-  /** Starts the daily reconciliation when configured (a real PostgreSQL and a Stripe connection). */
-  startScheduler(): Promise<void>;
+  /** Starts the daily reconciliation when configured (a schedule and a Stripe connection), on the app's database. */
+  startScheduler(databaseUrl: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -69,14 +69,10 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     subscriptions: new BillingSubscriptionLookup(orm, store, clock, config.billing.pastDueGraceDays),
     reconciliation,
     webhookRouter: () => stripeWebhookRouter(gateway, processor, billingMetrics, clock, log),
-    async startScheduler() {
+    async startScheduler(databaseUrl) {
       const cron = config.billing.reconcileSchedule;
       if (!cron || !gateway.connected || scheduler) return;
-      if (config.database.mode !== 'external') {
-        log.info('billing reconciliation not scheduled: it needs DATABASE_URL (run `pnpm reconcile` by hand)');
-        return;
-      }
-      scheduler = await startReconcileScheduler(config.database.url, cron, reconciliation, log);
+      scheduler = await startReconcileScheduler(databaseUrl, cron, reconciliation, log);
     },
     async stop() {
       await scheduler?.stop();

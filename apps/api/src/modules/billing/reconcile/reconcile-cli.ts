@@ -10,7 +10,8 @@ import { stripeConnectionFromConfig } from '../stripe/stripe-connection.js';
 
 /**
  * `pnpm reconcile`: one reconciliation run by hand against the configured Stripe (STRIPE_SECRET_KEY,
- * plus STRIPE_API_BASE for an emulator started with `pnpm stripe:emulator`); prints the counts.
+ * plus STRIPE_API_BASE for an emulator started with `pnpm stripe:emulator`); prints the counts, then
+ * one line per subscription that failed or that Stripe does not have, and exits 1 if any failed.
  */
 const config = loadConfigOrExit();
 const stripe = stripeConnectionFromConfig(config.billing);
@@ -25,7 +26,16 @@ const db = await openDatabase(config.database, entitiesOf(API_MODULES), log);
 try {
   const services = createServices({ orm: db.orm, clock: systemClock, config, log, metrics: createMetrics(), stripe });
   const report = await services.billing.reconciliation.run('manual');
-  process.stdout.write(`reconciliation: ${report.checked} checked, ${report.repaired} repaired, ${report.skipped} skipped\n`);
+  process.stdout.write(
+    `reconciliation: ${report.checked} checked, ${report.repaired} repaired, ${report.failed} failed, ${report.missingInStripe} missing in Stripe, ${report.skipped} skipped\n`,
+  );
+  for (const { stripeSubscriptionId, organizationId, status } of report.missing) {
+    process.stdout.write(`missing in Stripe: ${stripeSubscriptionId} (organization ${organizationId}, was ${status}) is now canceled\n`);
+  }
+  for (const { stripeSubscriptionId, error } of report.failures) {
+    process.stderr.write(`failed: ${stripeSubscriptionId ?? 'listing subscriptions'}: ${error}\n`);
+  }
+  if (report.failed > 0) process.exitCode = 1;
 } finally {
   await db.close();
 }

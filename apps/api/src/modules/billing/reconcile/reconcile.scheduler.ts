@@ -9,8 +9,10 @@ export interface ReconcileScheduler {
 }
 
 /**
- * The daily reconciliation on pg-boss (PostgreSQL-backed): every instance registers the same cron,
- * pg-boss creates one job per tick, and the `exclusive` queue lets one instance at a time run it.
+ * The daily reconciliation on pg-boss, kept in the app's own database (external PostgreSQL, or the
+ * embedded PGlite through its socket server): every instance registers the same cron under one
+ * name, pg-boss creates one job per tick however many instances watch it, and the `exclusive` queue
+ * lets one instance at a time run it.
  */
 export async function startReconcileScheduler(
   databaseUrl: string,
