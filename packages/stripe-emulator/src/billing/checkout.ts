@@ -86,8 +86,10 @@ export function completeCheckout(
 ): CheckoutSessionObject {
   if (session.status !== 'open') throw invalidState('This Checkout Session is no longer active.');
   const behavior = ctx.store.cardBehaviors.get(paymentMethod.id) ?? 'succeeds';
-  if (behavior === 'declined' || (session.mode === 'payment' && behavior === 'fails_charges')) throw cardDeclined(paymentMethod.id);
   const details = ctx.store.checkoutDetails.get(session.id);
+  // A card whose charges fail (0341) is declined on the page whenever something is due today.
+  const dueToday = session.mode !== 'setup' && (session.amount_total ?? 0) > 0 && !details?.trialPeriodDays;
+  if (behavior === 'declined' || (dueToday && behavior === 'fails_charges')) throw cardDeclined(paymentMethod.id);
   const email = buyer.email ?? session.customer_email;
   const events = new EventBatch();
   let customerId = typeof session.customer === 'string' ? session.customer : (session.customer?.id ?? null);

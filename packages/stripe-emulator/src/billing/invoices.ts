@@ -2,12 +2,11 @@ import type Stripe from 'stripe';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
-import { buildInvoice, buildInvoiceLine, type InvoiceObject } from '../objects/invoice-objects.js';
+import { buildInvoice, buildInvoiceLine, type InvoiceItemObject, type InvoiceObject } from '../objects/invoice-objects.js';
 import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
-
-/** Why a card is charged: 0341 cards pay a first invoice and fail renewals. */
-export type ChargeReason = 'initial' | 'renewal' | 'manual';
+import { cancelPaymentsOf, chargeInvoice } from './payments.js';
+import { applyPendingUpdateFor, discardPendingUpdateFor } from './pending-updates.js';
 
 export interface InvoiceLineInput {
   amount: number;
@@ -35,7 +34,17 @@ export interface DraftInvoiceInput {
 
 export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput, events: EventBatch): InvoiceObject {
   const customer = ctx.store.customers.get(input.customer, 'customer');
-  const id = newId(ID_PREFIX.invoice);
+  const pendingItems = input.includePendingItems ? pendingItemsOf(ctx, customer.id, input.subscription) : [];
+  const invoice = buildDraft(ctx, newId(ID_PREFIX.invoice), input, pendingItems);
+  for (const item of pendingItems) item.invoice = invoice.id;
+  ctx.store.invoices.insert(invoice);
+  events.add('invoice.created', invoice);
+  return invoice;
+}
+
+/** A draft invoice object with the given lines and invoice items, not stored (previews use it as is). */
+export function buildDraft(ctx: BillingContext, id: string, input: DraftInvoiceInput, invoiceItems: InvoiceItemObject[]): InvoiceObject {
+  const customer = ctx.store.customers.get(input.customer, 'customer');
   const lines = input.lines.map((line) =>
     buildInvoiceLine({
       id: newId(ID_PREFIX.invoiceLine),
@@ -53,31 +62,24 @@ export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput
       metadata: {},
     }),
   );
-  if (input.includePendingItems) {
-    const pending = ctx.store.invoiceItems.all().filter((item) => {
-      const itemSubscription = item.parent?.subscription_details?.subscription ?? null;
-      return item.invoice === null && idOf(item.customer) === customer.id && (itemSubscription === null || itemSubscription === input.subscription);
-    });
-    for (const item of pending) {
-      item.invoice = id;
-      lines.push(
-        buildInvoiceLine({
-          id: newId(ID_PREFIX.invoiceLine),
-          invoice: id,
-          amount: item.amount,
-          currency: item.currency,
-          description: item.description,
-          period: item.period,
-          quantity: item.quantity,
-          subscription: item.parent?.subscription_details?.subscription ?? null,
-          subscriptionItem: null,
-          invoiceItem: item.id,
-          proration: item.proration,
-          price: null,
-          metadata: item.metadata ?? {},
-        }),
-      );
-    }
+  for (const item of invoiceItems) {
+    lines.push(
+      buildInvoiceLine({
+        id: newId(ID_PREFIX.invoiceLine),
+        invoice: id,
+        amount: item.amount,
+        currency: item.currency,
+        description: item.description,
+        period: item.period,
+        quantity: item.quantity,
+        subscription: item.parent?.subscription_details?.subscription ?? null,
+        subscriptionItem: null,
+        invoiceItem: item.id,
+        proration: item.proration,
+        price: null,
+        metadata: item.metadata ?? {},
+      }),
+    );
   }
   const invoice = buildInvoice({
     id,
@@ -99,9 +101,21 @@ export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput
   // Stripe copies the subscription's metadata as it is when the invoice is made.
   const subscriptionMetadata = input.subscription ? ctx.store.subscriptions.find(input.subscription)?.metadata : undefined;
   if (invoice.parent?.subscription_details && subscriptionMetadata) invoice.parent.subscription_details.metadata = { ...subscriptionMetadata };
-  ctx.store.invoices.insert(invoice);
-  events.add('invoice.created', invoice);
   return invoice;
+}
+
+/**
+ * Applies the customer's balance as Stripe does when an invoice is finalized: a credit lowers the
+ * amount due, an amount owed raises it, a credit invoice (negative total) adds to the credit.
+ * Returns the customer's balance afterwards.
+ */
+export function applyCustomerBalance(invoice: InvoiceObject, balance: number): number {
+  const net = invoice.total + balance;
+  invoice.starting_balance = balance;
+  invoice.ending_balance = Math.min(0, net);
+  invoice.amount_due = Math.max(0, net);
+  invoice.amount_remaining = invoice.amount_due;
+  return invoice.ending_balance;
 }
 
 export function finalizeInvoice(ctx: BillingContext, invoice: InvoiceObject, events: EventBatch): InvoiceObject {
@@ -110,6 +124,7 @@ export function finalizeInvoice(ctx: BillingContext, invoice: InvoiceObject, eve
   const sequence = customer.next_invoice_sequence ?? 1;
   customer.next_invoice_sequence = sequence + 1;
   const now = ctx.clock.forCustomer(customer.id);
+  customer.balance = applyCustomerBalance(invoice, customer.balance);
   invoice.status = 'open';
   invoice.number = `${customer.invoice_prefix ?? 'EMU'}-${String(sequence).padStart(4, '0')}`;
   invoice.effective_at = now;
@@ -131,18 +146,16 @@ export function paymentMethodFor(ctx: BillingContext, invoice: InvoiceObject): s
   return idOf(customer?.invoice_settings.default_payment_method);
 }
 
-/** Charges an open invoice. Returns whether it was paid; the outcome's events go into `events`. */
-export function attemptPayment(
-  ctx: BillingContext,
-  invoice: InvoiceObject,
-  paymentMethodId: string | null,
-  reason: ChargeReason,
-  events: EventBatch,
-): boolean {
+/**
+ * Charges an open invoice (nothing to charge when its amount due is covered). Returns whether it was
+ * paid; the outcome's events go into `events`, and a pending update waiting on it is applied.
+ */
+export function attemptPayment(ctx: BillingContext, invoice: InvoiceObject, paymentMethodId: string | null, events: EventBatch): boolean {
   const now = ctx.clock.forCustomer(idOf(invoice.customer));
-  const paid = invoice.amount_due <= 0 || chargeSucceeds(ctx, paymentMethodId, reason);
-  invoice.attempted = invoice.amount_due > 0 || invoice.attempted;
-  if (invoice.amount_due > 0) invoice.attempt_count += 1;
+  const due = invoice.amount_due > 0;
+  const paid = !due || chargeInvoice(ctx, invoice, paymentMethodId, now, events);
+  invoice.attempted = due || invoice.attempted;
+  if (due) invoice.attempt_count += 1;
   if (paid) {
     invoice.status = 'paid';
     invoice.amount_paid = invoice.amount_due;
@@ -150,6 +163,7 @@ export function attemptPayment(
     invoice.next_payment_attempt = null;
     invoice.status_transitions.paid_at = now;
     events.add('invoice.paid', invoice).add('invoice.payment_succeeded', invoice);
+    applyPendingUpdateFor(ctx, invoice, events);
   } else {
     invoice.next_payment_attempt = now + 3 * 86_400;
     events.add('invoice.payment_failed', invoice);
@@ -157,29 +171,43 @@ export function attemptPayment(
   return paid;
 }
 
-function chargeSucceeds(ctx: BillingContext, paymentMethodId: string | null, reason: ChargeReason): boolean {
-  if (!paymentMethodId) return false;
-  switch (ctx.store.cardBehaviors.get(paymentMethodId) ?? 'succeeds') {
-    case 'succeeds':
-      return true;
-    case 'fails_renewals':
-      return reason !== 'renewal';
-    case 'fails_charges':
-    case 'declined':
-      return false;
-  }
+/** Voids an open invoice: it can no longer be paid, and a pending update waiting on it is discarded. */
+export function voidInvoice(ctx: BillingContext, invoice: InvoiceObject, events: EventBatch): InvoiceObject {
+  const now = ctx.clock.forCustomer(idOf(invoice.customer));
+  invoice.status = 'void';
+  invoice.amount_remaining = 0;
+  invoice.next_payment_attempt = null;
+  invoice.auto_advance = false;
+  invoice.status_transitions.voided_at = now;
+  cancelPaymentsOf(ctx, invoice, now, events);
+  events.add('invoice.voided', invoice);
+  discardPendingUpdateFor(ctx, invoice, events);
+  return invoice;
+}
+
+/** The customer's pending invoice items that the subscription's next invoice would sweep up. */
+export function pendingItemsTotal(ctx: BillingContext, customerId: string, subscriptionId: string | null): number {
+  return pendingItemsOf(ctx, customerId, subscriptionId).reduce((sum, item) => sum + item.amount, 0);
+}
+
+/** The customer's invoice items on no invoice yet, of this subscription or of none. */
+export function pendingItemsOf(ctx: BillingContext, customerId: string, subscriptionId: string | null): InvoiceItemObject[] {
+  return ctx.store.invoiceItems.all().filter((item) => {
+    const itemSubscription = item.parent?.subscription_details?.subscription ?? null;
+    return item.invoice === null && idOf(item.customer) === customerId && (itemSubscription === null || itemSubscription === subscriptionId);
+  });
 }
 
 /**
  * Bills a subscription as Stripe does at creation, renewal or an invoiced change: a draft with the
- * given lines plus the customer's pending items, finalized and charged at once. Returns whether it was paid.
+ * given lines plus the customer's pending items, finalized and charged at once (see its `status`).
  */
 export function invoiceSubscription(
   ctx: BillingContext,
   subscription: SubscriptionObject,
-  input: { billingReason: Stripe.Invoice.BillingReason; lines: InvoiceLineInput[]; periodStart: number; periodEnd: number; reason: ChargeReason },
+  input: { billingReason: Stripe.Invoice.BillingReason; lines: InvoiceLineInput[]; periodStart: number; periodEnd: number },
   events: EventBatch,
-): boolean {
+): InvoiceObject {
   const invoice = createDraftInvoice(
     ctx,
     {
@@ -198,5 +226,6 @@ export function invoiceSubscription(
   );
   finalizeInvoice(ctx, invoice, events);
   subscription.latest_invoice = invoice.id;
-  return attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), input.reason, events);
+  attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events);
+  return invoice;
 }

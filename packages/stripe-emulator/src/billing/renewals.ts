@@ -4,7 +4,7 @@ import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { addInterval } from './clock.js';
 import { idOf, type BillingContext } from './context.js';
-import { invoiceSubscription } from './invoices.js';
+import { invoiceSubscription, voidInvoice } from './invoices.js';
 import { periodLine } from './subscription-lines.js';
 import { nextScheduleTransition, runScheduleTransition } from './subscription-schedules.js';
 import { cancelSubscription, noticeTrialEnding } from './subscriptions.js';
@@ -41,6 +41,7 @@ function advanceSubscription(
 ): void {
   for (;;) {
     noticeTrialEnding(ctx, subscription, until, events);
+    expirePendingUpdate(ctx, clock, subscription, until, events);
     const periodEnd = subscription.items.data[0]?.current_period_end;
     const transition = nextScheduleTransition(ctx, subscription);
     if (transition !== null && transition <= until && (periodEnd === undefined || transition <= periodEnd)) {
@@ -68,7 +69,7 @@ function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, peri
     item.current_period_end = addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
   }
   const invoiceEvents = new EventBatch();
-  const paid = invoiceSubscription(
+  const invoice = invoiceSubscription(
     ctx,
     subscription,
     {
@@ -76,10 +77,19 @@ function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, peri
       lines: subscription.items.data.map((item) => periodLine(ctx, item, false)),
       periodStart: before.items.data[0]?.current_period_start ?? periodStart,
       periodEnd: periodStart,
-      reason: 'renewal',
     },
     invoiceEvents,
   );
-  subscription.status = paid ? 'active' : 'past_due';
+  subscription.status = invoice.status === 'paid' ? 'active' : 'past_due';
   events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
+}
+
+/** A pending update not paid by its `expires_at` is discarded and its invoice voided, as Stripe does. */
+function expirePendingUpdate(ctx: BillingContext, clock: TestClockObject, subscription: SubscriptionObject, until: number, events: EventBatch): void {
+  const expiresAt = subscription.pending_update?.expires_at;
+  if (expiresAt === undefined || expiresAt > until) return;
+  const invoice = ctx.store.invoices.find(idOf(subscription.latest_invoice) ?? '');
+  clock.frozen_time = Math.max(clock.frozen_time, expiresAt);
+  if (invoice?.status === 'open') voidInvoice(ctx, invoice, events);
+  else subscription.pending_update = null;
 }

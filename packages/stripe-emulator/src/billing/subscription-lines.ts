@@ -1,6 +1,8 @@
+import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
-import type { SubscriptionItemObject } from '../objects/subscription-objects.js';
-import type { BillingContext } from './context.js';
+import { buildInvoiceItem } from '../objects/invoice-objects.js';
+import type { SubscriptionItemObject, SubscriptionObject } from '../objects/subscription-objects.js';
+import { idOf, type BillingContext } from './context.js';
 import type { InvoiceLineInput } from './invoices.js';
 
 export function productNameOf(ctx: BillingContext, price: PriceObject): string {
@@ -31,4 +33,65 @@ export function periodLine(ctx: BillingContext, item: SubscriptionItemObject, tr
     subscriptionItem: item.id,
     proration: false,
   };
+}
+
+/** One proration: a credit for unused time on a price, or a charge for the remaining time on one. */
+export interface ProrationEntry {
+  amount: number;
+  currency: string;
+  description: string;
+  period: { start: number; end: number };
+}
+
+/** The share of an item's current period still ahead at `at` (0 once the period is over). */
+function remainingShare(item: SubscriptionItemObject, at: number): number {
+  const length = item.current_period_end - item.current_period_start;
+  const remaining = Math.min(Math.max(0, item.current_period_end - at), length);
+  return length > 0 ? remaining / length : 0;
+}
+
+function prorationDate(at: number): string {
+  return new Date(at * 1000).toISOString().slice(0, 10);
+}
+
+/** The credit for a price's unused time from `at` to the period end (negative), as Stripe words it. */
+export function unusedTime(ctx: BillingContext, item: SubscriptionItemObject, price: PriceObject, quantity: number, at: number): ProrationEntry {
+  return {
+    amount: -Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
+    currency: price.currency,
+    description: `Unused time on ${productNameOf(ctx, price)} after ${prorationDate(at)}`,
+    period: { start: at, end: item.current_period_end },
+  };
+}
+
+/** The charge for a price over the rest of the period from `at`. */
+export function remainingTime(ctx: BillingContext, item: SubscriptionItemObject, price: PriceObject, quantity: number, at: number): ProrationEntry {
+  return {
+    amount: Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
+    currency: price.currency,
+    description: `Remaining time on ${productNameOf(ctx, price)} after ${prorationDate(at)}`,
+    period: { start: at, end: item.current_period_end },
+  };
+}
+
+/** Saves prorations as the subscription's pending invoice items, billed by its next invoice. */
+export function storeProrations(ctx: BillingContext, subscription: SubscriptionObject, entries: ProrationEntry[], at: number): void {
+  const customer = idOf(subscription.customer) ?? '';
+  for (const entry of entries) {
+    ctx.store.invoiceItems.insert(
+      buildInvoiceItem({
+        id: newId(ID_PREFIX.invoiceItem),
+        created: ctx.clock.forCustomer(customer),
+        customer,
+        amount: entry.amount,
+        currency: entry.currency,
+        description: entry.description,
+        period: entry.period,
+        proration: true,
+        subscription: subscription.id,
+        testClock: ctx.clock.testClockOf(customer),
+        metadata: {},
+      }),
+    );
+  }
 }

@@ -1,16 +1,19 @@
-import { invalidParameter, invalidState } from '../http/errors.js';
+import { cardDeclined, invalidParameter, invalidState } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
-import { buildInvoiceItem } from '../objects/invoice-objects.js';
-import { buildSubscriptionItem, type SubscriptionObject } from '../objects/subscription-objects.js';
+import type { InvoiceObject } from '../objects/invoice-objects.js';
+import { buildSubscriptionItem, type SubscriptionItemObject, type SubscriptionObject } from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
-import { invoiceSubscription } from './invoices.js';
+import { invoiceSubscription, pendingItemsTotal } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
-import { productNameOf } from './subscription-lines.js';
+import { chargeSucceeds } from './payments.js';
+import { paramUnsupportedByPendingUpdate, pendingUpdateOf } from './pending-updates.js';
+import { remainingTime, storeProrations, unusedTime, type ProrationEntry } from './subscription-lines.js';
 import { recurringPrice } from './subscriptions.js';
 
 export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
+export type PaymentBehavior = 'allow_incomplete' | 'default_incomplete' | 'error_if_incomplete' | 'pending_if_incomplete';
 
 export interface SubscriptionItemUpdate {
   id?: string | null;
@@ -24,17 +27,27 @@ export interface SubscriptionUpdateInput {
   metadata?: Record<string, string | null> | null;
   items?: SubscriptionItemUpdate[] | null;
   proration_behavior?: ProrationBehavior | null;
+  /** The moment prorations are computed for (Stripe's `proration_date`); default now. */
+  proration_date?: number | null;
+  payment_behavior?: PaymentBehavior | null;
   cancel_at_period_end?: boolean | null;
   default_payment_method?: string | null;
   description?: string | null;
 }
 
 interface PriceChange {
+  item: SubscriptionItemObject;
   from: PriceObject;
   to: PriceObject;
   quantity: number;
 }
 
+/**
+ * Applies an update as Stripe does. A price change with `always_invoice` is billed at once; whether a
+ * failed charge keeps the change depends on `payment_behavior`: applied anyway and `past_due`
+ * (`allow_incomplete`, the default), refused with the card error (`error_if_incomplete`), or held in
+ * `pending_update` until the invoice is paid (`pending_if_incomplete`).
+ */
 export function updateSubscription(
   ctx: BillingContext,
   subscription: SubscriptionObject,
@@ -48,6 +61,15 @@ export function updateSubscription(
   if (canceled && (input.items || input.cancel_at_period_end !== undefined)) {
     throw invalidState('A canceled subscription can only update its cancellation_details and metadata.');
   }
+  const paymentBehavior = input.payment_behavior ?? 'allow_incomplete';
+  if (paymentBehavior === 'pending_if_incomplete') assertPendingUpdatable(input);
+  const prorationBehavior = input.proration_behavior ?? 'create_prorations';
+  const at = input.proration_date ?? now;
+  const target = plannedItemChanges(ctx, subscription, input.items ?? [], prorationBehavior, at, now);
+  const prorations = target.prorations;
+  const invoiceNow = prorationBehavior === 'always_invoice' && prorations.length > 0;
+  if (invoiceNow && paymentBehavior === 'error_if_incomplete') assertChargeable(ctx, subscription, prorations);
+
   if (input.metadata !== undefined) subscription.metadata = mergeMetadata(subscription.metadata, input.metadata);
   if (input.description !== undefined) subscription.description = input.description;
   if (input.default_payment_method !== undefined) {
@@ -68,17 +90,62 @@ export function updateSubscription(
       reason: input.cancel_at_period_end ? 'cancellation_requested' : null,
     };
   }
-  const changes = applyItemUpdates(ctx, subscription, input.items ?? [], now);
+  storeProrations(ctx, subscription, prorations, at);
   const invoiceEvents = new EventBatch();
-  const behavior = input.proration_behavior ?? 'create_prorations';
-  if (changes.length > 0 && behavior !== 'none' && subscription.status !== 'trialing') {
-    createProrations(ctx, subscription, changes, now);
-    if (behavior === 'always_invoice') invoiceProrationsNow(ctx, subscription, now, invoiceEvents);
+  if (!invoiceNow) {
+    subscription.items = target.items;
+  } else if (paymentBehavior === 'pending_if_incomplete') {
+    const invoice = invoiceProrations(ctx, subscription, now, invoiceEvents);
+    if (invoice.status === 'paid') subscription.items = target.items;
+    else subscription.pending_update = pendingUpdateOf(subscription, target.items.data, now);
+  } else {
+    subscription.items = target.items;
+    const invoice = invoiceProrations(ctx, subscription, now, invoiceEvents);
+    if (invoice.status !== 'paid') subscription.status = 'past_due';
   }
   const changed = changedAttributes(before, subscription);
   if (Object.keys(changed).length > 0) events.add('customer.subscription.updated', subscription, changed);
   events.append(invoiceEvents);
   return subscription;
+}
+
+/**
+ * What changing the items would do, worked out on a copy (a pending update or a preview must leave the
+ * subscription as it is): the items afterwards and the prorations at `at`.
+ */
+export function plannedItemChanges(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  updates: SubscriptionItemUpdate[],
+  prorationBehavior: ProrationBehavior,
+  at: number,
+  now: number,
+): { items: SubscriptionObject['items']; prorations: ProrationEntry[] } {
+  const target = structuredClone(subscription);
+  const changes = applyItemUpdates(ctx, target, updates, now);
+  const prorate = changes.length > 0 && prorationBehavior !== 'none' && subscription.status !== 'trialing';
+  return { items: target.items, prorations: prorate ? prorationsOf(ctx, changes, at) : [] };
+}
+
+/** Stripe refuses a pending update that would carry changes it cannot hold back. */
+function assertPendingUpdatable(input: SubscriptionUpdateInput): void {
+  const param = paramUnsupportedByPendingUpdate(input);
+  if (!param) return;
+  throw invalidState(
+    `The parameter \`${param}\` cannot be used with \`payment_behavior=pending_if_incomplete\`. Pending updates support only ` +
+      '`billing_cycle_anchor`, `items` (`price`, `quantity`), `proration_behavior`, `proration_date`, `trial_end`, `trial_from_plan` and `add_invoice_items`.',
+    param,
+  );
+}
+
+/** `error_if_incomplete`: when the invoice would be due and its charge would fail, nothing changes and the call fails. */
+function assertChargeable(ctx: BillingContext, subscription: SubscriptionObject, prorations: ProrationEntry[]): void {
+  const customerId = idOf(subscription.customer) ?? '';
+  const customer = ctx.store.customers.get(customerId, 'customer');
+  const total = prorations.reduce((sum, entry) => sum + entry.amount, 0) + pendingItemsTotal(ctx, customerId, subscription.id);
+  if (total + customer.balance <= 0) return;
+  const paymentMethod = idOf(subscription.default_payment_method) ?? idOf(customer.invoice_settings.default_payment_method);
+  if (!chargeSucceeds(ctx, paymentMethod)) throw cardDeclined(paymentMethod);
 }
 
 function applyItemUpdates(
@@ -100,7 +167,7 @@ function applyItemUpdates(
       }
       if (update.price && update.price !== item.price.id) {
         const price = recurringPrice(ctx, update.price, `${param}[price]`);
-        changes.push({ from: item.price, to: price, quantity: update.quantity ?? item.quantity ?? 1 });
+        changes.push({ item, from: item.price, to: price, quantity: update.quantity ?? item.quantity ?? 1 });
         item.price = price;
         item.plan = { ...item.plan, ...planFields(price) };
       }
@@ -132,41 +199,14 @@ function planFields(price: PriceObject): { id: string; amount: number | null; am
 }
 
 /** Credit for the unused time on the old price and a charge for the rest of the period on the new one. */
-function createProrations(ctx: BillingContext, subscription: SubscriptionObject, changes: PriceChange[], now: number): void {
-  const period = subscription.items.data[0];
-  if (!period) return;
-  const length = period.current_period_end - period.current_period_start;
-  const remaining = Math.max(0, period.current_period_end - now);
-  const fraction = length > 0 ? remaining / length : 0;
-  const customer = idOf(subscription.customer) ?? '';
-  const date = new Date(now * 1000).toISOString().slice(0, 10);
-  for (const change of changes) {
-    const entries = [
-      { amount: -Math.round((change.from.unit_amount ?? 0) * change.quantity * fraction), description: `Unused time on ${productNameOf(ctx, change.from)} after ${date}` },
-      { amount: Math.round((change.to.unit_amount ?? 0) * change.quantity * fraction), description: `Remaining time on ${productNameOf(ctx, change.to)} after ${date}` },
-    ];
-    for (const entry of entries) {
-      ctx.store.invoiceItems.insert(
-        buildInvoiceItem({
-          id: newId(ID_PREFIX.invoiceItem),
-          created: now,
-          customer,
-          amount: entry.amount,
-          currency: change.to.currency,
-          description: entry.description,
-          period: { start: now, end: period.current_period_end },
-          proration: true,
-          subscription: subscription.id,
-          testClock: ctx.clock.testClockOf(customer),
-          metadata: {},
-        }),
-      );
-    }
-  }
+function prorationsOf(ctx: BillingContext, changes: PriceChange[], at: number): ProrationEntry[] {
+  return changes.flatMap((change) => [
+    unusedTime(ctx, change.item, change.from, change.quantity, at),
+    remainingTime(ctx, change.item, change.to, change.quantity, at),
+  ]);
 }
 
-/** `always_invoice`: the prorations are billed at once; a failed charge leaves the subscription past_due. */
-function invoiceProrationsNow(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): void {
-  const paid = invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now, reason: 'manual' }, events);
-  if (!paid) subscription.status = 'past_due';
+/** `always_invoice`: the prorations just stored are billed at once on a `subscription_update` invoice. */
+function invoiceProrations(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): InvoiceObject {
+  return invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now }, events);
 }

@@ -5,11 +5,10 @@ import type { CardDetails } from '../objects/customer-objects.js';
  * How a test card behaves, as in Stripe's test mode:
  * - `succeeds`: every charge succeeds (4242…, `pm_card_visa`, `tok_visa`);
  * - `declined`: refused up front, nothing is attached (4000 0000 0000 0002);
- * - `fails_renewals`: attaches and pays the first invoice, fails later charges (4000 0000 0000 0341
- *   as our hosted checkout treats it, so renewals can be tested);
- * - `fails_charges`: attaches, every charge fails (`pm_card_chargeCustomerFail`).
+ * - `fails_charges`: attaches, then every charge fails (4000 0000 0000 0341, `pm_card_chargeCustomerFail`),
+ *   so a failed renewal is tested by making such a card the default before the period ends.
  */
-export type CardBehavior = 'succeeds' | 'declined' | 'fails_renewals' | 'fails_charges';
+export type CardBehavior = 'succeeds' | 'declined' | 'fails_charges';
 
 interface TestCard {
   behavior: CardBehavior;
@@ -21,7 +20,7 @@ const CARD_NUMBERS: Record<string, TestCard> = {
   '4242424242424242': { behavior: 'succeeds', brand: 'visa', last4: '4242' },
   '5555555555554444': { behavior: 'succeeds', brand: 'mastercard', last4: '4444' },
   '4000000000000002': { behavior: 'declined', brand: 'visa', last4: '0002' },
-  '4000000000000341': { behavior: 'fails_renewals', brand: 'visa', last4: '0341' },
+  '4000000000000341': { behavior: 'fails_charges', brand: 'visa', last4: '0341' },
 };
 
 /** Stripe's test payment method ids and card tokens. */

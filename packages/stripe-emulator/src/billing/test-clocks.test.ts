@@ -68,7 +68,7 @@ describe('test clocks', () => {
     expect(invoices.data.map((i) => i.billing_reason)).toEqual(['subscription_cycle', 'subscription_create']);
   });
 
-  it('fails the renewal of a 0341 card paid through checkout: invoice.payment_failed and past_due', async () => {
+  it('declines 4000 0000 0000 0341 at checkout; made the default card later, it fails the renewal (invoice.payment_failed, past_due)', async () => {
     const { clock, customer } = await customerOnClock('fails-0341@example.com');
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
@@ -77,11 +77,20 @@ describe('test clocks', () => {
       success_url: 'http://app.test/billing/success?session_id={CHECKOUT_SESSION_ID}',
     });
     // The emulator's test helper does what its hosted page does (the SDK has no method for it).
-    const completed = await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: '4000000000000341' });
-    expect(completed).toMatchObject({ status: 'complete', payment_status: 'paid' });
+    const complete = (cardNumber: string) => stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: cardNumber });
+    // Stripe's 0341 card attaches, then every charge fails: the page shows the decline, nothing is created.
+    await expect(complete('4000000000000341')).rejects.toMatchObject({ statusCode: 402, rawType: 'card_error', code: 'card_declined', decline_code: 'generic_decline' });
+    expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'open', subscription: null });
+    expect((await stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
+
+    expect(await complete('4242424242424242')).toMatchObject({ status: 'complete', payment_status: 'paid' });
     const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['subscription'] });
     const subscription = paid.subscription as Stripe.Subscription;
     expect(subscription.status).toBe('active');
+    const failing = await stripe.paymentMethods.create({ type: 'card', card: { number: '4000000000000341', exp_month: 12, exp_year: 2034, cvc: '123' } });
+    await stripe.paymentMethods.attach(failing.id, { customer: customer.id });
+    // Checkout made the paying card the subscription's default, which wins over the customer's.
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id });
 
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
     const pastDue = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });

@@ -45,6 +45,9 @@ export function buildSubscription(values: {
   trialStart: number | null;
   trialEnd: number | null;
   testClock: string | null;
+  /** Stripe's default for new subscriptions since 2025-09-30 is `flexible`. */
+  billingMode: Stripe.Subscription.BillingMode.Type;
+  prorationDiscounts: Stripe.Subscription.BillingMode.Flexible.ProrationDiscounts;
 }): SubscriptionObject {
   return fromTemplate<Stripe.Subscription>('subscription', {
     id: values.id,
@@ -54,7 +57,10 @@ export function buildSubscription(values: {
     automatic_tax: { enabled: false, liability: null, disabled_reason: null },
     billing_cycle_anchor: values.items[0]?.current_period_start ?? values.created,
     billing_cycle_anchor_config: null,
-    billing_mode: { type: 'classic', flexible: null },
+    billing_mode:
+      values.billingMode === 'flexible'
+        ? { type: 'flexible', flexible: { proration_discounts: values.prorationDiscounts }, updated_at: values.created }
+        : { type: 'classic', flexible: null },
     billing_schedules: [],
     billing_thresholds: null,
     cancel_at: null,

@@ -74,7 +74,7 @@ export function renderCheckoutPage(view: CheckoutView, form: CheckoutForm, error
       <button class="btn" type="submit" id="submit">${buttonLabel}</button>
     </form>
     <p class="hint">Stripe emulator — no real payment is made.<br>
-      <code>4242 4242 4242 4242</code> pays · <code>4000 0000 0000 0002</code> is declined · <code>4000 0000 0000 0341</code> fails at renewal</p>
+      <code>4242 4242 4242 4242</code> pays · <code>4000 0000 0000 0002</code> is declined · <code>4000 0000 0000 0341</code> saves, then every charge fails</p>
   </div></section>
 </main>`,
   );

@@ -3,9 +3,10 @@ import { catalogRoutes } from './catalog-routes.js';
 import { checkoutRoutes } from './checkout-routes.js';
 import { customerRoutes } from './customer-routes.js';
 import { invoiceRoutes } from './invoice-routes.js';
+import { paymentRoutes } from './payment-routes.js';
 import { platformRoutes } from './platform-routes.js';
-import { portalRoutes } from './portal-routes.js';
 import { scheduleRoutes } from './schedule-routes.js';
+import { portalRoutes } from './portal-routes.js';
 import { subscriptionRoutes } from './subscription-routes.js';
 
 export const ALL_ROUTES: ApiRoute[] = [
@@ -14,6 +15,7 @@ export const ALL_ROUTES: ApiRoute[] = [
   ...subscriptionRoutes,
   ...scheduleRoutes,
   ...invoiceRoutes,
+  ...paymentRoutes,
   ...checkoutRoutes,
   ...portalRoutes,
   ...platformRoutes,

@@ -1,10 +1,11 @@
 import { idOf } from '../billing/context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor } from '../billing/invoices.js';
+import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, voidInvoice } from '../billing/invoices.js';
+import { previewInvoice } from '../billing/invoice-previews.js';
 import { resolvePaymentMethod } from '../billing/payment-methods.js';
 import { mergeMetadata } from '../billing/context.js';
 import { cardDeclined, invalidState } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
-import { any, bool, hash, int, obj, str } from '../http/params.js';
+import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import { buildInvoiceItem } from '../objects/invoice-objects.js';
@@ -94,6 +95,16 @@ export const invoiceRoutes: ApiRoute[] = [
     billing.bus.publish(events);
     return invoice;
   }),
+  route('POST', '/v1/invoices/create_preview', {
+    customer: str(),
+    subscription: str(),
+    subscription_details: obj({
+      items: arr(obj({ id: str(), price: str(), quantity: int(), deleted: bool(), metadata: hash(), clear_usage: bool() })),
+      proration_behavior: str({ enum: ['create_prorations', 'none', 'always_invoice'] }),
+      proration_date: int(),
+    }),
+    automatic_tax: any(),
+  }, (params, { billing }) => previewInvoice(billing, params)),
   route('GET', '/v1/invoices/:id', {}, (_params, ctx) => ctx.billing.store.invoices.get(pathParam(ctx, 'id'))),
   route('GET', '/v1/invoices/:id/lines', { ...listParams }, (params, ctx) => {
     const invoice = ctx.billing.store.invoices.get(pathParam(ctx, 'id'));
@@ -122,10 +133,20 @@ export const invoiceRoutes: ApiRoute[] = [
     const paymentMethod = params.payment_method
       ? resolvePaymentMethod(billing, params.payment_method, 'payment_method').id
       : paymentMethodFor(billing, invoice);
-    const paid = params.paid_out_of_band ? markPaidOutOfBand(invoice) : attemptPayment(billing, invoice, paymentMethod, 'manual', events);
+    const paid = params.paid_out_of_band ? markPaidOutOfBand(invoice) : attemptPayment(billing, invoice, paymentMethod, events);
     if (params.paid_out_of_band) events.add('invoice.paid', invoice);
     billing.bus.publish(events);
     if (!paid) throw cardDeclined(paymentMethod);
+    return invoice;
+  }),
+  route('POST', '/v1/invoices/:id/void', {}, (_params, ctx) => {
+    const invoice = ctx.billing.store.invoices.get(pathParam(ctx, 'id'));
+    if (invoice.status !== 'open' && invoice.status !== 'uncollectible') {
+      throw invalidState(`You can only pass in open or uncollectible invoices. This invoice is ${invoice.status}.`);
+    }
+    const events = new EventBatch();
+    voidInvoice(ctx.billing, invoice, events);
+    ctx.billing.bus.publish(events);
     return invoice;
   }),
   route('GET', '/v1/invoices', {

@@ -10,7 +10,7 @@ import { EventBatch } from '../webhooks/event-bus.js';
 const PRORATION = ['create_prorations', 'none', 'always_invoice'] as const;
 const PAYMENT_BEHAVIOR = ['allow_incomplete', 'default_incomplete', 'error_if_incomplete', 'pending_if_incomplete'] as const;
 
-/** Accepted as Stripe does; the emulator charges at once whichever is chosen. */
+/** Accepted as Stripe does; of these only `payment_behavior` changes what the emulator does. */
 const acceptedSettings = {
   payment_behavior: str({ enum: PAYMENT_BEHAVIOR }),
   collection_method: str({ enum: ['charge_automatically'] }),
@@ -18,6 +18,9 @@ const acceptedSettings = {
   automatic_tax: any(),
   off_session: bool(),
 } as const;
+
+const FEEDBACK = ['customer_service', 'low_quality', 'missing_features', 'other', 'switched_service', 'too_complex', 'too_expensive', 'unused'] as const;
+const cancellationDetails = obj({ comment: str(), feedback: str({ enum: FEEDBACK }) });
 
 const STATUSES = ['active', 'all', 'canceled', 'ended', 'incomplete', 'incomplete_expired', 'past_due', 'paused', 'trialing', 'unpaid'] as const;
 
@@ -33,6 +36,7 @@ export const subscriptionRoutes: ApiRoute[] = [
     trial_end: int(),
     cancel_at_period_end: bool(),
     proration_behavior: str({ enum: PRORATION }),
+    billing_mode: obj({ type: str({ required: true, enum: ['classic', 'flexible'] }), flexible: obj({ proration_discounts: str({ enum: ['included', 'itemized'] }) }) }),
   }, (params, { billing }) => {
     const events = new EventBatch();
     const subscription = createSubscription(billing, params, events);
@@ -49,7 +53,7 @@ export const subscriptionRoutes: ApiRoute[] = [
     cancel_at_period_end: bool(),
     default_payment_method: str(),
     description: str(),
-    cancellation_details: obj({ comment: str(), feedback: str() }),
+    cancellation_details: cancellationDetails,
   }, (params, ctx) => {
     const { billing } = ctx;
     const subscription = billing.store.subscriptions.get(pathParam(ctx, 'id'));
@@ -62,12 +66,15 @@ export const subscriptionRoutes: ApiRoute[] = [
   route('DELETE', '/v1/subscriptions/:id', {
     invoice_now: bool(),
     prorate: bool(),
-    cancellation_details: obj({ comment: str(), feedback: str() }),
+    cancellation_details: cancellationDetails,
   }, (params, ctx) => {
     const { billing } = ctx;
     const subscription = billing.store.subscriptions.get(pathParam(ctx, 'id'));
     const events = new EventBatch();
-    cancelSubscription(billing, subscription, params.cancellation_details ?? {}, events);
+    cancelSubscription(billing, subscription, params.cancellation_details ?? {}, events, undefined, {
+      prorate: params.prorate ?? false,
+      invoiceNow: params.invoice_now ?? false,
+    });
     cancelScheduleOfCanceledSubscription(billing, subscription, events);
     billing.bus.publish(events);
     return subscription;

@@ -10,6 +10,7 @@ import type {
   WebhookEndpointObject,
 } from '../objects/platform-objects.js';
 import type { SubscriptionScheduleObject } from '../objects/schedule-objects.js';
+import type { ChargeObject, InvoicePaymentObject, PaymentIntentObject, RefundObject } from '../objects/payment-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import type { CardBehavior } from '../billing/test-cards.js';
 import { API_VERSION } from '../webhooks/event-bus.js';
@@ -38,6 +39,10 @@ export class Store {
   readonly subscriptionSchedules: Collection<SubscriptionScheduleObject> = new Collection('subscription schedule');
   readonly invoiceItems: Collection<InvoiceItemObject> = new Collection('invoiceitem');
   readonly invoices: Collection<InvoiceObject> = new Collection('invoice');
+  readonly paymentIntents: Collection<PaymentIntentObject> = new Collection('payment_intent');
+  readonly charges: Collection<ChargeObject> = new Collection('charge');
+  readonly refunds: Collection<RefundObject> = new Collection('refund');
+  readonly invoicePayments: Collection<InvoicePaymentObject> = new Collection('invoice_payment');
   readonly checkoutSessions: Collection<CheckoutSessionObject> = new Collection('checkout.session');
   readonly portalSessions: Collection<PortalSessionObject> = new Collection('billing_portal.session');
   readonly portalConfigurations: Collection<PortalConfigurationObject> = new Collection('configuration');
@@ -52,13 +57,13 @@ export class Store {
   readonly trialEndNoticesSent = new Set<string>();
   /** Webhook signing secrets by endpoint id: Stripe returns a secret only when an endpoint is created. */
   readonly webhookSecrets = new Map<string, string>();
+  /** The account's default API version: events render in it for endpoints without their own. */
+  accountApiVersion: string = API_VERSION;
   readonly portalSessionAccess = new Map<string, PortalSessionAccess>();
   /** How long a portal session's link opens, like Stripe's short-lived sessions (a control sets it). */
   portalSessionLifetimeSeconds = 5 * 60;
   /** Deleted customers: Stripe still answers their retrieval with `{ deleted: true }`. */
   readonly deletedCustomers = new Set<string>();
-  /** The account's default API version: events render in it for endpoints without their own. */
-  accountApiVersion: string = API_VERSION;
 
   /** Any stored object by id, for `expand[]`. */
   findById(id: string): { id: string } | undefined {
@@ -71,6 +76,10 @@ export class Store {
       this.subscriptionSchedules,
       this.invoiceItems,
       this.invoices,
+      this.paymentIntents,
+      this.charges,
+      this.refunds,
+      this.invoicePayments,
       this.checkoutSessions,
       this.portalSessions,
       this.portalConfigurations,
