@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config/repo-paths.js';
 import type { SignedUpUser } from '../../test/harness.js';
-import { CARD_FAILS_LATER, startAppWithUnreachableStripe, startBillingKit, WEBHOOK_SECRET, type BillingKit } from './test/billing-test-kit.js';
+import { startAppWithUnreachableStripe, startBillingKit, WEBHOOK_SECRET, type BillingKit } from './test/billing-test-kit.js';
 
 const run = promisify(execFile);
 const DAY_S = 86_400;
@@ -139,7 +139,8 @@ describe('renewals', () => {
   });
 
   it('on a failed renewal sends one dunning mail per attempt and keeps PRO for the grace period, then FREE', async () => {
-    const { user, clockId, frozenTime } = await onTestClockSubscriber('PRO', CARD_FAILS_LATER);
+    const { user, clockId, frozenTime } = await onTestClockSubscriber('PRO');
+    await kit.useFailingCard(user);
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });

@@ -6,8 +6,8 @@ import { startTestApp, type SignedUpUser, type TestApp } from '../../../test/har
 
 export const WEBHOOK_SECRET = 'whsec_billingtestsecret0123456789';
 export const CARD_OK = '4242424242424242';
-/** Pays the first invoice, then fails every later charge (a renewal). */
-export const CARD_FAILS_LATER = '4000000000000341';
+/** Stripe's 0341 card: attaches, then every charge fails (Checkout declines it). See `useFailingCard`. */
+export const CARD_CHARGES_FAIL = '4000000000000341';
 
 export interface BillingKit {
   t: TestApp;
@@ -20,6 +20,11 @@ export interface BillingKit {
   /** Checkout + payment + every resulting webhook applied. */
   subscribe(user: SignedUpUser, tier: PlanTier, cardNumber?: string): Promise<void>;
   settled(): Promise<void>;
+  /**
+   * Makes a 0341 card the default of the organization's customer and subscription (Checkout made the
+   * paying card the subscription's default, which wins), so the next charge, e.g. a renewal, fails.
+   */
+  useFailingCard(user: SignedUpUser): Promise<void>;
   planOf(user: SignedUpUser): Promise<{ tier: string; runs: number }>;
   stop(): Promise<void>;
 }
@@ -67,6 +72,18 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
       await kit.settled();
     },
     settled: () => emulator.waitForDeliveries(),
+    async useFailingCard(user) {
+      const [row] = await t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
+        user.organizationId,
+      ]);
+      const subscription = await stripe.subscriptions.retrieve(row?.stripe_subscription_id ?? '');
+      const customer = String(subscription.customer);
+      const card = await stripe.paymentMethods.create({ type: 'card', card: { number: CARD_CHARGES_FAIL, exp_month: 12, exp_year: 2034, cvc: '123' } });
+      await stripe.paymentMethods.attach(card.id, { customer });
+      await stripe.customers.update(customer, { invoice_settings: { default_payment_method: card.id } });
+      await stripe.subscriptions.update(subscription.id, { default_payment_method: card.id });
+      await kit.settled();
+    },
     async planOf(user) {
       const result = await t.graphql<{ plan: { tier: string; limits: { attributionRuns: number } } }>(
         '{ plan { tier limits { attributionRuns } } }',
