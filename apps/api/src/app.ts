@@ -9,6 +9,7 @@ import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
 import { API_MODULES } from './modules/index.js';
 import { entitiesOf, type ApiModule } from './modules/module.js';
+import { registerBillingStateGauges } from './modules/billing/billing.metrics.js';
 import { checkedStripeConnection } from './modules/billing/setup/checked-connection.js';
 import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
 import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
@@ -44,9 +45,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const stripe = await checkedStripeConnection(options.stripe ?? stripeConnectionFromConfig(config.billing), config, log);
   const metrics = createMetrics();
   const db = await openDatabase(config.database, entitiesOf(modules), log);
+  const clock = options.clock ?? systemClock;
+  registerBillingStateGauges(metrics, db.orm, clock);
   const services = createServices({
     orm: db.orm,
-    clock: options.clock ?? systemClock,
+    clock,
     config,
     log,
     metrics,
