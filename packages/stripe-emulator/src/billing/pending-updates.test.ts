@@ -78,6 +78,34 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
     expect(await eventsAbout(subscription.id, 'customer.subscription.pending_update_applied')).toHaveLength(1);
   });
 
+  it("applies the update when the customer pays on the invoice's hosted page", async () => {
+    const { customer, subscription } = await proSubscriber('pending-hosted@example.com');
+    await makeDefault(customer.id, 'pm_card_chargeCustomerFail');
+    const pending = await upgrade(subscription, 'pending_if_incomplete');
+    const url = (pending.latest_invoice as Stripe.Invoice).hosted_invoice_url ?? '';
+    const pay = (cardNumber: string) =>
+      fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ card_number: cardNumber, card_expiry: '12 / 34', card_cvc: '123' }),
+        redirect: 'manual',
+      });
+    const page = await fetch(url);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Pay $150.00');
+
+    const declined = await pay('4000 0000 0000 0341');
+    expect(declined.status).toBe(402);
+    expect(await declined.text()).toContain('Your card was declined.');
+    expect((await stripe.subscriptions.retrieve(subscription.id)).pending_update).not.toBeNull();
+
+    const paid = await pay('4242 4242 4242 4242');
+    expect(paid.status).toBe(303);
+    const applied = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
+    expect(applied).toMatchObject({ pending_update: null, latest_invoice: { status: 'paid', amount_paid: 19_900 - 4_900 } });
+    expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
+  });
+
   it('applies the update at once when the proration invoice is paid', async () => {
     const { subscription } = await proSubscriber('pending-paid@example.com');
     const upgraded = await upgrade(subscription, 'pending_if_incomplete');

@@ -11,7 +11,7 @@ import { matchPath } from '../http/route.js';
 import type { CheckoutSessionObject } from '../objects/checkout-objects.js';
 import type { PortalSessionObject } from '../objects/platform-objects.js';
 import { EMPTY_FORM, renderCheckoutPage, renderClosedCheckout, type CheckoutForm, type CheckoutView } from './checkout-page.js';
-import { renderInvoicePage } from './invoice-page.js';
+import { handleInvoicePage } from './invoice-payment.js';
 import { html, page } from './layout.js';
 import { applyPortalAction, portalView } from './portal-actions.js';
 import { renderPortalConfirmation, renderPortalExpired, renderPortalPage } from './portal-page.js';
@@ -121,7 +121,7 @@ export async function handlePage(billing: BillingContext, request: IncomingMessa
   const invoice = matchPath('/invoice/:id', url.pathname);
   if (invoice) {
     const found = billing.store.invoices.find(invoice.id ?? '');
-    return found ? sendHtml(response, 200, renderInvoicePage(found)) : notFound(response, 'No such invoice.');
+    return found ? handleInvoicePage(billing, request, response, found) : notFound(response, 'No such invoice.');
   }
   if (url.pathname === '/') {
     return sendHtml(response, 200, page('Stripe emulator', html`<main class="portal"><section class="panel"><h1>Stripe emulator</h1>
