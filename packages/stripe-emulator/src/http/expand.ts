@@ -33,7 +33,8 @@ function expandAt(node: unknown, segments: string[], store: Store, path: string,
   if (!(head in record) && !virtualField(record, head)) {
     throw invalidParameter(`expand[${index}]`, `This property cannot be expanded (${path}).`);
   }
-  let child = record[head] ?? virtualValue(record, head, store);
+  // An expanded field that is null stays null, as on Stripe (`schedule` of a subscription without one).
+  let child = head in record ? record[head] : virtualValue(record, head, store);
   if (typeof child === 'string') child = structuredClone(store.findById(child)) ?? child;
   record[head] = child;
   expandAt(child, rest, store, path, index);

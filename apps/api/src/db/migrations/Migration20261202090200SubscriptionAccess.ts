@@ -11,9 +11,13 @@ export class Migration20261202090200SubscriptionAccess extends Migration {
         add column cancel_at timestamptz,
         add column latest_invoice_id varchar(255),
         add column open_invoice_url text`);
+    // Set when Stripe no longer has the customer (customer.deleted, or resource_missing): the next
+    // billing call makes a new one in its place; until then late events still find the organization.
+    this.addSql('alter table billing_customer add column deleted_at timestamptz');
   }
 
   override down(): void {
+    this.addSql('alter table billing_customer drop column if exists deleted_at');
     this.addSql(`
       alter table billing_subscription
         drop column if exists open_invoice_url,

@@ -1,9 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
+import { BillingError } from './billing.errors.js';
 import { callStripe, type StripeClient } from './stripe/stripe-client.js';
 
-/** The organization's one Stripe customer (the organization owns it, not a browser session). */
+/**
+ * The organization's one Stripe customer (the organization owns it, not a browser session). A
+ * customer Stripe no longer has (deleted in the Dashboard, test data cleared, keys of the other mode)
+ * is marked deleted rather than dropped: its late events still find the organization, and the next
+ * customer replaces it.
+ */
 export class BillingCustomers {
   constructor(
     private readonly orm: Orm,
@@ -11,7 +18,7 @@ export class BillingCustomers {
   ) {}
 
   async customerOf(organizationId: string): Promise<string | null> {
-    return storedCustomerOf(this.orm.em.fork(), organizationId);
+    return (await storedCustomerOf(this.orm.em.fork(), organizationId))?.live ?? null;
   }
 
   async organizationOf(em: SqlEntityManager, stripeCustomerId: string): Promise<string | null> {
@@ -23,35 +30,93 @@ export class BillingCustomers {
 
   /**
    * Exactly one customer, even under concurrent calls: the organization row lock serialises them,
-   * and the idempotency key makes a retry after a lost response return the customer already made.
+   * and the idempotency key makes a retry after a lost response return the customer already made
+   * (a replacement has a key of its own, or Stripe would answer with the deleted one again).
    * If Stripe fails, the transaction rolls back and nothing is stored.
    */
   async getOrCreate(stripe: StripeClient, organizationId: string, email: string): Promise<string> {
     return this.orm.em.fork().transactional(async (tx) => {
       // NO KEY UPDATE: serialises these calls without blocking inserts that reference the organization.
       await tx.execute('select id from organization where id = ? for no key update', [organizationId]);
-      const existing = await storedCustomerOf(tx, organizationId);
-      if (existing) return existing;
+      const stored = await storedCustomerOf(tx, organizationId);
+      if (stored?.live) return stored.live;
+      const idempotencyKey = stored ? `aa-customer-${organizationId}-replacing-${stored.deleted}` : `aa-customer-${organizationId}`;
       const customer = await callStripe(() =>
-        stripe.customers.create(
-          { email, metadata: { organization_id: organizationId } },
-          { idempotencyKey: `aa-customer-${organizationId}` },
-        ),
+        stripe.customers.create({ email, metadata: { organization_id: organizationId } }, { idempotencyKey }),
       );
-      await tx.execute('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, ?)', [
-        organizationId,
-        customer.id,
-        email,
-        this.clock.now(),
-      ]);
+      await tx.execute(
+        `insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, ?)
+          on conflict (organization_id) do update set
+            stripe_customer_id = excluded.stripe_customer_id, email = excluded.email, created_at = excluded.created_at, deleted_at = null`,
+        [organizationId, customer.id, email, this.clock.now()],
+      );
       return customer.id;
     });
   }
+
+  /**
+   * Runs a Stripe call that names the organization's customer. Without one, it is created when an
+   * email is given (else NO_BILLING_CUSTOMER). If Stripe answers that the stored customer does not
+   * exist, it is forgotten and the call runs once more with a new customer (same billing email).
+   */
+  async withCustomer<T>(
+    stripe: StripeClient,
+    organizationId: string,
+    call: (customerId: string) => Promise<T>,
+    options: { email?: string } = {},
+  ): Promise<T> {
+    const stored = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    let customerId = stored?.live ?? null;
+    if (!customerId) {
+      if (!options.email) throw noCustomer();
+      customerId = await this.getOrCreate(stripe, organizationId, options.email);
+    }
+    try {
+      return await call(customerId);
+    } catch (error) {
+      if (!isMissingCustomer(error)) throw error;
+      await this.forget(customerId);
+      const email = options.email ?? stored?.email;
+      if (!email) throw noCustomer();
+      return call(await this.getOrCreate(stripe, organizationId, email));
+    }
+  }
+
+  /** Stripe no longer has this customer: the next billing call makes a new one. Returns its organization. */
+  async forget(stripeCustomerId: string): Promise<string | null> {
+    const rows = await this.orm.em
+      .fork()
+      .execute<Array<{ organization_id: string }>>(
+        'update billing_customer set deleted_at = coalesce(deleted_at, ?) where stripe_customer_id = ? returning organization_id',
+        [this.clock.now(), stripeCustomerId],
+      );
+    return rows[0]?.organization_id ?? null;
+  }
 }
 
-async function storedCustomerOf(em: SqlEntityManager, organizationId: string): Promise<string | null> {
-  const rows = await em.execute<Array<{ stripe_customer_id: string }>>('select stripe_customer_id from billing_customer where organization_id = ?', [
-    organizationId,
-  ]);
-  return rows[0]?.stripe_customer_id ?? null;
+/** Stripe's answer for a call naming a customer it does not have (or one of the other mode). */
+export function isMissingCustomer(error: unknown): boolean {
+  return error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing' && error.param === 'customer';
+}
+
+function noCustomer(): BillingError {
+  return new BillingError('NO_BILLING_CUSTOMER', 'This organization has no billing account yet: subscribe to a plan first');
+}
+
+interface StoredCustomer {
+  /** The customer to use; null when Stripe no longer has the stored one. */
+  live: string | null;
+  deleted: string | null;
+  email: string;
+}
+
+async function storedCustomerOf(em: SqlEntityManager, organizationId: string): Promise<StoredCustomer | null> {
+  const rows = await em.execute<Array<{ stripe_customer_id: string; email: string; deleted_at: Date | null }>>(
+    'select stripe_customer_id, email, deleted_at from billing_customer where organization_id = ?',
+    [organizationId],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  const deleted = row.deleted_at !== null;
+  return { live: deleted ? null : row.stripe_customer_id, deleted: deleted ? row.stripe_customer_id : null, email: row.email };
 }

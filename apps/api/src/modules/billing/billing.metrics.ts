@@ -15,7 +15,7 @@ export interface BillingMetrics {
   webhookEvents: Counter<'type' | 'status'>;
   webhookFailures: Counter<'type'>;
   webhookRejected: Counter;
-  /** Silence alerts too: Stripe normally sends something every day. */
+  /** This instance's last verified delivery; the silence alert reads the database-backed gauge instead (all instances, survives restarts). */
   lastVerifiedDelivery: Gauge;
   reconcileRepairs: Counter;
   reconcileFailures: Counter;

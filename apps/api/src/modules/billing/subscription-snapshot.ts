@@ -1,8 +1,9 @@
-import { comparePlans, isPaidPlanTier, planForLookupKey, type PaidPlanTier } from '@aa/plans';
+import type { PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
+import { planChangesOf, type PlanChangeSnapshot } from './plan-change-snapshot.js';
 
 /** The part of a Stripe subscription our row mirrors, in our types. */
-export interface SubscriptionSnapshot {
+export interface SubscriptionSnapshot extends PlanChangeSnapshot {
   stripeSubscriptionId: string;
   stripeCustomerId: string;
   stripePriceId: string;
@@ -11,17 +12,17 @@ export interface SubscriptionSnapshot {
   periodStart: Date;
   periodEnd: Date;
   cancelAtPeriodEnd: boolean;
+  /** When Stripe will end it (set with cancel_at_period_end too, or on its own for another date). */
+  cancelAt: Date | null;
+  latestInvoiceId: string | null;
+  /**
+   * The latest invoice's hosted page while it is open (to pay); undefined when the subscription came
+   * without `latest_invoice` expanded, and what we know of that invoice stands.
+   */
+  openInvoiceUrl: string | null | undefined;
 }
 
 export type PriceIds = { PRO: string; SCALE: string };
-
-/**
- * A downgrade takes effect when the period already paid for ends. Stripe bills the lower price from
- * the next invoice; these subscription metadata keys (written by our changePlan) keep the tier that
- * was paid for until that period's end, so the entitlement is part of Stripe's state too.
- */
-export const PAID_TIER_KEY = 'aa_paid_tier';
-export const PAID_TIER_UNTIL_KEY = 'aa_paid_tier_until';
 
 export function idOf(value: string | { id: string } | null | undefined): string | null {
   if (value === null || value === undefined) return null;
@@ -29,14 +30,17 @@ export function idOf(value: string | { id: string } | null | undefined): string 
 }
 
 /**
- * The tier comes from Stripe's price (its lookup key, else the configured price id), never from
- * client input. Null when the subscription is not for one of our plans.
+ * The tier comes from the configured price ids alone, never from client input nor from the price's
+ * lookup key: another price carrying `pro_monthly` (made by hand, or left from another set-up) is not
+ * what we sell, so its subscription is not one of our plans (null).
  */
-export function tierOfPrice(price: Stripe.Price, priceIds: PriceIds): PaidPlanTier | null {
-  const byLookupKey = price.lookup_key ? planForLookupKey(price.lookup_key) : null;
-  if (byLookupKey && isPaidPlanTier(byLookupKey)) return byLookupKey;
-  if (price.id === priceIds.PRO) return 'PRO';
-  if (price.id === priceIds.SCALE) return 'SCALE';
+export function tierOfPrice(price: Pick<Stripe.Price, 'id'>, priceIds: PriceIds): PaidPlanTier | null {
+  return tierOfPriceId(price.id, priceIds);
+}
+
+export function tierOfPriceId(priceId: string | null, priceIds: PriceIds): PaidPlanTier | null {
+  if (priceId === priceIds.PRO) return 'PRO';
+  if (priceId === priceIds.SCALE) return 'SCALE';
   return null;
 }
 
@@ -51,18 +55,20 @@ export function snapshotOf(subscription: Stripe.Subscription, priceIds: PriceIds
     stripeSubscriptionId: subscription.id,
     stripeCustomerId: customerId,
     stripePriceId: item.price.id,
-    tier: paidTierOf(subscription, priceTier, item.current_period_end),
+    // A downgrade waits in a subscription schedule, so the current price is the tier paid for.
+    tier: priceTier,
     status: subscription.status,
     periodStart: new Date(item.current_period_start * 1000),
     periodEnd: new Date(item.current_period_end * 1000),
     cancelAtPeriodEnd: subscription.cancel_at_period_end,
+    cancelAt: subscription.cancel_at === null ? null : new Date(subscription.cancel_at * 1000),
+    ...latestInvoiceOf(subscription),
+    ...planChangesOf(subscription, priceTier, priceIds),
   };
 }
 
-/** The higher tier paid for before a downgrade, while the subscription is still in that period. */
-export function paidTierOf(subscription: Stripe.Subscription, priceTier: PaidPlanTier, periodEnd: number): PaidPlanTier {
-  const paid = subscription.metadata[PAID_TIER_KEY];
-  const until = Number(subscription.metadata[PAID_TIER_UNTIL_KEY]);
-  if (paid === undefined || !isPaidPlanTier(paid) || !Number.isFinite(until)) return priceTier;
-  return periodEnd <= until && comparePlans(paid, priceTier) > 0 ? paid : priceTier;
+function latestInvoiceOf(subscription: Stripe.Subscription): Pick<SubscriptionSnapshot, 'latestInvoiceId' | 'openInvoiceUrl'> {
+  const invoice = subscription.latest_invoice;
+  if (!invoice || typeof invoice === 'string') return { latestInvoiceId: invoice ?? null, openInvoiceUrl: undefined };
+  return { latestInvoiceId: invoice.id ?? null, openInvoiceUrl: invoice.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null };
 }

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PaidPlanTier } from '@aa/plans';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import type { PlanChangeSnapshot } from './plan-change-snapshot.js';
+import { ENDED_STATUSES, GRACE_STATUSES, isEndedStatus } from './subscription-access.js';
 import type { SubscriptionSnapshot } from './subscription-snapshot.js';
 
-/** Statuses that still hold the organization's one live subscription (the partial unique index). */
-const ENDED_STATUSES = `('canceled', 'incomplete_expired')`;
+/** A live subscription is any not ended: the organization's one live subscription (the partial unique index). */
+const NOT_ENDED = `status not in (${ENDED_STATUSES.map(() => '?').join(', ')})`;
 
-export interface SubscriptionRow {
+export interface SubscriptionRow extends PlanChangeSnapshot {
   id: string;
   organizationId: string;
   stripeCustomerId: string;
@@ -18,6 +20,9 @@ export interface SubscriptionRow {
   periodEnd: Date;
   cancelAtPeriodEnd: boolean;
   pastDueSince: Date | null;
+  cancelAt: Date | null;
+  latestInvoiceId: string | null;
+  openInvoiceUrl: string | null;
 }
 
 /** What a sync changed, field by field; empty when the row already matched Stripe. */
@@ -35,15 +40,27 @@ interface DbRow {
   current_period_end: Date | string;
   cancel_at_period_end: boolean;
   past_due_since: Date | string | null;
+  cancel_at: Date | string | null;
+  latest_invoice_id: string | null;
+  open_invoice_url: string | null;
+  schedule_id: string | null;
+  scheduled_tier: PaidPlanTier | null;
+  scheduled_at: Date | string | null;
+  pending_tier: PaidPlanTier | null;
+  pending_invoice_url: string | null;
+  pending_expires_at: Date | string | null;
 }
 
 const COLUMNS = `id, organization_id, stripe_customer_id, stripe_subscription_id, stripe_price_id, plan_tier, status,
-  current_period_start, current_period_end, cancel_at_period_end, past_due_since`;
+  current_period_start, current_period_end, cancel_at_period_end, past_due_since, cancel_at, latest_invoice_id, open_invoice_url,
+  schedule_id, scheduled_tier, scheduled_at, pending_tier, pending_invoice_url, pending_expires_at`;
 
 const UPSERT_SQL = `
   insert into billing_subscription (id, organization_id, stripe_customer_id, stripe_subscription_id, stripe_price_id,
-    plan_tier, status, current_period_start, current_period_end, cancel_at_period_end, past_due_since, created_at, updated_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    plan_tier, status, current_period_start, current_period_end, cancel_at_period_end, past_due_since,
+    cancel_at, latest_invoice_id, open_invoice_url,
+    schedule_id, scheduled_tier, scheduled_at, pending_tier, pending_invoice_url, pending_expires_at, created_at, updated_at, ended_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
   on conflict (stripe_subscription_id) do update set
     stripe_price_id = excluded.stripe_price_id,
     plan_tier = excluded.plan_tier,
@@ -52,7 +69,18 @@ const UPSERT_SQL = `
     current_period_end = excluded.current_period_end,
     cancel_at_period_end = excluded.cancel_at_period_end,
     past_due_since = excluded.past_due_since,
-    updated_at = excluded.updated_at`;
+    cancel_at = excluded.cancel_at,
+    latest_invoice_id = excluded.latest_invoice_id,
+    open_invoice_url = excluded.open_invoice_url,
+    schedule_id = excluded.schedule_id,
+    scheduled_tier = excluded.scheduled_tier,
+    scheduled_at = excluded.scheduled_at,
+    pending_tier = excluded.pending_tier,
+    pending_invoice_url = excluded.pending_invoice_url,
+    pending_expires_at = excluded.pending_expires_at,
+    updated_at = excluded.updated_at,
+    -- The first time we saw it ended (the overview's churn); cleared if Stripe brings it back.
+    ended_at = case when excluded.ended_at is null then null else coalesce(billing_subscription.ended_at, excluded.ended_at) end`;
 
 function toRow(row: DbRow): SubscriptionRow {
   return {
@@ -66,16 +94,48 @@ function toRow(row: DbRow): SubscriptionRow {
     periodStart: new Date(row.current_period_start),
     periodEnd: new Date(row.current_period_end),
     cancelAtPeriodEnd: row.cancel_at_period_end,
-    pastDueSince: row.past_due_since === null ? null : new Date(row.past_due_since),
+    pastDueSince: dateOrNull(row.past_due_since),
+    cancelAt: dateOrNull(row.cancel_at),
+    latestInvoiceId: row.latest_invoice_id,
+    openInvoiceUrl: row.open_invoice_url,
+    scheduleId: row.schedule_id,
+    scheduledTier: row.scheduled_tier,
+    scheduledAt: dateOrNull(row.scheduled_at),
+    pendingTier: row.pending_tier,
+    pendingInvoiceUrl: row.pending_invoice_url,
+    pendingExpiresAt: dateOrNull(row.pending_expires_at),
   };
+}
+
+function dateOrNull(value: Date | string | null): Date | null {
+  return value === null ? null : new Date(value);
 }
 
 /** billing_subscription, written only with Stripe's state of a subscription (upsert keyed on its id). */
 export class SubscriptionStore {
   async liveOf(em: SqlEntityManager, organizationId: string): Promise<SubscriptionRow | null> {
+    const rows = await em.execute<DbRow[]>(`select ${COLUMNS} from billing_subscription where organization_id = ? and ${NOT_ENDED}`, [
+      organizationId,
+      ...ENDED_STATUSES,
+    ]);
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  /** The Stripe ids of a customer's subscriptions that have not ended, as we last saw them. */
+  async liveIdsOfCustomer(em: SqlEntityManager, stripeCustomerId: string): Promise<string[]> {
+    const rows = await em.execute<Array<{ stripe_subscription_id: string }>>(
+      `select stripe_subscription_id from billing_subscription where stripe_customer_id = ? and ${NOT_ENDED}`,
+      [stripeCustomerId, ...ENDED_STATUSES],
+    );
+    return rows.map((row) => row.stripe_subscription_id);
+  }
+
+  /** The live subscription if there is one, else the one that ended last; null if none ever. */
+  async latestOf(em: SqlEntityManager, organizationId: string): Promise<SubscriptionRow | null> {
     const rows = await em.execute<DbRow[]>(
-      `select ${COLUMNS} from billing_subscription where organization_id = ? and status not in ${ENDED_STATUSES}`,
-      [organizationId],
+      `select ${COLUMNS} from billing_subscription where organization_id = ?
+        order by (${NOT_ENDED}) desc, updated_at desc, created_at desc limit 1`,
+      [organizationId, ...ENDED_STATUSES],
     );
     return rows[0] ? toRow(rows[0]) : null;
   }
@@ -91,7 +151,8 @@ export class SubscriptionStore {
   async apply(em: SqlEntityManager, organizationId: string, snapshot: SubscriptionSnapshot, now: Date): Promise<SubscriptionChanges> {
     const before = await this.byStripeId(em, snapshot.stripeSubscriptionId);
     // The grace period counts from the first time we saw past_due, and ends when the status leaves it.
-    const pastDueSince = snapshot.status === 'past_due' ? (before?.pastDueSince ?? now) : null;
+    const pastDueSince = GRACE_STATUSES.includes(snapshot.status) ? (before?.pastDueSince ?? now) : null;
+    const openInvoiceUrl = snapshot.openInvoiceUrl !== undefined ? snapshot.openInvoiceUrl : knownOpenInvoiceUrl(before, snapshot.latestInvoiceId);
     const after = {
       stripePriceId: snapshot.stripePriceId,
       tier: snapshot.tier,
@@ -99,6 +160,15 @@ export class SubscriptionStore {
       periodStart: snapshot.periodStart,
       periodEnd: snapshot.periodEnd,
       cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
+      cancelAt: snapshot.cancelAt,
+      latestInvoiceId: snapshot.latestInvoiceId,
+      openInvoiceUrl,
+      scheduleId: snapshot.scheduleId,
+      scheduledTier: snapshot.scheduledTier,
+      scheduledAt: snapshot.scheduledAt,
+      pendingTier: snapshot.pendingTier,
+      pendingInvoiceUrl: snapshot.pendingInvoiceUrl,
+      pendingExpiresAt: snapshot.pendingExpiresAt,
     };
     const changes = diff(before, after);
     if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime()) return changes;
@@ -114,11 +184,38 @@ export class SubscriptionStore {
       snapshot.periodEnd,
       snapshot.cancelAtPeriodEnd,
       pastDueSince,
+      snapshot.cancelAt,
+      snapshot.latestInvoiceId,
+      openInvoiceUrl,
+      snapshot.scheduleId,
+      snapshot.scheduledTier,
+      snapshot.scheduledAt,
+      snapshot.pendingTier,
+      snapshot.pendingInvoiceUrl,
+      snapshot.pendingExpiresAt,
       now,
       now,
+      isEndedStatus(snapshot.status) ? now : null,
     ]);
     return changes;
   }
+
+  /**
+   * Ends a row ahead of Stripe: a duplicate subscription billing is about to cancel (SubscriptionSync),
+   * or one moved off our plans. Its cancellation in Stripe then writes the same state.
+   */
+  async markEnded(em: SqlEntityManager, stripeSubscriptionId: string, now: Date): Promise<void> {
+    await em.execute(
+      `update billing_subscription set status = 'canceled', past_due_since = null, ended_at = coalesce(ended_at, ?), updated_at = ?
+       where stripe_subscription_id = ? and ${NOT_ENDED}`,
+      [now, now, stripeSubscriptionId, ...ENDED_STATUSES],
+    );
+  }
+}
+
+/** Without the invoice expanded, what we stored stands as long as it is still the latest invoice. */
+function knownOpenInvoiceUrl(before: SubscriptionRow | null, latestInvoiceId: string | null): string | null {
+  return before && before.latestInvoiceId === latestInvoiceId ? before.openInvoiceUrl : null;
 }
 
 function diff(before: SubscriptionRow | null, after: Omit<SubscriptionRow, 'id' | 'organizationId' | 'stripeCustomerId' | 'stripeSubscriptionId' | 'pastDueSince'>): SubscriptionChanges {

@@ -1,21 +1,22 @@
 import { Authorized, Ctx, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
-import { BillingSubscriptionObject } from './subscription.types.js';
+import { BillingAccountObject, BillingSubscriptionObject, toBillingAccountObject, toBillingSubscriptionObject } from './subscription.types.js';
 
 @Resolver()
 export class SubscriptionResolver {
   @Authorized()
-  @Query(() => BillingSubscriptionObject, { nullable: true, description: 'The active subscription; null on FREE' })
+  @Query(() => BillingSubscriptionObject, {
+    nullable: true,
+    description: 'The latest subscription with its real status (see access and actions); null if the organization never had one',
+  })
   async subscription(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject | null> {
-    const subscription = await context.services.subscriptions.activeSubscription(principalOf(context).organizationId);
-    if (!subscription) return null;
-    return {
-      id: subscription.id,
-      stripeSubscriptionId: subscription.stripeSubscriptionId,
-      status: subscription.status,
-      planTier: subscription.tier,
-      currentPeriodEnd: subscription.periodEnd,
-      cancelAtPeriodEnd: subscription.cancelAtPeriodEnd,
-    };
+    const account = await context.services.billingAccounts.billingAccount(principalOf(context).organizationId);
+    return account.subscription ? toBillingSubscriptionObject(account.subscription) : null;
+  }
+
+  @Authorized()
+  @Query(() => BillingAccountObject, { description: "The organization's billing: whether to offer Checkout, the portal, and its latest subscription" })
+  async billingAccount(@Ctx() context: GraphQLContext): Promise<BillingAccountObject> {
+    return toBillingAccountObject(await context.services.billingAccounts.billingAccount(principalOf(context).organizationId));
   }
 }

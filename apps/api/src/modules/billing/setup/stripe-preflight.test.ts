@@ -1,7 +1,7 @@
 import { startStripeEmulator, type StripeEmulator } from '@aa/stripe-emulator';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, connect, type Server } from 'node:net';
+import { createServer, connect, type Server, type Socket } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Writable } from 'node:stream';
 import Stripe from 'stripe';
@@ -54,11 +54,13 @@ function capturedLog(): { log: ReturnType<typeof createLogger>; lines: () => Arr
 /** A TCP door to the emulator: closed, every connection is dropped (Stripe unreachable); open, it passes. */
 async function door(): Promise<{ port: number; open(): void; close(): Promise<void> }> {
   let isOpen = false;
+  const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
     if (!isOpen) {
       socket.destroy();
       return;
     }
+    sockets.add(socket);
     const upstream = connect(emulator.port, emulator.host);
     socket.pipe(upstream).pipe(socket);
     upstream.on('error', () => socket.destroy());
@@ -73,7 +75,12 @@ async function door(): Promise<{ port: number; open(): void; close(): Promise<vo
     open: () => {
       isOpen = true;
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        // The SDK keeps its connections alive: end them instead of waiting for their idle timeout.
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -70,14 +70,15 @@ async function problemOfPrice(stripe: Stripe, plan: Plan & { stripe: StripeProdu
  */
 export async function checkStripeSetup(stripe: Stripe, connection: StripeConnection): Promise<PreflightOutcome> {
   const keyMode = modeOfKey(connection.secretKey);
-  const problems: string[] = [];
+  let problems: string[];
   try {
-    for (const plan of paidPlans()) {
-      if (!plan.stripe) continue;
+    // Side by side: an unresponsive Stripe costs the start one timeout, not one per price.
+    const checks = paidPlans().map((plan) => {
+      if (!plan.stripe) return null;
       const priceId = plan.stripe.priceIdEnv === 'STRIPE_PRICE_ID_PRO' ? connection.priceIds.PRO : connection.priceIds.SCALE;
-      const problem = await problemOfPrice(stripe, { ...plan, stripe: plan.stripe }, priceId, keyMode);
-      if (problem) problems.push(problem);
-    }
+      return problemOfPrice(stripe, { ...plan, stripe: plan.stripe }, priceId, keyMode);
+    });
+    problems = (await Promise.all(checks)).filter((problem): problem is string => typeof problem === 'string');
   } catch (error) {
     // The key's message would echo part of it: say what is wrong without it.
     if (error instanceof Stripe.errors.StripeAuthenticationError) {
