@@ -6,6 +6,7 @@ import { AttributionResolver } from './attribution/attribution.resolver.js';
 import { attributionRoutes } from './attribution/attribution.routes.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
 import { BillingResolver } from './billing/billing.resolver.js';
+import { BillingIncidentsResolver } from './billing/incidents/incidents.resolver.js';
 import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
 import { JourneysResolver } from './journeys/journeys.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
@@ -21,7 +22,7 @@ export const API_MODULES: ApiModule[] = [
   { name: 'usage', entities: [], resolvers: [UsageResolver] },
   { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
   { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
-  { name: 'billing', entities: [], resolvers: [BillingResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
+  { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
   { name: 'mail', entities: [], resolvers: [MailResolver] },
   { name: 'attribution', entities: [], resolvers: [AttributionResolver], routes: attributionRoutes },
 ];

@@ -4,6 +4,7 @@ import { Migration20261125000002Usage } from './Migration20261125000002Usage.js'
 import { Migration20261125000003Journeys } from './Migration20261125000003Journeys.js';
 import { Migration20261125190500Attribution } from './Migration20261125190500Attribution.js';
 import { Migration20261125190000Billing } from './Migration20261125190000Billing.js';
+import { Migration20261202090100BillingIncidents } from './Migration20261202090100BillingIncidents.js';
 import { Migration20261202090200SubscriptionAccess } from './Migration20261202090200SubscriptionAccess.js';
 
 /**
@@ -16,5 +17,6 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
   { name: 'Migration20261125190000Billing', class: Migration20261125190000Billing },
   { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
+  { name: 'Migration20261202090100BillingIncidents', class: Migration20261202090100BillingIncidents },
   { name: 'Migration20261202090200SubscriptionAccess', class: Migration20261202090200SubscriptionAccess },
 ];

@@ -13,6 +13,8 @@ import { createBillingMetrics } from './billing.metrics.js';
 import { BillingService } from './billing.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DunningMailer } from './dunning.mailer.js';
+import { BillingIncidentStore } from './incidents/billing-incident.store.js';
+import { DuplicateSettlement } from './incidents/duplicate-settlement.js';
 import { PlanChangeService } from './plan-change.service.js';
 import { startReconcileScheduler, type ReconcileScheduler } from './reconcile/reconcile.scheduler.js';
 import { ReconciliationService } from './reconcile/reconciliation.service.js';
@@ -40,6 +42,7 @@ export interface Billing {
   readonly service: BillingService;
   readonly subscriptions: SubscriptionLookup;
   readonly reconciliation: ReconciliationService;
+  readonly incidents: BillingIncidentStore;
   webhookRouter(): Router;
   /** Starts the daily reconciliation when configured (a schedule and a Stripe connection), on the app's database. */
   startScheduler(databaseUrl: string): Promise<void>;
@@ -52,13 +55,14 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const billingMetrics = createBillingMetrics(metrics);
   const store = new SubscriptionStore();
   const customers = new BillingCustomers(orm, clock);
-  const sync = new SubscriptionSync(orm, gateway, customers, store, clock);
+  const incidents = new BillingIncidentStore(orm);
+  const sync = new SubscriptionSync(orm, gateway, customers, store, incidents, new DuplicateSettlement(gateway, incidents, clock, log), clock);
   const events = new WebhookEventStore(orm, clock);
   const dunning = new DunningMailer(accounts, mail, gateway, customers, publicUrl);
   const processor = new WebhookProcessor(events, { sync, dunning }, billingMetrics, log);
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
-    new CheckoutService(gateway, customers, orm, store, accounts, publicUrl),
+    new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
     new PlanChangeService(orm, gateway, store, sync),
     events,
     processor,
@@ -68,6 +72,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     service,
     subscriptions: new BillingSubscriptionLookup(orm, store, clock, config.billing.pastDueGraceDays),
     reconciliation,
+    incidents,
     webhookRouter: () => stripeWebhookRouter(gateway, processor, billingMetrics, clock, log),
     async startScheduler(databaseUrl) {
       const cron = config.billing.reconcileSchedule;

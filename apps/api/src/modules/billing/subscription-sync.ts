@@ -1,11 +1,16 @@
+import type { PaidPlanTier } from '@aa/plans';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import type { BillingCustomers } from './billing-customers.js';
+import type { BillingIncidentStore } from './incidents/billing-incident.store.js';
+import { keptOf } from './incidents/duplicate-policy.js';
+import type { DuplicateSettlement } from './incidents/duplicate-settlement.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
-import { snapshotOf } from './subscription-snapshot.js';
+import { isEndedStatus } from './subscription-access.js';
+import { snapshotOf, tierOfPrice, type PriceIds } from './subscription-snapshot.js';
 import type { SubscriptionChanges, SubscriptionStore } from './subscription.store.js';
 
 /** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */
@@ -15,10 +20,23 @@ export type SyncOutcome =
   | { status: 'synced'; organizationId: string; changes: SubscriptionChanges; created: boolean }
   | { status: 'unknown-customer' | 'not-our-plan'; organizationId: null };
 
+/** The advisory lock that serialises every writer of one subscription's row. */
+export function subscriptionLockKey(stripeSubscriptionId: string): string {
+  return `stripe-subscription:${stripeSubscriptionId}`;
+}
+
 /**
  * Brings our row of one subscription to Stripe's state of it. Callers holding the same subscription
  * are serialised by an advisory lock, and each writes what Stripe said last, so duplicated, delayed
  * and reordered deliveries all end in Stripe's current state.
+ *
+ * An organization pays for one subscription. When a second one is live in Stripe too (two Checkout
+ * Sessions paid at once, one made in the Dashboard), the sync keeps one (duplicate-policy.ts),
+ * records the other as a billing incident and marks its row ended, all in its transaction; after
+ * the commit, DuplicateSettlement cancels and refunds it in Stripe. The organization's one-live
+ * unique index (billing_subscription_one_live_idx) stays as a safety net: under the organization's
+ * lock the superseded row is ended before the kept one is written, so a sync never trips it and no
+ * webhook fails forever on it.
  */
 export class SubscriptionSync {
   constructor(
@@ -26,20 +44,32 @@ export class SubscriptionSync {
     private readonly stripe: StripeGateway,
     private readonly customers: BillingCustomers,
     private readonly store: SubscriptionStore,
+    private readonly incidents: BillingIncidentStore,
+    private readonly duplicates: DuplicateSettlement,
     private readonly clock: Clock,
   ) {}
 
   /** Fetches the subscription from Stripe (under the lock) and applies it. */
   async syncById(stripeSubscriptionId: string): Promise<SyncOutcome> {
-    return this.#locked(stripeSubscriptionId, async (tx) => {
+    const outcome = await this.#locked(stripeSubscriptionId, async (tx) => {
       const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND));
       return this.#apply(tx, subscription);
     });
+    return this.#settled(outcome);
   }
 
   /** Applies a subscription Stripe just returned (a listing, or the answer to our own update). */
   async syncFrom(subscription: Stripe.Subscription): Promise<SyncOutcome> {
-    return this.#locked(subscription.id, (tx) => this.#apply(tx, subscription));
+    return this.#settled(await this.#locked(subscription.id, (tx) => this.#apply(tx, subscription)));
+  }
+
+  /**
+   * After the commit: what a sync (this one or an earlier, failed one) decided about a duplicate is
+   * done in Stripe now. A failure fails the caller, so Stripe redelivers and the next attempt finishes it.
+   */
+  async #settled(outcome: SyncOutcome): Promise<SyncOutcome> {
+    if (outcome.status === 'synced') await this.duplicates.settleOrganization(outcome.organizationId);
+    return outcome;
   }
 
   async #apply(tx: SqlEntityManager, subscription: Stripe.Subscription): Promise<SyncOutcome> {
@@ -47,27 +77,65 @@ export class SubscriptionSync {
     if (!snapshot) return { status: 'not-our-plan', organizationId: null };
     const organizationId = await this.customers.organizationOf(tx, snapshot.stripeCustomerId);
     if (!organizationId) return { status: 'unknown-customer', organizationId: null };
-    const live = await this.store.liveOf(tx, organizationId);
-    if (live && live.stripeSubscriptionId !== snapshot.stripeSubscriptionId && !isEnded(snapshot.status)) {
-      // A new live subscription while we still hold another as live: that one must have ended in
-      // Stripe (its deletion event may simply not have arrived yet), so refresh it first.
-      const previous = await callStripe(() => this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND));
-      const previousSnapshot = snapshotOf(previous, this.stripe.priceIds());
-      if (previousSnapshot) await this.store.apply(tx, organizationId, previousSnapshot, this.clock.now());
-    }
+    // Syncs of the organization's different subscriptions run one at a time from here, so two of
+    // them never both find no other live row (each already holds its own subscription's lock).
+    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`billing-organization:${organizationId}`]);
     const existed = (await this.store.byStripeId(tx, snapshot.stripeSubscriptionId)) !== null;
+    const unchanged = { status: 'synced' as const, organizationId, changes: {}, created: false };
+    if (!isEndedStatus(snapshot.status)) {
+      // Cancelled as a duplicate: it never counts as live again, even before Stripe says it ended.
+      if (await this.incidents.isCancelledDuplicate(tx, snapshot.stripeSubscriptionId)) return unchanged;
+      if (!(await this.#makeRoomFor(tx, organizationId, subscription))) return unchanged;
+    }
     const changes = await this.store.apply(tx, organizationId, snapshot, this.clock.now());
     return { status: 'synced', organizationId, changes, created: !existed };
   }
 
+  /**
+   * Before a live subscription is written: the organization's other live row, if any, is refreshed
+   * from Stripe (its deletion event may not have arrived yet). If it is live in Stripe too, one of
+   * the two is kept and the other recorded to be cancelled. False when the incoming one is that other.
+   */
+  async #makeRoomFor(tx: SqlEntityManager, organizationId: string, incoming: Stripe.Subscription): Promise<boolean> {
+    const live = await this.store.liveOf(tx, organizationId);
+    if (!live || live.stripeSubscriptionId === incoming.id) return true;
+    const now = this.clock.now();
+    const other = await callStripe(() => this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND));
+    const otherSnapshot = snapshotOf(other, this.stripe.priceIds());
+    if (isEndedStatus(other.status) || !otherSnapshot) {
+      // Ended, or moved to a price that is none of our plans: either way no longer the live plan.
+      if (otherSnapshot) await this.store.apply(tx, organizationId, otherSnapshot, now);
+      else await this.store.markEnded(tx, live.stripeSubscriptionId, now);
+      return true;
+    }
+    const kept = keptOf(incoming, other);
+    const cancelled = kept.id === incoming.id ? other : incoming;
+    await this.incidents.recordDuplicate(
+      tx,
+      {
+        organizationId,
+        cancelled: { stripeSubscriptionId: cancelled.id, tier: tierOfSubscription(cancelled, this.stripe.priceIds()) },
+        keptStripeSubscriptionId: kept.id,
+      },
+      now,
+    );
+    if (cancelled.id === incoming.id) {
+      await this.store.apply(tx, organizationId, otherSnapshot, now);
+      return false;
+    }
+    await this.store.markEnded(tx, live.stripeSubscriptionId, now);
+    return true;
+  }
+
   #locked<T>(stripeSubscriptionId: string, work: (tx: SqlEntityManager) => Promise<T>): Promise<T> {
     return this.orm.em.fork().transactional(async (tx) => {
-      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`stripe-subscription:${stripeSubscriptionId}`]);
+      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [subscriptionLockKey(stripeSubscriptionId)]);
       return work(tx);
     });
   }
 }
 
-function isEnded(status: string): boolean {
-  return status === 'canceled' || status === 'incomplete_expired';
+function tierOfSubscription(subscription: Stripe.Subscription, priceIds: PriceIds): PaidPlanTier | null {
+  const item = subscription.items.data[0];
+  return item ? tierOfPrice(item.price, priceIds) : null;
 }
