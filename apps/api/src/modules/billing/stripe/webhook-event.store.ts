@@ -68,6 +68,11 @@ export class WebhookEventStore {
     return claimed.length > 0;
   }
 
+  async statusOf(eventId: string): Promise<WebhookEventStatus | null> {
+    const rows = await this.orm.em.fork().execute<Array<{ status: WebhookEventStatus }>>('select status from stripe_webhook_event where id = ?', [eventId]);
+    return rows[0]?.status ?? null;
+  }
+
   async finish(eventId: string, status: 'processed' | 'ignored', organizationId: string | null, result: string): Promise<void> {
     await this.orm.em.fork().execute(
       `update stripe_webhook_event set status = ?, organization_id = coalesce(?, organization_id), result = ?, last_error = null, updated_at = ?

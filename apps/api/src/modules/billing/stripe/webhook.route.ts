@@ -45,6 +45,11 @@ export function stripeWebhookRouter(stripe: StripeGateway, processor: WebhookPro
       res.status(500).json({ received: true, status: 'failed' });
       return;
     }
+    if (result.outcome === 'in-progress') {
+      // Not yet applied by the delivery that is applying it: Stripe retries, and the retry finds it done.
+      res.status(409).json({ received: true, status: 'in-progress' });
+      return;
+    }
     res.json({ received: true, status: result.outcome });
   });
   return router;
