@@ -252,6 +252,28 @@ describe('the hosted portal offers only what the configuration enables', () => {
   });
 });
 
+describe('a subscription whose payment failed', () => {
+  it('is shown with a link to pay its open invoice', async () => {
+    const start = Math.floor(nowMs / 1000);
+    const clock = await stripe.testHelpers.testClocks.create({ frozen_time: start });
+    const customer = await stripe.customers.create({ email: 'portal-past-due@example.com', test_clock: clock.id, payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+    await stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id });
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? start) + 3600 });
+    const pastDue = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
+    expect(pastDue.status).toBe('past_due');
+    const invoice = pastDue.latest_invoice as Stripe.Invoice;
+    expect(invoice.status).toBe('open');
+
+    const session = await stripe.billingPortal.sessions.create({ customer: customer.id, configuration: (await appConfiguration()).id });
+    const page = await (await fetch(session.url)).text();
+    expect(page).toContain(`data-testid="pay-invoice"`);
+    expect(page).toContain(`href="${invoice.hosted_invoice_url}"`);
+    expect(page).not.toContain('Switch to');
+  });
+});
+
 describe('portal session links', () => {
   it('expire after five minutes unless opened in time, then show the expiry page with the way back', async () => {
     const { customer } = await subscriber('portal-expiry@example.com');

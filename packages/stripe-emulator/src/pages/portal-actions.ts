@@ -44,6 +44,14 @@ function scheduledChangeOf(billing: BillingContext, subscription: SubscriptionOb
   return option && next ? { plan: option, at: next.start_date } : null;
 }
 
+const PAYMENT_DUE = new Set(['past_due', 'unpaid', 'incomplete']);
+
+function openInvoiceUrlOf(billing: BillingContext, subscription: SubscriptionObject): string | null {
+  if (!PAYMENT_DUE.has(subscription.status)) return null;
+  const invoice = billing.store.invoices.find(idOf(subscription.latest_invoice) ?? '');
+  return invoice?.status === 'open' ? invoice.hosted_invoice_url : null;
+}
+
 function subscriptionPanel(
   billing: BillingContext,
   configuration: PortalConfigurationObject,
@@ -61,6 +69,7 @@ function subscriptionPanel(
     cancelMode: cancel.enabled && flow !== 'subscription_update' ? (cancel.mode as 'at_period_end' | 'immediately') : null,
     cancelReasons: cancel.cancellation_reason.enabled && cancel.mode === 'immediately' ? cancel.cancellation_reason.options : [],
     scheduledChange: scheduledChangeOf(billing, subscription),
+    payInvoiceUrl: openInvoiceUrlOf(billing, subscription),
   };
 }
 

@@ -20,6 +20,8 @@ export interface SubscriptionPanel {
   cancelMode: 'at_period_end' | 'immediately' | null;
   cancelReasons: string[];
   scheduledChange: { plan: PlanOption; at: number } | null;
+  /** The hosted page of its open invoice when a payment is due (past_due, unpaid, incomplete). */
+  payInvoiceUrl: string | null;
 }
 
 export interface PortalView {
@@ -87,6 +89,7 @@ function subscriptionSection(view: PortalView, panel: SubscriptionPanel): Html {
     <p class="muted">${formatMoney(price.unit_amount ?? 0, price.currency)} per ${price.recurring?.interval ?? 'month'}</p></div></div>
   <p class="muted">${subscription.cancel_at_period_end ? `Your plan will be canceled on ${formatDate(periodEnd)}.` : `Your plan renews on ${formatDate(periodEnd)}.`}</p>
   ${scheduled ? html`<p class="muted" data-testid="scheduled-change">Changes to ${scheduled.plan.name} on ${formatDate(scheduled.at)}.</p>` : ''}
+  ${panel.payInvoiceUrl ? html`<div class="error" role="alert">Your last payment failed. <a href="${panel.payInvoiceUrl}" data-testid="pay-invoice">Pay the open invoice</a> or update your payment method.</div>` : ''}
   <div class="actions">${cancelActions(view, panel)}</div>
   ${planSwitch(view, panel)}
 </section>`;
