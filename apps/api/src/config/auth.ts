@@ -1,9 +1,20 @@
 import { z } from 'zod';
 
+const EMAIL = z.email();
+
+/** A comma-separated list of email addresses, trimmed and lower-cased as accounts store them. */
+const emailList = z
+  .string()
+  .transform((value) => value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry.length > 0))
+  .refine((emails) => emails.every((email) => EMAIL.safeParse(email).success), 'expected comma-separated email addresses such as ops@example.com');
+
 export const authSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int('expected an integer').min(1).max(365).default(30),
   SIGN_IN_MAX_FAILURES: z.coerce.number().int('expected an integer').min(1).default(5),
   SIGN_IN_LOCKOUT_SECONDS: z.coerce.number().int('expected an integer').min(1).default(300),
+  // Platform operators (the people running the service, not an organization's admins): they see the
+  // billing overview across all organizations. Unset: nobody does.
+  OPERATOR_EMAILS: emailList.optional(),
 });
 
 export type AuthConfig = {
@@ -11,6 +22,8 @@ export type AuthConfig = {
   /** Failed sign-ins per email allowed before further attempts are refused for a while. */
   signInMaxFailures: number;
   signInLockoutSeconds: number;
+  /** Lower-cased; a signed-in user with one of these emails is a platform operator. */
+  operatorEmails: readonly string[];
 };
 
 export function toAuthConfig(env: z.infer<typeof authSchema>): AuthConfig {
@@ -18,5 +31,6 @@ export function toAuthConfig(env: z.infer<typeof authSchema>): AuthConfig {
     sessionTtlDays: env.SESSION_TTL_DAYS,
     signInMaxFailures: env.SIGN_IN_MAX_FAILURES,
     signInLockoutSeconds: env.SIGN_IN_LOCKOUT_SECONDS,
+    operatorEmails: env.OPERATOR_EMAILS ?? [],
   };
 }

@@ -7,6 +7,7 @@ import { attributionRoutes } from './attribution/attribution.routes.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
 import { BillingResolver } from './billing/billing.resolver.js';
 import { BillingIncidentsResolver } from './billing/incidents/incidents.resolver.js';
+import { BillingOverviewResolver } from './billing/overview/overview.resolver.js';
 import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
 import { JourneysResolver } from './journeys/journeys.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
@@ -22,7 +23,7 @@ export const API_MODULES: ApiModule[] = [
   { name: 'usage', entities: [], resolvers: [UsageResolver] },
   { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
   { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
-  { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
+  { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
   { name: 'mail', entities: [], resolvers: [MailResolver] },
   { name: 'attribution', entities: [], resolvers: [AttributionResolver], routes: attributionRoutes },
 ];

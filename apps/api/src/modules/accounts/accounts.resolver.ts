@@ -1,10 +1,10 @@
-import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import type { SignedIn } from './accounts.service.js';
 import { SignInArgs, SignUpInputObject, ViewerObject } from './accounts.types.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
 
-@Resolver()
+@Resolver(() => ViewerObject)
 export class AccountsResolver {
   @Query(() => ViewerObject, { nullable: true, description: 'The caller, or null when anonymous' })
   async me(@Ctx() context: GraphQLContext): Promise<ViewerObject | null> {
@@ -19,6 +19,11 @@ export class AccountsResolver {
   @Mutation(() => ViewerObject)
   async signIn(@Args(() => SignInArgs) { email, password }: SignInArgs, @Ctx() context: GraphQLContext): Promise<ViewerObject> {
     return startSession(context, await context.services.accounts.signIn(email, password));
+  }
+
+  @FieldResolver(() => Boolean, { description: 'A platform operator (OPERATOR_EMAILS): may read the billing overview of all organizations' })
+  isOperator(@Root() viewer: ViewerObject, @Ctx() context: GraphQLContext): boolean {
+    return context.services.accounts.isOperator(viewer.user?.email ?? null);
   }
 
   @Authorized()

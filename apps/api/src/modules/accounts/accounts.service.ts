@@ -134,6 +134,11 @@ export class AccountsService {
     };
   }
 
+  /** A platform operator (OPERATOR_EMAILS): a signed-in user, never an API key. */
+  isOperator(email: string | null): boolean {
+    return email !== null && this.config.operatorEmails.includes(email.toLowerCase());
+  }
+
   /** The emails of an organization's owners, sorted: whom billing mails about the subscription. */
   async ownerEmails(organizationId: string): Promise<string[]> {
     const em = this.orm.em.fork();

@@ -15,6 +15,7 @@ import { CheckoutService } from './checkout.service.js';
 import { DunningMailer } from './dunning.mailer.js';
 import { BillingIncidentStore } from './incidents/billing-incident.store.js';
 import { DuplicateSettlement } from './incidents/duplicate-settlement.js';
+import { BillingOverviewService } from './overview/billing-overview.service.js';
 import { PlanChangeService } from './plan-change.service.js';
 import { startReconcileScheduler, type ReconcileScheduler } from './reconcile/reconcile.scheduler.js';
 import { ReconciliationService } from './reconcile/reconciliation.service.js';
@@ -43,6 +44,7 @@ export interface Billing {
   readonly subscriptions: SubscriptionLookup;
   readonly reconciliation: ReconciliationService;
   readonly incidents: BillingIncidentStore;
+  readonly overview: BillingOverviewService;
   webhookRouter(): Router;
   /** Starts the daily reconciliation when configured (a schedule and a Stripe connection), on the app's database. */
   startScheduler(databaseUrl: string): Promise<void>;
@@ -73,6 +75,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     subscriptions: new BillingSubscriptionLookup(orm, store, clock, config.billing.pastDueGraceDays),
     reconciliation,
     incidents,
+    overview: new BillingOverviewService(orm, clock, accounts, config.billing.pastDueGraceDays),
     webhookRouter: () => stripeWebhookRouter(gateway, processor, billingMetrics, clock, log),
     async startScheduler(databaseUrl) {
       const cron = config.billing.reconcileSchedule;
