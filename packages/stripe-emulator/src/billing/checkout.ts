@@ -108,6 +108,8 @@ export function completeCheckout(
         trial_period_days: details?.trialPeriodDays ?? null,
       },
       events,
+      // The buyer is on the hosted page: a card asking for 3-D Secure is authenticated there.
+      true,
     );
     session.subscription = subscription.id;
     session.invoice = typeof subscription.latest_invoice === 'string' ? subscription.latest_invoice : null;

@@ -146,14 +146,24 @@ export function paymentMethodFor(ctx: BillingContext, invoice: InvoiceObject): s
   return idOf(customer?.invoice_settings.default_payment_method);
 }
 
+export type PaymentOutcome = 'paid' | 'failed' | 'requires_action';
+
 /**
- * Charges an open invoice (nothing to charge when its amount due is covered). Returns whether it was
- * paid; the outcome's events go into `events`, and a pending update waiting on it is applied.
+ * Charges an open invoice (nothing to charge when its amount due is covered); `authenticated` when the
+ * customer pays on a hosted page (3-D Secure completed). The outcome's events go into `events`, and a
+ * pending update waiting on the invoice is applied once it is paid.
  */
-export function attemptPayment(ctx: BillingContext, invoice: InvoiceObject, paymentMethodId: string | null, events: EventBatch): boolean {
+export function attemptPayment(
+  ctx: BillingContext,
+  invoice: InvoiceObject,
+  paymentMethodId: string | null,
+  events: EventBatch,
+  authenticated = false,
+): PaymentOutcome {
   const now = ctx.clock.forCustomer(idOf(invoice.customer));
   const due = invoice.amount_due > 0;
-  const paid = !due || chargeInvoice(ctx, invoice, paymentMethodId, now, events);
+  const charged = due ? chargeInvoice(ctx, invoice, paymentMethodId, now, events, authenticated) : 'succeeded';
+  const paid = charged === 'succeeded';
   invoice.attempted = due || invoice.attempted;
   if (due) invoice.attempt_count += 1;
   if (paid) {
@@ -164,11 +174,13 @@ export function attemptPayment(ctx: BillingContext, invoice: InvoiceObject, paym
     invoice.status_transitions.paid_at = now;
     events.add('invoice.paid', invoice).add('invoice.payment_succeeded', invoice);
     applyPendingUpdateFor(ctx, invoice, events);
-  } else {
-    invoice.next_payment_attempt = now + 3 * 86_400;
-    events.add('invoice.payment_failed', invoice);
+    return 'paid';
   }
-  return paid;
+  invoice.next_payment_attempt = now + 3 * 86_400;
+  // A charge awaiting 3-D Secure is a failed attempt too; Stripe also asks for the customer's action.
+  events.add('invoice.payment_failed', invoice);
+  if (charged === 'requires_action') events.add('invoice.payment_action_required', invoice);
+  return charged;
 }
 
 /** Voids an open invoice: it can no longer be paid, and a pending update waiting on it is discarded. */
@@ -205,7 +217,14 @@ export function pendingItemsOf(ctx: BillingContext, customerId: string, subscrip
 export function invoiceSubscription(
   ctx: BillingContext,
   subscription: SubscriptionObject,
-  input: { billingReason: Stripe.Invoice.BillingReason; lines: InvoiceLineInput[]; periodStart: number; periodEnd: number },
+  input: {
+    billingReason: Stripe.Invoice.BillingReason;
+    lines: InvoiceLineInput[];
+    periodStart: number;
+    periodEnd: number;
+    /** The customer completes 3-D Secure (a hosted page pays). */
+    authenticated?: boolean;
+  },
   events: EventBatch,
 ): InvoiceObject {
   const invoice = createDraftInvoice(
@@ -226,6 +245,6 @@ export function invoiceSubscription(
   );
   finalizeInvoice(ctx, invoice, events);
   subscription.latest_invoice = invoice.id;
-  attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events);
+  attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events, input.authenticated ?? false);
   return invoice;
 }

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { invalidParameter, StripeApiError } from '../http/errors.js';
+import { cardDeclined, invalidParameter, StripeApiError } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { InvoiceObject } from '../objects/invoice-objects.js';
 import {
@@ -16,10 +16,23 @@ import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { formatAmount } from './subscription-lines.js';
 
-/** Whether charging this payment method succeeds, as its test card decides. */
-export function chargeSucceeds(ctx: BillingContext, paymentMethodId: string | null): boolean {
-  if (!paymentMethodId) return false;
-  return (ctx.store.cardBehaviors.get(paymentMethodId) ?? 'succeeds') === 'succeeds';
+export type ChargeOutcome = 'succeeded' | 'failed' | 'requires_action';
+
+/**
+ * What charging this payment method gives, as its test card decides. `authenticated`: the customer is
+ * on a hosted page and completes 3-D Secure; elsewhere a card that needs it waits for that action.
+ */
+export function chargeOutcome(ctx: BillingContext, paymentMethodId: string | null, authenticated = false): ChargeOutcome {
+  if (!paymentMethodId) return 'failed';
+  switch (ctx.store.cardBehaviors.get(paymentMethodId) ?? 'succeeds') {
+    case 'succeeds':
+      return 'succeeded';
+    case 'requires_authentication':
+      return authenticated ? 'succeeded' : 'requires_action';
+    case 'declined':
+    case 'fails_charges':
+      return 'failed';
+  }
 }
 
 function invoicePaymentOf(ctx: BillingContext, invoiceId: string): InvoicePaymentObject | undefined {
@@ -63,17 +76,32 @@ function paymentIntentFor(ctx: BillingContext, invoice: InvoiceObject, now: numb
 
 /**
  * Charges an invoice's amount due to a card: a Charge on the invoice's PaymentIntent, succeeded or
- * failed as the card decides. Returns whether the money was collected.
+ * failed as the card decides, or no charge yet while 3-D Secure is awaited (`requires_action`).
  */
-export function chargeInvoice(ctx: BillingContext, invoice: InvoiceObject, paymentMethodId: string | null, now: number, events: EventBatch): boolean {
+export function chargeInvoice(
+  ctx: BillingContext,
+  invoice: InvoiceObject,
+  paymentMethodId: string | null,
+  now: number,
+  events: EventBatch,
+  authenticated = false,
+): ChargeOutcome {
   const intent = paymentIntentFor(ctx, invoice, now, events);
-  const succeeded = chargeSucceeds(ctx, paymentMethodId);
+  const outcome = chargeOutcome(ctx, paymentMethodId, authenticated);
+  const succeeded = outcome === 'succeeded';
   const paymentMethod = paymentMethodId ? ctx.store.paymentMethods.find(paymentMethodId) : undefined;
   intent.payment_method = paymentMethodId;
   if (!paymentMethod) {
     intent.last_payment_error = declineError(null, 'This customer has no attached payment source or default payment method.');
     events.add('payment_intent.payment_failed', intent);
-    return false;
+    return 'failed';
+  }
+  if (outcome === 'requires_action') {
+    intent.status = 'requires_action';
+    intent.last_payment_error = null;
+    intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `${ctx.publicUrl}/invoice/${invoice.id}` } };
+    events.add('payment_intent.requires_action', intent);
+    return 'requires_action';
   }
   const charge = ctx.store.charges.insert(
     buildCharge({
@@ -95,9 +123,10 @@ export function chargeInvoice(ctx: BillingContext, invoice: InvoiceObject, payme
     intent.status = 'requires_payment_method';
     intent.last_payment_error = declineError(paymentMethod.id, 'Your card was declined.', charge.id);
     events.add('charge.failed', charge).add('payment_intent.payment_failed', intent);
-    return false;
+    return 'failed';
   }
   intent.status = 'succeeded';
+  intent.next_action = null;
   intent.amount = invoice.amount_due;
   intent.amount_received = invoice.amount_due;
   intent.last_payment_error = null;
@@ -108,7 +137,20 @@ export function chargeInvoice(ctx: BillingContext, invoice: InvoiceObject, payme
     invoicePayment.status_transitions.paid_at = now;
   }
   events.add('charge.succeeded', charge).add('payment_intent.succeeded', intent);
-  return true;
+  return 'succeeded';
+}
+
+/**
+ * The error a call that charges at once answers when the charge did not go through: the decline, or
+ * Stripe's `authentication_required` when 3-D Secure is awaited.
+ */
+export function chargeError(outcome: ChargeOutcome, paymentMethodId: string | null): StripeApiError {
+  if (outcome !== 'requires_action') return cardDeclined(paymentMethodId);
+  return new StripeApiError(402, 'card_error', 'Your card was declined. This transaction requires authentication.', {
+    code: 'authentication_required',
+    decline_code: 'authentication_required',
+    ...(paymentMethodId ? { payment_method: { id: paymentMethodId, object: 'payment_method' as const } } : {}),
+  });
 }
 
 /** The card error a failed attempt leaves on its PaymentIntent, as Stripe reports a generic decline. */

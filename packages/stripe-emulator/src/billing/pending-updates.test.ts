@@ -106,6 +106,35 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
     expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
   });
 
+  it('holds the update while the charge awaits 3-D Secure; the customer authenticates on the hosted page', async () => {
+    const { customer, subscription } = await proSubscriber('pending-3ds@example.com');
+    const card = await makeDefault(customer.id, 'pm_card_authenticationRequired');
+    const pending = await upgrade(subscription, 'pending_if_incomplete');
+    const invoice = pending.latest_invoice as Stripe.Invoice;
+    expect(pending.pending_update).not.toBeNull();
+    expect(invoice.status).toBe('open');
+    expect(await eventsAbout(invoice.id, 'invoice.payment_action_required')).toHaveLength(1);
+    const [payment] = (await stripe.invoicePayments.list({ invoice: invoice.id })).data;
+    const intent = await stripe.paymentIntents.retrieve(String(payment?.payment.payment_intent));
+    expect(intent).toMatchObject({ status: 'requires_action', next_action: { type: 'use_stripe_sdk' } });
+
+    // Off-session, as invoices.pay charges by default, the card cannot authenticate.
+    await expect(stripe.invoices.pay(invoice.id, { payment_method: card.id })).rejects.toMatchObject({
+      statusCode: 402,
+      code: 'invoice_payment_intent_requires_action',
+    });
+    const paid = await fetch(invoice.hosted_invoice_url ?? '', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card_number: '4000002760003184', card_expiry: '12 / 34', card_cvc: '123' }),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    const applied = await stripe.subscriptions.retrieve(subscription.id);
+    expect(applied.pending_update).toBeNull();
+    expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
+  });
+
   it('applies the update at once when the proration invoice is paid', async () => {
     const { subscription } = await proSubscriber('pending-paid@example.com');
     const upgraded = await upgrade(subscription, 'pending_if_incomplete');
@@ -171,6 +200,18 @@ describe("payment_behavior: 'error_if_incomplete'", () => {
     expect(unchanged.items.data[0]?.price.id).toBe(emulator.priceIds.PRO);
     expect((await stripe.invoices.list({ subscription: subscription.id })).data).toHaveLength(invoicesBefore);
     expect((await stripe.invoiceItems.list({ customer: customer.id, pending: true })).data).toEqual([]);
+  });
+
+  it('fails with authentication_required when the charge needs 3-D Secure', async () => {
+    const { customer, subscription } = await proSubscriber('error-3ds@example.com');
+    await makeDefault(customer.id, 'pm_card_authenticationRequired');
+    await expect(upgrade(subscription, 'error_if_incomplete')).rejects.toMatchObject({
+      statusCode: 402,
+      rawType: 'card_error',
+      code: 'authentication_required',
+      decline_code: 'authentication_required',
+    });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).items.data[0]?.price.id).toBe(emulator.priceIds.PRO);
   });
 
   it('creates nothing when the first invoice of a new subscription cannot be paid', async () => {

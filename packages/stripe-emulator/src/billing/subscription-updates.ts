@@ -1,4 +1,4 @@
-import { cardDeclined, invalidParameter, invalidState } from '../http/errors.js';
+import { invalidParameter, invalidState } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
 import type { InvoiceObject } from '../objects/invoice-objects.js';
@@ -7,7 +7,7 @@ import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { invoiceSubscription, pendingItemsTotal } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
-import { chargeSucceeds } from './payments.js';
+import { chargeError, chargeOutcome } from './payments.js';
 import { paramUnsupportedByPendingUpdate, pendingUpdateOf } from './pending-updates.js';
 import { remainingTime, storeProrations, unusedTime, type ProrationEntry } from './subscription-lines.js';
 import { recurringPrice } from './subscriptions.js';
@@ -145,7 +145,8 @@ function assertChargeable(ctx: BillingContext, subscription: SubscriptionObject,
   const total = prorations.reduce((sum, entry) => sum + entry.amount, 0) + pendingItemsTotal(ctx, customerId, subscription.id);
   if (total + customer.balance <= 0) return;
   const paymentMethod = idOf(subscription.default_payment_method) ?? idOf(customer.invoice_settings.default_payment_method);
-  if (!chargeSucceeds(ctx, paymentMethod)) throw cardDeclined(paymentMethod);
+  const outcome = chargeOutcome(ctx, paymentMethod);
+  if (outcome !== 'succeeded') throw chargeError(outcome, paymentMethod);
 }
 
 function applyItemUpdates(

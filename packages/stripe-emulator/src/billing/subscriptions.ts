@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { cardDeclined, invalidParameter, invalidState } from '../http/errors.js';
+import { invalidParameter, invalidState } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
 import { buildSubscription, buildSubscriptionItem, type SubscriptionObject } from '../objects/subscription-objects.js';
@@ -8,7 +8,7 @@ import { addInterval } from './clock.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { invoiceSubscription, voidInvoice } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
-import { chargeSucceeds } from './payments.js';
+import { chargeError, chargeOutcome } from './payments.js';
 import type { PaymentBehavior } from './subscription-updates.js';
 import { periodLine, storeProrations, unusedTime } from './subscription-lines.js';
 
@@ -51,6 +51,8 @@ export function createSubscription(
   ctx: BillingContext,
   input: SubscriptionInput,
   events: EventBatch,
+  /** The customer completes 3-D Secure for the first invoice (Checkout's hosted page). */
+  authenticated = false,
 ): SubscriptionObject {
   const customer = ctx.store.customers.get(input.customer, 'customer');
   if (input.items.length === 0) throw invalidParameter('items', 'Missing required param: items.', 'parameter_missing');
@@ -75,7 +77,8 @@ export function createSubscription(
   // `error_if_incomplete`: a first invoice that cannot be paid fails the call and creates nothing.
   const chargedNow = !trialEnd && prices.some((price) => (price.unit_amount ?? 0) > 0);
   const paymentMethodId = defaultPaymentMethod ?? idOf(customer.invoice_settings.default_payment_method);
-  if (input.payment_behavior === 'error_if_incomplete' && chargedNow && !chargeSucceeds(ctx, paymentMethodId)) throw cardDeclined(paymentMethodId);
+  const outcome = chargeOutcome(ctx, paymentMethodId, authenticated);
+  if (input.payment_behavior === 'error_if_incomplete' && chargedNow && outcome !== 'succeeded') throw chargeError(outcome, paymentMethodId);
   const subscription = buildSubscription({
     id,
     created: now,
@@ -116,6 +119,7 @@ export function createSubscription(
       lines: subscription.items.data.map((item) => periodLine(ctx, item, trialEnd !== null)),
       periodStart: now,
       periodEnd: now,
+      authenticated,
     },
     invoiceEvents,
   );

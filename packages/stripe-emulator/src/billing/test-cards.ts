@@ -3,12 +3,14 @@ import type { CardDetails } from '../objects/customer-objects.js';
 
 /**
  * How a test card behaves, as in Stripe's test mode:
+ * - `requires_authentication`: every charge needs 3-D Secure (4000 0027 6000 3184,
+ *   `pm_card_authenticationRequired`): paid only where the customer authenticates (hosted pages);
  * - `succeeds`: every charge succeeds (4242…, `pm_card_visa`, `tok_visa`);
  * - `declined`: refused up front, nothing is attached (4000 0000 0000 0002);
  * - `fails_charges`: attaches, then every charge fails (4000 0000 0000 0341, `pm_card_chargeCustomerFail`),
  *   so a failed renewal is tested by making such a card the default before the period ends.
  */
-export type CardBehavior = 'succeeds' | 'declined' | 'fails_charges';
+export type CardBehavior = 'succeeds' | 'declined' | 'fails_charges' | 'requires_authentication';
 
 interface TestCard {
   behavior: CardBehavior;
@@ -21,6 +23,7 @@ const CARD_NUMBERS: Record<string, TestCard> = {
   '5555555555554444': { behavior: 'succeeds', brand: 'mastercard', last4: '4444' },
   '4000000000000002': { behavior: 'declined', brand: 'visa', last4: '0002' },
   '4000000000000341': { behavior: 'fails_charges', brand: 'visa', last4: '0341' },
+  '4000002760003184': { behavior: 'requires_authentication', brand: 'visa', last4: '3184' },
 };
 
 /** Stripe's test payment method ids and card tokens. */
@@ -29,6 +32,7 @@ const TEST_TOKENS: Record<string, TestCard> = {
   pm_card_mastercard: { behavior: 'succeeds', brand: 'mastercard', last4: '4444' },
   pm_card_chargeCustomerFail: { behavior: 'fails_charges', brand: 'visa', last4: '0341' },
   pm_card_visa_chargeDeclined: { behavior: 'declined', brand: 'visa', last4: '0002' },
+  pm_card_authenticationRequired: { behavior: 'requires_authentication', brand: 'visa', last4: '3184' },
   tok_visa: { behavior: 'succeeds', brand: 'visa', last4: '4242' },
   tok_mastercard: { behavior: 'succeeds', brand: 'mastercard', last4: '4444' },
   tok_chargeCustomerFail: { behavior: 'fails_charges', brand: 'visa', last4: '0341' },

@@ -20,7 +20,8 @@ function payWithCard(billing: BillingContext, invoice: InvoiceObject, fields: Re
     const card = cardFromNumber(text('card_number'));
     const paymentMethod = createCardPaymentMethod(billing, card);
     const events = new EventBatch();
-    const paid = card.behavior !== 'declined' && attemptPayment(billing, invoice, paymentMethod.id, events);
+    // The customer is on the page: a card that asks for 3-D Secure is authenticated here.
+    const paid = card.behavior !== 'declined' && attemptPayment(billing, invoice, paymentMethod.id, events, true) === 'paid';
     billing.bus.publish(events);
     return paid ? null : 'Your card was declined. Try a different card.';
   } catch (error) {

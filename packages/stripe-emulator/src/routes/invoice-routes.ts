@@ -1,9 +1,9 @@
 import { idOf } from '../billing/context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, voidInvoice } from '../billing/invoices.js';
+import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, voidInvoice, type PaymentOutcome } from '../billing/invoices.js';
 import { previewInvoice } from '../billing/invoice-previews.js';
 import { resolvePaymentMethod } from '../billing/payment-methods.js';
 import { mergeMetadata } from '../billing/context.js';
-import { cardDeclined, invalidState } from '../http/errors.js';
+import { cardDeclined, invalidState, StripeApiError } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
@@ -133,10 +133,11 @@ export const invoiceRoutes: ApiRoute[] = [
     const paymentMethod = params.payment_method
       ? resolvePaymentMethod(billing, params.payment_method, 'payment_method').id
       : paymentMethodFor(billing, invoice);
-    const paid = params.paid_out_of_band ? markPaidOutOfBand(invoice) : attemptPayment(billing, invoice, paymentMethod, events);
+    const outcome = params.paid_out_of_band ? markPaidOutOfBand(invoice) : attemptPayment(billing, invoice, paymentMethod, events);
     if (params.paid_out_of_band) events.add('invoice.paid', invoice);
     billing.bus.publish(events);
-    if (!paid) throw cardDeclined(paymentMethod);
+    if (outcome === 'failed') throw cardDeclined(paymentMethod);
+    if (outcome === 'requires_action') throw paymentNeedsAction();
     return invoice;
   }),
   route('POST', '/v1/invoices/:id/void', {}, (_params, ctx) => {
@@ -168,9 +169,19 @@ export const invoiceRoutes: ApiRoute[] = [
   ),
 ];
 
-function markPaidOutOfBand(invoice: { status: string | null; amount_paid: number; amount_due: number; amount_remaining: number }): boolean {
+function markPaidOutOfBand(invoice: { status: string | null; amount_paid: number; amount_due: number; amount_remaining: number }): PaymentOutcome {
   invoice.status = 'paid';
   invoice.amount_paid = invoice.amount_due;
   invoice.amount_remaining = 0;
-  return true;
+  return 'paid';
+}
+
+/** `invoices.pay` with a card that needs 3-D Secure: the customer has to complete the invoice's PaymentIntent. */
+function paymentNeedsAction(): StripeApiError {
+  return new StripeApiError(
+    402,
+    'card_error',
+    'This payment requires additional user action before it can be completed successfully. Payment can be completed using the PaymentIntent associated with the invoice.',
+    { code: 'invoice_payment_intent_requires_action' },
+  );
 }
