@@ -6,6 +6,7 @@ import { Migration20261125190500Attribution } from './Migration20261125190500Att
 import { Migration20261125190000Billing } from './Migration20261125190000Billing.js';
 import { Migration20261202090100BillingIncidents } from './Migration20261202090100BillingIncidents.js';
 import { Migration20261202090200SubscriptionAccess } from './Migration20261202090200SubscriptionAccess.js';
+import { Migration20261202090300PlanChanges } from './Migration20261202090300PlanChanges.js';
 
 /**
  * Every migration, in order. Listed explicitly (not discovered from a folder) so the same list runs
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
   { name: 'Migration20261202090100BillingIncidents', class: Migration20261202090100BillingIncidents },
   { name: 'Migration20261202090200SubscriptionAccess', class: Migration20261202090200SubscriptionAccess },
+  { name: 'Migration20261202090300PlanChanges', class: Migration20261202090300PlanChanges },
 ];

@@ -12,6 +12,7 @@ import { BillingCustomers } from './billing-customers.js';
 import { createBillingMetrics } from './billing.metrics.js';
 import { BillingService } from './billing.service.js';
 import { CheckoutService } from './checkout.service.js';
+import { DowngradeSchedules } from './downgrade-schedules.js';
 import { DunningMailer } from './dunning.mailer.js';
 import { BillingIncidentStore } from './incidents/billing-incident.store.js';
 import { DuplicateSettlement } from './incidents/duplicate-settlement.js';
@@ -65,7 +66,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
-    new PlanChangeService(orm, gateway, store, sync),
+    new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway)),
     events,
     processor,
   );

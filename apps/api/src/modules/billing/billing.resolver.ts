@@ -27,13 +27,20 @@ export class BillingResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => BillingSubscriptionObject, {
-    description: 'Upgrades now (prorated), downgrades without credit; FREE cancels at the end of the period',
+    description:
+      'Upgrades once the prorated invoice is paid (pendingChange until then), downgrades at the period end (scheduledChange); FREE cancels at the end of the period',
   })
   async changePlan(
     @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
     @Ctx() context: GraphQLContext,
   ): Promise<BillingSubscriptionObject> {
     return toSubscriptionObject(await context.services.billing.service.changePlan(principalOf(context), planTier));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => BillingSubscriptionObject, { description: 'Takes back a scheduled downgrade: the subscription renews on its current plan' })
+  async undoScheduledPlanChange(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject> {
+    return toSubscriptionObject(await context.services.billing.service.undoScheduledPlanChange(principalOf(context)));
   }
 
   @Authorized('ADMIN')

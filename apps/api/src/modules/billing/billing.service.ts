@@ -28,6 +28,10 @@ export class BillingService {
     return this.planChanges.changePlan(principal.organizationId, planTier);
   }
 
+  undoScheduledPlanChange(principal: Principal): Promise<SubscriptionRow> {
+    return this.planChanges.undoScheduledPlanChange(principal.organizationId);
+  }
+
   webhookEvents(principal: Principal, limit: number): Promise<WebhookEventView[]> {
     return this.events.recent(principal.organizationId, limit);
   }

@@ -29,32 +29,11 @@ async function track(user: SignedUpUser) {
   expect(result.errors).toBeUndefined();
 }
 
-/** A customer living on a Stripe test clock, adopted as the organization's customer before checkout. */
-async function onTestClock(user: SignedUpUser): Promise<{ clockId: string; frozenTime: number }> {
-  const frozenTime = Math.floor(Date.now() / 1000);
-  const clock = await kit.stripe.testHelpers.testClocks.create({ frozen_time: frozenTime });
-  const customer = await kit.stripe.customers.create({ email: user.email, test_clock: clock.id, metadata: { organization_id: user.organizationId } });
-  await kit.t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-    user.organizationId,
-    customer.id,
-    user.email,
-  ]);
-  return { clockId: clock.id, frozenTime };
-}
-
 async function onTestClockSubscriber(tier: 'PRO' | 'SCALE', cardNumber?: string) {
   const user = await kit.t.signUp();
-  const clock = await onTestClock(user);
+  const clock = await kit.onTestClock(user);
   await kit.subscribe(user, tier, cardNumber);
   return { user, ...clock };
-}
-
-async function subscriptionIdOf(user: SignedUpUser): Promise<string> {
-  const [row] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-    user.organizationId,
-  ]);
-  if (!row) throw new Error('no subscription row');
-  return row.stripe_subscription_id;
 }
 
 async function outbox(user: SignedUpUser) {
@@ -70,7 +49,7 @@ describe('reconciliation', () => {
   it('repairs a subscription changed behind our back and reports one repair (pnpm reconcile)', async () => {
     const user = await kit.t.signUp();
     await kit.subscribe(user, 'PRO');
-    const subscriptionId = await subscriptionIdOf(user);
+    const subscriptionId = await kit.subscriptionIdOf(user);
     const subscription = await kit.stripe.subscriptions.retrieve(subscriptionId);
     // The change happens in Stripe but its webhooks never reach us.
     kit.emulator.holdDeliveries();
@@ -122,18 +101,22 @@ describe('renewals', () => {
     expect(new Date(renewed.periodEnd).getTime()).toBeGreaterThan(new Date(first.periodEnd).getTime());
   });
 
-  it('keeps the paid tier until the period ends after a downgrade, then bills and grants the lower one', async () => {
+  it('keeps the paid tier until the period ends after a downgrade (a subscription schedule), then bills and grants the lower one', async () => {
     const { user, clockId, frozenTime } = await onTestClockSubscriber('SCALE');
-    const changed = await kit.t.graphql('mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd } }', {}, { cookie: user.cookie });
-    expect(changed.data?.changePlan).toEqual({ planTier: 'SCALE', cancelAtPeriodEnd: false });
+    const changed = await kit.t.graphql('mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd scheduledChange { planTier } } }', {}, { cookie: user.cookie });
+    expect(changed.data?.changePlan).toEqual({ planTier: 'SCALE', cancelAtPeriodEnd: false, scheduledChange: { planTier: 'PRO' } });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
-    const inStripe = await kit.stripe.subscriptions.retrieve(await subscriptionIdOf(user));
-    expect(inStripe.items.data[0]?.price.id).toBe(kit.emulator.priceIds.PRO);
+    // Stripe bills SCALE until the period ends; the schedule holds the switch to PRO.
+    const inStripe = await kit.stripe.subscriptions.retrieve(await kit.subscriptionIdOf(user));
+    expect(inStripe.items.data[0]?.price.id).toBe(kit.emulator.priceIds.SCALE);
+    expect(inStripe.schedule).not.toBeNull();
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+    const after = await kit.t.graphql('{ subscription { planTier scheduledChange { planTier } } }', {}, { cookie: user.cookie });
+    expect(after.data?.subscription).toEqual({ planTier: 'PRO', scheduledChange: null });
     const invoices = await kit.stripe.invoices.list({ subscription: inStripe.id, limit: 10 });
     expect(invoices.data[0]?.amount_paid).toBe(4900);
   });
@@ -178,7 +161,7 @@ describe('renewals', () => {
     const cancel = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ action: 'cancel_now', subscription: await subscriptionIdOf(user) }),
+      body: new URLSearchParams({ action: 'cancel_now', subscription: await kit.subscriptionIdOf(user) }),
       redirect: 'manual',
     });
     expect(cancel.status).toBe(303);
@@ -193,7 +176,7 @@ describe('renewals', () => {
 describe('trials', () => {
   it('gives the paid plan while trialing and mails the owners once when Stripe says the trial ends soon', async () => {
     const user = await kit.t.signUp();
-    const { clockId, frozenTime } = await onTestClock(user);
+    const { clockId, frozenTime } = await kit.onTestClock(user);
     const [customer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
       user.organizationId,
     ]);

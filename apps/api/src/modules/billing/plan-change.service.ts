@@ -1,66 +1,129 @@
-import { comparePlans, type PlanTier } from '@aa/plans';
+import { comparePlans, type PaidPlanTier, type PlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
 import type { Orm } from '../../db/orm.js';
 import { BillingError } from './billing.errors.js';
+import type { DowngradeSchedules } from './downgrade-schedules.js';
+import { planChangesOf, type PlanChangeSnapshot } from './plan-change-snapshot.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
-import { PAID_TIER_KEY, PAID_TIER_UNTIL_KEY, paidTierOf, tierOfPrice } from './subscription-snapshot.js';
-import type { SubscriptionSync } from './subscription-sync.js';
+import { GRACE_STATUSES, PAID_STATUSES } from './subscription-access.js';
+import { idOf, tierOfPrice } from './subscription-snapshot.js';
+import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from './subscription-sync.js';
 import type { SubscriptionRow, SubscriptionStore } from './subscription.store.js';
 
-const NO_PAID_TIER = { [PAID_TIER_KEY]: '', [PAID_TIER_UNTIL_KEY]: '' };
+const CHANGEABLE_STATUSES: ReadonlySet<string> = new Set([...PAID_STATUSES, ...GRACE_STATUSES]);
 
-/** Moves a subscriber between plans in Stripe; our row follows from Stripe's answer. */
+/** A subscription as Stripe holds it now, with what our plans read from it. */
+interface Current {
+  subscription: Stripe.Subscription;
+  item: Stripe.SubscriptionItem;
+  tier: PaidPlanTier;
+  changes: PlanChangeSnapshot;
+}
+
+/**
+ * Moves a subscriber between plans in Stripe, which decides when the plan changes: an upgrade once
+ * its prorated invoice is paid (`pending_if_incomplete`), a downgrade at the period end (a schedule),
+ * FREE at the period end (cancel_at_period_end). Our row follows from Stripe's state afterwards.
+ * Stripe is called outside any transaction; the sync takes its own lock.
+ */
 export class PlanChangeService {
   constructor(
     private readonly orm: Orm,
     private readonly stripe: StripeGateway,
     private readonly store: SubscriptionStore,
     private readonly sync: SubscriptionSync,
+    private readonly schedules: DowngradeSchedules,
   ) {}
 
   async changePlan(organizationId: string, planTier: PlanTier): Promise<SubscriptionRow> {
-    const current = await this.store.liveOf(this.orm.em.fork(), organizationId);
-    if (!current) throw new BillingError('NO_SUBSCRIPTION', 'This organization has no subscription to change: start one with checkout');
-    const stripe = this.stripe.client();
-    const id = current.stripeSubscriptionId;
-    const subscription = await callStripe(() => stripe.subscriptions.retrieve(id));
-    const update = this.#updateFor(subscription, planTier);
-    const updated = await callStripe(() => stripe.subscriptions.update(id, update));
-    await this.sync.syncFrom(updated);
-    const row = await this.store.byStripeId(this.orm.em.fork(), id);
-    if (!row) throw new Error(`subscription ${id} vanished while changing plan`);
-    return row;
+    const current = await this.#current(organizationId);
+    if (!CHANGEABLE_STATUSES.has(current.subscription.status)) {
+      throw new BillingError('PAYMENT_NEEDED', 'This subscription is not paid up: pay its open invoice or update the card before changing plans');
+    }
+    if (planTier === 'FREE') await this.#cancelAtPeriodEnd(current);
+    else if (planTier === current.tier) await this.#stay(current);
+    else if (comparePlans(planTier, current.tier) > 0) await this.#upgrade(current, planTier);
+    else await this.#downgrade(current, planTier);
+    return this.#synced(current.subscription.id);
   }
 
-  #updateFor(subscription: Stripe.Subscription, planTier: PlanTier): Stripe.SubscriptionUpdateParams {
-    // FREE is a cancellation that takes effect when the paid period ends.
-    if (planTier === 'FREE') return { cancel_at_period_end: true };
+  /** Takes back a scheduled downgrade: the schedule is released and the subscription renews as it is. */
+  async undoScheduledPlanChange(organizationId: string): Promise<SubscriptionRow> {
+    const current = await this.#current(organizationId);
+    const scheduleId = idOf(current.subscription.schedule);
+    if (!scheduleId || !current.changes.scheduledTier) {
+      throw new BillingError('NO_SCHEDULED_CHANGE', 'No plan change is scheduled for this organization');
+    }
+    await this.schedules.release(scheduleId);
+    return this.#synced(current.subscription.id);
+  }
+
+  async #current(organizationId: string): Promise<Current> {
+    const row = await this.store.liveOf(this.orm.em.fork(), organizationId);
+    if (!row) throw new BillingError('NO_SUBSCRIPTION', 'This organization has no subscription to change: start one with checkout');
+    const id = row.stripeSubscriptionId;
+    const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(id, SUBSCRIPTION_EXPAND));
     const item = subscription.items.data[0];
-    const priceTier = item ? tierOfPrice(item.price, this.stripe.priceIds()) : null;
-    if (!item || !priceTier) throw new Error(`Stripe subscription ${subscription.id} is not on one of our plans`);
-    if (planTier === priceTier) {
-      if (!subscription.cancel_at_period_end) {
-        throw new BillingError('ALREADY_ON_PLAN', `This organization is already on ${planTier}`, { field: 'planTier' });
-      }
-      return { cancel_at_period_end: false };
-    }
-    const paidTier = paidTierOf(subscription, priceTier, item.current_period_end);
-    const items = [{ id: item.id, price: this.stripe.priceIdOf(planTier) }];
-    if (comparePlans(planTier, paidTier) > 0) {
-      // An upgrade beyond what this period paid for: charged now, prorated.
-      return { cancel_at_period_end: false, items, proration_behavior: 'always_invoice', metadata: NO_PAID_TIER };
-    }
-    if (planTier === paidTier) {
-      // Taking back a scheduled downgrade: this period is paid for at that tier already.
-      return { cancel_at_period_end: false, items, proration_behavior: 'none', metadata: NO_PAID_TIER };
-    }
-    // A downgrade: billed from the next invoice, the paid tier kept until this period ends.
-    return {
-      cancel_at_period_end: false,
-      items,
-      proration_behavior: 'none',
-      metadata: { [PAID_TIER_KEY]: paidTier, [PAID_TIER_UNTIL_KEY]: String(item.current_period_end) },
-    };
+    const priceIds = this.stripe.priceIds();
+    const tier = item ? tierOfPrice(item.price, priceIds) : null;
+    if (!item || !tier) throw new Error(`Stripe subscription ${id} is not on one of our plans`);
+    return { subscription, item, tier, changes: planChangesOf(subscription, tier, priceIds) };
+  }
+
+  /** FREE: Stripe refuses a cancellation on a subscription its schedule manages, so a downgrade is dropped first. */
+  async #cancelAtPeriodEnd({ subscription }: Current): Promise<void> {
+    await this.#releaseSchedule(subscription);
+    await callStripe(() => this.stripe.client().subscriptions.update(subscription.id, { cancel_at_period_end: true }));
+  }
+
+  /** Choosing the current plan again takes back what would move away from it. */
+  async #stay({ subscription, tier, changes }: Current): Promise<void> {
+    if (changes.scheduledTier) return this.#releaseSchedule(subscription);
+    if (subscription.cancel_at_period_end) return this.#keepRenewing(subscription);
+    throw new BillingError('ALREADY_ON_PLAN', `This organization is already on ${tier}`, { field: 'planTier' });
+  }
+
+  /**
+   * Charged now, prorated; the price changes only when that invoice is paid. A failed or 3-D Secure
+   * charge leaves a pending update with the open invoice to pay, and the plan where it was.
+   */
+  async #upgrade({ subscription, item, changes }: Current, planTier: PaidPlanTier): Promise<void> {
+    // Asked again while the first upgrade waits for payment: the same invoice is still the way.
+    if (changes.pendingTier === planTier) return;
+    await this.#releaseSchedule(subscription);
+    // A pending update carries only items and proration settings: the cancellation is undone apart.
+    if (subscription.cancel_at_period_end) await this.#keepRenewing(subscription);
+    await callStripe(() =>
+      this.stripe.client().subscriptions.update(subscription.id, {
+        items: [{ id: item.id, price: this.stripe.priceIdOf(planTier) }],
+        proration_behavior: 'always_invoice',
+        payment_behavior: 'pending_if_incomplete',
+      }),
+    );
+  }
+
+  /** The paid tier stays until the period ends; then Stripe's schedule bills and switches to the lower one. */
+  async #downgrade({ subscription, changes }: Current, planTier: PaidPlanTier): Promise<void> {
+    if (changes.scheduledTier === planTier) return;
+    if (subscription.cancel_at_period_end) await this.#keepRenewing(subscription);
+    await this.schedules.schedule(subscription, this.stripe.priceIdOf(planTier));
+  }
+
+  async #releaseSchedule(subscription: Stripe.Subscription): Promise<void> {
+    const scheduleId = idOf(subscription.schedule);
+    if (scheduleId) await this.schedules.release(scheduleId);
+  }
+
+  async #keepRenewing(subscription: Stripe.Subscription): Promise<void> {
+    await callStripe(() => this.stripe.client().subscriptions.update(subscription.id, { cancel_at_period_end: false }));
+  }
+
+  /** Stripe's state after the change, through the sync (which fetches it with what the snapshot reads). */
+  async #synced(stripeSubscriptionId: string): Promise<SubscriptionRow> {
+    await this.sync.syncById(stripeSubscriptionId);
+    const row = await this.store.byStripeId(this.orm.em.fork(), stripeSubscriptionId);
+    if (!row) throw new Error(`subscription ${stripeSubscriptionId} vanished while changing plan`);
+    return row;
   }
 }

@@ -2,6 +2,7 @@ import { checkoutSessionCompleted } from './checkout-session-completed.handler.j
 import { invoicePaid } from './invoice-paid.handler.js';
 import { invoicePaymentFailed } from './invoice-payment-failed.handler.js';
 import { subscriptionChanged } from './subscription-changed.handler.js';
+import { subscriptionScheduleChanged } from './subscription-schedule-changed.handler.js';
 import { trialWillEnd } from './trial-will-end.handler.js';
 import type { WebhookHandler } from './webhook-handler.js';
 
@@ -11,6 +12,14 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
   'customer.subscription.created': subscriptionChanged,
   'customer.subscription.updated': subscriptionChanged,
   'customer.subscription.deleted': subscriptionChanged,
+  // An upgrade waiting for payment: applied once its invoice is paid, dropped when it expires.
+  'customer.subscription.pending_update_applied': subscriptionChanged,
+  'customer.subscription.pending_update_expired': subscriptionChanged,
+  'subscription_schedule.created': subscriptionScheduleChanged,
+  'subscription_schedule.updated': subscriptionScheduleChanged,
+  'subscription_schedule.released': subscriptionScheduleChanged,
+  'subscription_schedule.canceled': subscriptionScheduleChanged,
+  'subscription_schedule.completed': subscriptionScheduleChanged,
   'invoice.paid': invoicePaid,
   'invoice.payment_failed': invoicePaymentFailed,
   'customer.subscription.trial_will_end': trialWillEnd,
