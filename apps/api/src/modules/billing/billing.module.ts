@@ -61,8 +61,8 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const incidents = new BillingIncidentStore(orm);
   const sync = new SubscriptionSync(orm, gateway, customers, store, incidents, new DuplicateSettlement(gateway, incidents, clock, log), clock);
   const events = new WebhookEventStore(orm, clock);
-  const dunning = new DunningMailer(accounts, mail, gateway, customers, publicUrl);
-  const processor = new WebhookProcessor(events, { sync, dunning }, billingMetrics, log);
+  const dunning = new DunningMailer(accounts, mail, billingMetrics, publicUrl);
+  const processor = new WebhookProcessor(events, { sync, dunning, stripe: gateway }, billingMetrics, log);
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),

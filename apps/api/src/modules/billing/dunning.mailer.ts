@@ -1,30 +1,37 @@
 import type Stripe from 'stripe';
 import type { AccountsService } from '../accounts/accounts.service.js';
-import type { MailService } from '../mail/mail.service.js';
-import type { BillingCustomers } from './billing-customers.js';
-import { callStripe } from './stripe/stripe-client.js';
-import type { StripeGateway } from './stripe/stripe-gateway.js';
+import type { MailService, OutgoingMail } from '../mail/mail.service.js';
+import type { BillingMetrics, DunningMailKind } from './billing.metrics.js';
 
-/** Mails to an organization's owners about its subscription; each cause is mailed once. */
+/**
+ * The SPA's billing page, told to open the customer portal: the SPA creates a fresh portal session
+ * when the link is followed. A portal session URL expires within minutes, so a mail must never
+ * carry one (and creating it inside a webhook handler is a Stripe call that can fail the delivery).
+ */
+export const BILLING_PORTAL_LINK_PATH = '/settings?billing=portal';
+
+/** Mails to an organization's owners about its subscription; each cause is mailed once. Calls no Stripe API. */
 export class DunningMailer {
+  readonly #billingPortalLink: string;
+
   constructor(
     private readonly accounts: AccountsService,
     private readonly mail: MailService,
-    private readonly stripe: StripeGateway,
-    private readonly customers: BillingCustomers,
-    private readonly publicUrl: string,
-  ) {}
+    private readonly metrics: BillingMetrics,
+    publicUrl: string,
+  ) {
+    this.#billingPortalLink = `${publicUrl}${BILLING_PORTAL_LINK_PATH}`;
+  }
 
   /** One mail per invoice attempt, however many times Stripe delivers the event. */
   async paymentFailed(organizationId: string, invoice: Stripe.Invoice): Promise<boolean> {
     const to = await this.accounts.ownerEmails(organizationId);
     if (to.length === 0) return false;
-    const portalUrl = await this.#portalUrl(organizationId);
     const amount = formatAmount(invoice.amount_due, invoice.currency);
     const retry = invoice.next_payment_attempt
       ? `We will try again on ${formatDate(new Date(invoice.next_payment_attempt * 1000))}.`
       : 'There will be no further automatic attempts.';
-    return this.mail.send({
+    return this.#send('payment_failed', {
       organizationId,
       to,
       dedupeKey: `dunning:${invoice.id}:${invoice.attempt_count}`,
@@ -32,8 +39,9 @@ export class DunningMailer {
       body: [
         `We could not charge ${amount} for your Attribution Analytics subscription (invoice ${invoice.number ?? invoice.id}).`,
         retry,
-        'Your plan stays active during a short grace period. Update your payment method here:',
-        portalUrl,
+        'Your plan stays active during a short grace period.',
+        ...(invoice.hosted_invoice_url ? [`Pay the invoice now:\n${invoice.hosted_invoice_url}`] : []),
+        `Update your payment method:\n${this.#billingPortalLink}`,
       ].join('\n\n'),
     });
   }
@@ -41,21 +49,20 @@ export class DunningMailer {
   async trialEnding(organizationId: string, stripeSubscriptionId: string, trialEnd: Date): Promise<boolean> {
     const to = await this.accounts.ownerEmails(organizationId);
     if (to.length === 0) return false;
-    return this.mail.send({
+    return this.#send('trial_ending', {
       organizationId,
       to,
       dedupeKey: `trial-ending:${stripeSubscriptionId}:${trialEnd.toISOString()}`,
       subject: `Your trial ends on ${formatDate(trialEnd)}`,
-      body: `Your Attribution Analytics trial ends on ${formatDate(trialEnd)}. Manage your subscription here:\n\n${await this.#portalUrl(organizationId)}`,
+      body: `Your Attribution Analytics trial ends on ${formatDate(trialEnd)}. Manage your subscription here:\n\n${this.#billingPortalLink}`,
     });
   }
 
-  async #portalUrl(organizationId: string): Promise<string> {
-    const customer = await this.customers.customerOf(organizationId);
-    if (!customer) return `${this.publicUrl}/settings`;
-    const stripe = this.stripe.client();
-    const session = await callStripe(() => stripe.billingPortal.sessions.create({ customer, return_url: `${this.publicUrl}/settings` }));
-    return session.url;
+  /** Counts only mails actually sent, not a redelivery's deduplicated one. */
+  async #send(kind: DunningMailKind, mail: OutgoingMail): Promise<boolean> {
+    const sent = await this.mail.send(mail);
+    if (sent) this.metrics.dunningMails.inc({ kind });
+    return sent;
   }
 }
 

@@ -138,7 +138,7 @@ describe('renewals', () => {
     expect(mails[0]).toMatchObject({ to: [user.email], transport: 'outbox' });
     expect(mails[0]?.subject).toContain('$49.00');
     expect(mails[0]?.body).toMatch(/We will try again on \d{4}-\d{2}-\d{2}|no further automatic attempts/);
-    expect(mails[0]?.body).toContain(`${kit.emulator.baseUrl}/portal/bps_`);
+    expect(mails[0]?.body).toContain('http://app.test/settings?billing=portal');
     const subscription = await kit.t.graphql('{ subscription { status planTier } }', {}, { cookie: user.cookie });
     expect(subscription.data?.subscription).toEqual({ status: 'past_due', planTier: 'PRO' });
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });

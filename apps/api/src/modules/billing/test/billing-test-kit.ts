@@ -25,14 +25,26 @@ export interface BillingKit {
    * paying card the subscription's default, which wins), so the next charge, e.g. a renewal, fails.
    */
   useFailingCard(user: SignedUpUser): Promise<void>;
+  /** Every Stripe API request the emulator served so far, one line each: `POST /v1/billing_portal/sessions -> 200 [req_…]`. */
+  apiRequests(): string[];
   planOf(user: SignedUpUser): Promise<{ tier: string; runs: number }>;
+  /** A customer on a new Stripe test clock, adopted as the organization's customer before checkout. */
+  onTestClock(user: SignedUpUser): Promise<{ clockId: string; frozenTime: number }>;
+  /** The Stripe id of the organization's (only) subscription row. */
+  subscriptionIdOf(user: SignedUpUser): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** The real app against this run's database, with the Stripe emulator on a free port delivering to it. */
 export async function startBillingKit(env: Record<string, string> = {}): Promise<BillingKit> {
   // Short retries: a failed delivery is retried within the test, not in two seconds.
-  const emulator = await startStripeEmulator({ port: 0, webhookSecret: WEBHOOK_SECRET, retry: { attempts: 3, baseDelayMs: 50 } });
+  const apiRequests: string[] = [];
+  const emulator = await startStripeEmulator({
+    port: 0,
+    webhookSecret: WEBHOOK_SECRET,
+    retry: { attempts: 3, baseDelayMs: 50 },
+    log: (line) => apiRequests.push(line),
+  });
   const t = await startTestApp({
     env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '2000', ...env },
     stripe: {
@@ -84,6 +96,7 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
       await stripe.subscriptions.update(subscription.id, { default_payment_method: card.id });
       await kit.settled();
     },
+    apiRequests: () => [...apiRequests],
     async planOf(user) {
       const result = await t.graphql<{ plan: { tier: string; limits: { attributionRuns: number } } }>(
         '{ plan { tier limits { attributionRuns } } }',
@@ -92,6 +105,24 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
       );
       if (!result.data?.plan) throw new Error(`plan failed: ${JSON.stringify(result.errors)}`);
       return { tier: result.data.plan.tier, runs: result.data.plan.limits.attributionRuns };
+    },
+    async onTestClock(user) {
+      const frozenTime = Math.floor(Date.now() / 1000);
+      const clock = await stripe.testHelpers.testClocks.create({ frozen_time: frozenTime });
+      const customer = await stripe.customers.create({ email: user.email, test_clock: clock.id, metadata: { organization_id: user.organizationId } });
+      await t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
+        user.organizationId,
+        customer.id,
+        user.email,
+      ]);
+      return { clockId: clock.id, frozenTime };
+    },
+    async subscriptionIdOf(user) {
+      const [row] = await t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
+        user.organizationId,
+      ]);
+      if (!row) throw new Error('no subscription row');
+      return row.stripe_subscription_id;
     },
     async stop() {
       await t.stop();

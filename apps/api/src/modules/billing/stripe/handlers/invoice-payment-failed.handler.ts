@@ -1,13 +1,21 @@
-import type Stripe from 'stripe';
-import { ignored, outcomeOfSync, subscriptionOfInvoice, type WebhookHandler } from './webhook-handler.js';
+import { invoiceIdOf, retrieveInvoice, subscriptionOfInvoice } from './invoice-of-event.js';
+import { ignored, outcomeOfSync, type WebhookHandler } from './webhook-handler.js';
 
-/** The subscription turns past_due (grace period starts) and the owners get one mail per attempt. */
-export const invoicePaymentFailed: WebhookHandler = async (event, { sync, dunning }) => {
-  const invoice = event.data.object as Stripe.Invoice;
+/**
+ * The subscription turns past_due (grace period starts) and the owners get one mail per attempt,
+ * unless the invoice was paid or voided before this delivery arrived.
+ */
+export const invoicePaymentFailed: WebhookHandler = async (event, { sync, dunning, stripe }) => {
+  const invoiceId = invoiceIdOf(event);
+  const invoice = await retrieveInvoice(stripe, invoiceId);
+  if (!invoice) return ignored(`invoice ${invoiceId} no longer exists in Stripe`);
   const subscriptionId = subscriptionOfInvoice(invoice);
-  if (!subscriptionId) return ignored(`invoice ${invoice.id} bills no subscription`);
+  if (!subscriptionId) return ignored(`invoice ${invoiceId} bills no subscription`);
   const outcome = outcomeOfSync(await sync.syncById(subscriptionId), subscriptionId);
   if (outcome.status !== 'processed' || !outcome.organizationId) return outcome;
+  if (invoice.status === 'paid' || invoice.status === 'void') {
+    return { ...outcome, result: `${outcome.result}; invoice ${invoiceId} is ${invoice.status}, no dunning mail` };
+  }
   const mailed = await dunning.paymentFailed(outcome.organizationId, invoice);
   return { ...outcome, result: `${outcome.result}; dunning mail ${mailed ? 'sent' : 'already sent'} for attempt ${invoice.attempt_count}` };
 };

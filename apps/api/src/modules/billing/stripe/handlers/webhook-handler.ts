@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { DunningMailer } from '../../dunning.mailer.js';
 import type { SubscriptionSync, SyncOutcome } from '../../subscription-sync.js';
+import type { StripeGateway } from '../stripe-gateway.js';
 
 /** What a handler did: `result` is a short line that is logged and shown in the admin view. */
 export interface HandlerOutcome {
@@ -12,6 +13,8 @@ export interface HandlerOutcome {
 export interface HandlerContext {
   sync: SubscriptionSync;
   dunning: DunningMailer;
+  /** To fetch the object an event names in the SDK's API version (see invoice-of-event.ts). */
+  stripe: StripeGateway;
 }
 
 export type WebhookHandler = (event: Stripe.Event, context: HandlerContext) => Promise<HandlerOutcome>;
@@ -25,11 +28,4 @@ export function outcomeOfSync(sync: SyncOutcome, stripeSubscriptionId: string): 
   const fields = Object.keys(sync.changes);
   const what = sync.created ? 'created' : fields.length > 0 ? `updated ${fields.join(', ')}` : 'already current';
   return { status: 'processed', organizationId: sync.organizationId, result: `subscription ${stripeSubscriptionId} ${what}` };
-}
-
-/** The subscription an invoice bills, where API 2025-03-31.basil+ puts it. */
-export function subscriptionOfInvoice(invoice: Stripe.Invoice): string | null {
-  const subscription = invoice.parent?.subscription_details?.subscription;
-  if (!subscription) return null;
-  return typeof subscription === 'string' ? subscription : subscription.id;
 }
