@@ -9,7 +9,7 @@ import { createAttributionServices, type AttributionServices } from './modules/a
 import { JourneysService } from './modules/journeys/journeys.service.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { OrganizationPlanService } from './modules/plans/organization-plan.service.js';
-import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
+import { accountsOfPlanLookup, type BillingAccountLookup, type SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
 import { UsageService } from './modules/usage/usage.service.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
@@ -25,6 +25,8 @@ export interface Services {
   mail: MailService;
   billing: Billing;
   subscriptions: SubscriptionLookup;
+  /** The billing account the API shows; follows `subscriptions` when that is replaced. */
+  billingAccounts: BillingAccountLookup;
 }
 
 export interface ServiceDeps {
@@ -56,5 +58,6 @@ export function createServices({ orm, clock, config, log, metrics, stripe, subsc
     mail,
     billing,
     subscriptions,
+    billingAccounts: lookup ? accountsOfPlanLookup(lookup, () => clock.now()) : billing.subscriptions,
   };
 }

@@ -6,10 +6,10 @@ import type { Logger } from '../../observability/logger.js';
 import type { Metrics } from '../../observability/metrics.js';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { MailService } from '../mail/mail.service.js';
-import type { SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
 import { BillingSubscriptionLookup } from './billing-subscription-lookup.js';
 import { BillingCustomers } from './billing-customers.js';
 import { createBillingMetrics } from './billing.metrics.js';
+import { DeletedCustomers } from './deleted-customers.js';
 import { BillingService } from './billing.service.js';
 import { CheckoutService } from './checkout.service.js';
 import { DowngradeSchedules } from './downgrade-schedules.js';
@@ -25,6 +25,7 @@ import { StripeGateway } from './stripe/stripe-gateway.js';
 import { WebhookEventStore } from './stripe/webhook-event.store.js';
 import { WebhookProcessor } from './stripe/webhook.processor.js';
 import { stripeWebhookRouter } from './stripe/webhook.route.js';
+import { SubscriptionResume } from './subscription-resume.js';
 import { SubscriptionSync } from './subscription-sync.js';
 import { SubscriptionStore } from './subscription.store.js';
 
@@ -42,7 +43,8 @@ export interface BillingDeps {
 
 export interface Billing {
   readonly service: BillingService;
-  readonly subscriptions: SubscriptionLookup;
+  /** Whether the plan applies, and the billing account the API shows (subscription-access.ts rules). */
+  readonly subscriptions: BillingSubscriptionLookup;
   readonly reconciliation: ReconciliationService;
   readonly incidents: BillingIncidentStore;
   readonly overview: BillingOverviewService;
@@ -62,18 +64,19 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const sync = new SubscriptionSync(orm, gateway, customers, store, incidents, new DuplicateSettlement(gateway, incidents, clock, log), clock);
   const events = new WebhookEventStore(orm, clock);
   const dunning = new DunningMailer(accounts, mail, billingMetrics, publicUrl);
-  const processor = new WebhookProcessor(events, { sync, dunning, stripe: gateway }, billingMetrics, log);
+  const processor = new WebhookProcessor(events, { sync, dunning, stripe: gateway, deletedCustomers: new DeletedCustomers(orm, store, sync, customers) }, billingMetrics, log);
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
     new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway)),
     events,
     processor,
+    new SubscriptionResume(orm, gateway, store, sync),
   );
   let scheduler: ReconcileScheduler | null = null;
   return {
     service,
-    subscriptions: new BillingSubscriptionLookup(orm, store, clock, config.billing.pastDueGraceDays),
+    subscriptions: new BillingSubscriptionLookup(orm, store, customers, clock, config.billing.pastDueGraceDays),
     reconciliation,
     incidents,
     overview: new BillingOverviewService(orm, clock, accounts, config.billing.pastDueGraceDays),

@@ -2,7 +2,7 @@ import type { PlanTier } from '@aa/plans';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanTierEnum } from '../plans/plans.types.js';
-import { BillingSubscriptionObject } from '../subscriptions/subscription.types.js';
+import { BillingSubscriptionObject, toBillingSubscriptionObject } from '../subscriptions/subscription.types.js';
 import { CheckoutSessionObject, PortalSessionObject, WebhookEventObject } from './billing.types.js';
 import type { SubscriptionRow } from './subscription.store.js';
 
@@ -34,13 +34,19 @@ export class BillingResolver {
     @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
     @Ctx() context: GraphQLContext,
   ): Promise<BillingSubscriptionObject> {
-    return toSubscriptionObject(await context.services.billing.service.changePlan(principalOf(context), planTier));
+    return subscriptionObjectOf(context, await context.services.billing.service.changePlan(principalOf(context), planTier));
   }
 
   @Authorized('ADMIN')
   @Mutation(() => BillingSubscriptionObject, { description: 'Takes back a scheduled downgrade: the subscription renews on its current plan' })
   async undoScheduledPlanChange(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject> {
-    return toSubscriptionObject(await context.services.billing.service.undoScheduledPlanChange(principalOf(context)));
+    return subscriptionObjectOf(context, await context.services.billing.service.undoScheduledPlanChange(principalOf(context)));
+  }
+
+  @Authorized('ADMIN')
+  @Mutation(() => BillingSubscriptionObject, { description: 'Takes back a scheduled cancellation (cancel at period end, or cancel_at): the subscription renews' })
+  async resumeSubscription(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject> {
+    return subscriptionObjectOf(context, await context.services.billing.service.resumeSubscription(principalOf(context)));
   }
 
   @Authorized('ADMIN')
@@ -59,13 +65,6 @@ export class BillingResolver {
   }
 }
 
-function toSubscriptionObject(row: SubscriptionRow): BillingSubscriptionObject {
-  return {
-    id: row.id,
-    stripeSubscriptionId: row.stripeSubscriptionId,
-    status: row.status,
-    planTier: row.tier,
-    currentPeriodEnd: row.periodEnd,
-    cancelAtPeriodEnd: row.cancelAtPeriodEnd,
-  };
+async function subscriptionObjectOf(context: GraphQLContext, row: SubscriptionRow): Promise<BillingSubscriptionObject> {
+  return toBillingSubscriptionObject(await context.services.billing.subscriptions.stateOf(row));
 }

@@ -3,6 +3,7 @@ import type { Principal } from '../accounts/principal.js';
 import { BillingError } from './billing.errors.js';
 import type { CheckoutService, CheckoutSessionData } from './checkout.service.js';
 import type { PlanChangeService } from './plan-change.service.js';
+import type { SubscriptionResume } from './subscription-resume.js';
 import type { SubscriptionRow } from './subscription.store.js';
 import type { WebhookEventStore, WebhookEventView } from './stripe/webhook-event.store.js';
 import type { WebhookProcessor } from './stripe/webhook.processor.js';
@@ -14,6 +15,7 @@ export class BillingService {
     private readonly planChanges: PlanChangeService,
     private readonly events: WebhookEventStore,
     private readonly webhooks: WebhookProcessor,
+    private readonly resumes: SubscriptionResume,
   ) {}
 
   createCheckoutSession(principal: Principal, planTier: PlanTier): Promise<CheckoutSessionData> {
@@ -30,6 +32,10 @@ export class BillingService {
 
   undoScheduledPlanChange(principal: Principal): Promise<SubscriptionRow> {
     return this.planChanges.undoScheduledPlanChange(principal.organizationId);
+  }
+
+  resumeSubscription(principal: Principal): Promise<SubscriptionRow> {
+    return this.resumes.resume(principal.organizationId);
   }
 
   webhookEvents(principal: Principal, limit: number): Promise<WebhookEventView[]> {

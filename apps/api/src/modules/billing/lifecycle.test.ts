@@ -167,7 +167,8 @@ describe('renewals', () => {
     expect(cancel.status).toBe(303);
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
-    expect((await kit.t.graphql('{ subscription { id } }', {}, { cookie: user.cookie })).data?.subscription).toBeNull();
+    // The latest subscription is still shown, with its real status: ended, so Checkout is offered again.
+    expect((await kit.t.graphql('{ subscription { status access } }', {}, { cookie: user.cookie })).data?.subscription).toEqual({ status: 'canceled', access: 'ENDED' });
     const [row] = await kit.t.sql('select status from billing_subscription where organization_id = ?', [user.organizationId]);
     expect(row).toEqual({ status: 'canceled' });
   });

@@ -1,4 +1,5 @@
 import { checkoutSessionCompleted } from './checkout-session-completed.handler.js';
+import { customerDeleted } from './customer-deleted.handler.js';
 import { invoicePaid } from './invoice-paid.handler.js';
 import { invoicePaymentFailed } from './invoice-payment-failed.handler.js';
 import { subscriptionChanged } from './subscription-changed.handler.js';
@@ -23,4 +24,5 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
   'invoice.paid': invoicePaid,
   'invoice.payment_failed': invoicePaymentFailed,
   'customer.subscription.trial_will_end': trialWillEnd,
+  'customer.deleted': customerDeleted,
 };

@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { DeletedCustomers } from '../../deleted-customers.js';
 import type { DunningMailer } from '../../dunning.mailer.js';
 import type { SubscriptionSync, SyncOutcome } from '../../subscription-sync.js';
 import type { StripeGateway } from '../stripe-gateway.js';
@@ -13,6 +14,7 @@ export interface HandlerOutcome {
 export interface HandlerContext {
   sync: SubscriptionSync;
   dunning: DunningMailer;
+  deletedCustomers: DeletedCustomers;
   /** To fetch the object an event names in the SDK's API version (see invoice-of-event.ts). */
   stripe: StripeGateway;
 }
