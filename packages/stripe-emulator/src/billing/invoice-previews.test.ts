@@ -69,6 +69,12 @@ describe('invoices.createPreview', () => {
       amount_due: 19_900 + UNUSED_PRO + REMAINING_SCALE,
       period_end: subscription.items.data[0]?.current_period_end,
     });
+    const seats = await stripe.invoices.createPreview({
+      subscription: subscription.id,
+      subscription_details: { items: [{ id: itemId, quantity: 3 }], proration_behavior: 'always_invoice', proration_date: START + 10 * DAY },
+    });
+    // A quantity change is prorated too: 1 × PRO credited, 3 × PRO charged for the rest of the period.
+    expect(seats.lines.data.map((line) => line.amount)).toEqual([UNUSED_PRO, Math.round((3 * 4_900 * 21) / 31)]);
     const unchanged = await stripe.invoices.createPreview({ customer: customer.id, subscription: subscription.id });
     expect(unchanged.lines.data.map((line) => line.amount)).toEqual([4_900]);
     await expect(stripe.invoices.createPreview({})).rejects.toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'customer' });

@@ -35,11 +35,13 @@ export interface SubscriptionUpdateInput {
   description?: string | null;
 }
 
+/** An item's price or quantity changed: what it was and what it becomes. */
 interface PriceChange {
   item: SubscriptionItemObject;
   from: PriceObject;
+  fromQuantity: number;
   to: PriceObject;
-  quantity: number;
+  toQuantity: number;
 }
 
 /**
@@ -166,13 +168,15 @@ function applyItemUpdates(
         subscription.items.data = subscription.items.data.filter((candidate) => candidate.id !== item.id);
         return;
       }
-      if (update.price && update.price !== item.price.id) {
-        const price = recurringPrice(ctx, update.price, `${param}[price]`);
-        changes.push({ item, from: item.price, to: price, quantity: update.quantity ?? item.quantity ?? 1 });
+      const price = update.price && update.price !== item.price.id ? recurringPrice(ctx, update.price, `${param}[price]`) : item.price;
+      const fromQuantity = item.quantity ?? 1;
+      const toQuantity = update.quantity ?? fromQuantity;
+      if (price !== item.price || toQuantity !== fromQuantity) changes.push({ item, from: item.price, fromQuantity, to: price, toQuantity });
+      if (price !== item.price) {
         item.price = price;
         item.plan = { ...item.plan, ...planFields(price) };
       }
-      if (update.quantity !== undefined && update.quantity !== null) item.quantity = update.quantity;
+      item.quantity = toQuantity;
       if (update.metadata !== undefined) item.metadata = mergeMetadata(item.metadata, update.metadata);
       return;
     }
@@ -199,11 +203,11 @@ function planFields(price: PriceObject): { id: string; amount: number | null; am
   return { id: price.id, amount: price.unit_amount, amount_decimal: price.unit_amount_decimal, product: idOf(price.product) ?? '' };
 }
 
-/** Credit for the unused time on the old price and a charge for the rest of the period on the new one. */
+/** Credit for the unused time at the old price and quantity, a charge for the rest of the period at the new ones. */
 function prorationsOf(ctx: BillingContext, changes: PriceChange[], at: number): ProrationEntry[] {
   return changes.flatMap((change) => [
-    unusedTime(ctx, change.item, change.from, change.quantity, at),
-    remainingTime(ctx, change.item, change.to, change.quantity, at),
+    unusedTime(ctx, change.item, change.from, change.fromQuantity, at),
+    remainingTime(ctx, change.item, change.to, change.toQuantity, at),
   ]);
 }
 
