@@ -6,6 +6,8 @@ import { startBillingKit, type BillingKit } from '../test/billing-test-kit.js';
 let kit: BillingKit;
 beforeAll(async () => {
   kit = await startBillingKit();
+  // Rows other files left behind belong to their own emulators: to this one they are all missing.
+  await kit.t.resetDatabase();
 });
 afterAll(() => kit.stop());
 
