@@ -8,7 +8,8 @@ export type PublicErrorCode =
   | 'TOO_MANY_REQUESTS'
   | 'PLAN_LIMIT_EXCEEDED'
   | 'FEATURE_NOT_IN_PLAN'
-  | 'BILLING_PROVIDER_UNAVAILABLE';
+  | 'BILLING_PROVIDER_UNAVAILABLE'
+  | 'BILLING_PORTAL_UNAVAILABLE';
 
 /**
  * Base of every module's error type. `code` is the public category, `reason` the module's own

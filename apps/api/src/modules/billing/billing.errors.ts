@@ -2,6 +2,7 @@ import { domainErrorType } from '../../errors/domain-error.js';
 
 export class BillingError extends domainErrorType({
   BILLING_PROVIDER_UNAVAILABLE: 'BILLING_PROVIDER_UNAVAILABLE',
+  BILLING_PORTAL_UNAVAILABLE: 'BILLING_PORTAL_UNAVAILABLE',
   NOT_A_PAID_PLAN: 'BAD_USER_INPUT',
   ADMIN_SESSION_REQUIRED: 'FORBIDDEN',
   OPERATOR_ONLY: 'FORBIDDEN',

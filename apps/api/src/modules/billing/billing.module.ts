@@ -18,6 +18,7 @@ import { BillingIncidentStore } from './incidents/billing-incident.store.js';
 import { DuplicateSettlement } from './incidents/duplicate-settlement.js';
 import { BillingOverviewService } from './overview/billing-overview.service.js';
 import { PlanChangeService } from './plan-change.service.js';
+import { PortalService } from './portal/portal.service.js';
 import { startReconcileScheduler, type ReconcileScheduler } from './reconcile/reconcile.scheduler.js';
 import { ReconciliationService } from './reconcile/reconciliation.service.js';
 import type { StripeConnection } from './stripe/stripe-connection.js';
@@ -68,6 +69,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
+    new PortalService(gateway, customers, publicUrl, log),
     new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway)),
     events,
     processor,

@@ -3,6 +3,7 @@ import type { Principal } from '../accounts/principal.js';
 import { BillingError } from './billing.errors.js';
 import type { CheckoutService, CheckoutSessionData } from './checkout.service.js';
 import type { PlanChangeService } from './plan-change.service.js';
+import type { PortalService } from './portal/portal.service.js';
 import type { SubscriptionResume } from './subscription-resume.js';
 import type { SubscriptionRow } from './subscription.store.js';
 import type { WebhookEventStore, WebhookEventView } from './stripe/webhook-event.store.js';
@@ -12,6 +13,7 @@ import type { WebhookProcessor } from './stripe/webhook.processor.js';
 export class BillingService {
   constructor(
     private readonly checkout: CheckoutService,
+    private readonly portal: PortalService,
     private readonly planChanges: PlanChangeService,
     private readonly events: WebhookEventStore,
     private readonly webhooks: WebhookProcessor,
@@ -23,7 +25,7 @@ export class BillingService {
   }
 
   createPortalSession(principal: Principal): Promise<{ url: string }> {
-    return this.checkout.createPortalSession(principal.organizationId);
+    return this.portal.createPortalSession(principal);
   }
 
   changePlan(principal: Principal, planTier: PlanTier): Promise<SubscriptionRow> {

@@ -68,18 +68,6 @@ export class CheckoutService {
     return { id: session.id, url: session.url };
   }
 
-  async createPortalSession(organizationId: string): Promise<{ url: string }> {
-    const customer = await this.customers.customerOf(organizationId);
-    if (!customer) {
-      throw new BillingError('NO_BILLING_CUSTOMER', 'This organization has no billing account yet: subscribe to a plan first');
-    }
-    const stripe = this.stripe.client();
-    const session = await callStripe(() =>
-      stripe.billingPortal.sessions.create({ customer, return_url: `${this.publicUrl}/settings` }),
-    );
-    return { url: session.url };
-  }
-
   /** The validated email of the signed-in admin becomes the customer's billing contact. */
   async #adminEmail(principal: Principal): Promise<string> {
     const viewer = await this.accounts.viewer(principal);
