@@ -100,6 +100,32 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
     expect((await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(kit.emulator.priceIds.SCALE);
   });
 
+  it('waits for 3-D Secure: a card that needs authentication leaves the upgrade pending until the customer pays on the hosted invoice page', async () => {
+    const { user, subscriptionId } = await clockedSubscriber('PRO');
+    const customer = String((await kit.stripe.subscriptions.retrieve(subscriptionId)).customer);
+    const card = await kit.stripe.paymentMethods.attach('pm_card_authenticationRequired', { customer });
+    await kit.stripe.subscriptions.update(subscriptionId, { default_payment_method: card.id });
+    await kit.settled();
+
+    const changed = await changePlan(user, 'SCALE');
+    expect(changed).toMatchObject({ planTier: 'PRO', pendingChange: { planTier: 'SCALE' } });
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+    const invoiceUrl = changed.pendingChange?.invoiceUrl ?? '';
+    expect(invoiceUrl).toMatch(new RegExp(`^${kit.emulator.baseUrl}/invoice/in_`));
+
+    // The customer opens the link and authenticates the same card there.
+    const paid = await fetch(invoiceUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ card_number: '4000002760003184', card_expiry: '12/34', card_cvc: '123' }),
+      redirect: 'manual',
+    });
+    expect(paid.status).toBe(303);
+    await kit.settled();
+    expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
+    expect(await subscriptionOf(user)).toMatchObject({ planTier: 'SCALE', pendingChange: null });
+  });
+
   it('asks again for the same pending upgrade without a second invoice', async () => {
     const { user, subscriptionId } = await clockedSubscriber('PRO');
     await kit.useFailingCard(user);
@@ -213,6 +239,19 @@ describe('downgrades are subscription schedules', () => {
     expect(await scheduleOf(subscriptionId)).toBeNull();
     const latest = await kit.stripe.invoices.list({ subscription: subscriptionId, limit: 1 });
     expect(latest.data[0]).toMatchObject({ billing_reason: 'subscription_update', status: 'paid' });
+  });
+
+  it('a plan change takes back a cancellation at the period end: the subscription renews on the new plan', async () => {
+    const upgrading = await clockedSubscriber('PRO');
+    expect(await changePlan(upgrading.user, 'FREE')).toMatchObject({ planTier: 'PRO', cancelAtPeriodEnd: true });
+    expect(await changePlan(upgrading.user, 'SCALE')).toMatchObject({ planTier: 'SCALE', cancelAtPeriodEnd: false, pendingChange: null });
+    expect((await kit.stripe.subscriptions.retrieve(upgrading.subscriptionId)).cancel_at).toBeNull();
+
+    const downgrading = await clockedSubscriber('SCALE');
+    await changePlan(downgrading.user, 'FREE');
+    const scheduled = await changePlan(downgrading.user, 'PRO');
+    expect(scheduled).toMatchObject({ planTier: 'SCALE', cancelAtPeriodEnd: false, scheduledChange: { planTier: 'PRO' } });
+    expect(await scheduleOf(downgrading.subscriptionId)).toMatchObject({ status: 'active', end_behavior: 'release' });
   });
 
   it('FREE on a scheduled subscription releases the schedule and cancels at the period end', async () => {
