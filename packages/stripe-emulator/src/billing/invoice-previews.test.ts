@@ -79,4 +79,26 @@ describe('invoices.createPreview', () => {
     expect(unchanged.lines.data.map((line) => line.amount)).toEqual([4_900]);
     await expect(stripe.invoices.createPreview({})).rejects.toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'customer' });
   });
+
+  it("resets the cycle with billing_cycle_anchor 'now': unused time credited, a full period billed from now, as the update then does", async () => {
+    const { customer, subscription, itemId } = await proSubscriberTenDaysIn('preview-anchor@example.com');
+    const now = START + 10 * DAY;
+    const change = { items: [{ id: itemId, price: emulator.priceIds.SCALE }], proration_date: now, billing_cycle_anchor: { type: 'now' as const } };
+    const preview = await stripe.invoices.createPreview({ subscription: subscription.id, subscription_details: change });
+    expect(preview.lines.data.map((line) => line.amount).sort((a, b) => a - b)).toEqual([UNUSED_PRO, 19_900]);
+    expect(preview.amount_due).toBe(19_900 + UNUSED_PRO);
+
+    const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: failing.id } });
+    const pending = await stripe.subscriptions.update(subscription.id, { ...change, payment_behavior: 'pending_if_incomplete', proration_behavior: 'create_prorations', expand: ['latest_invoice'] });
+    expect(pending.pending_update).toMatchObject({ billing_cycle_anchor: now });
+    expect(pending.billing_cycle_anchor).toBe(START);
+    expect((pending.latest_invoice as Stripe.Invoice).amount_due).toBe(preview.amount_due);
+
+    await stripe.invoices.pay((pending.latest_invoice as Stripe.Invoice).id, { payment_method: 'pm_card_visa' });
+    const applied = await stripe.subscriptions.retrieve(subscription.id);
+    expect(applied).toMatchObject({ billing_cycle_anchor: now, pending_update: null });
+    expect(applied.items.data[0]).toMatchObject({ current_period_start: now, current_period_end: Date.UTC(2026, 1, 25, 12) / 1000 });
+    expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
+  });
 });

@@ -15,13 +15,15 @@ export interface InvoicePreviewInput {
     items?: SubscriptionItemUpdate[] | null;
     proration_behavior?: ProrationBehavior | null;
     proration_date?: number | null;
+    billing_cycle_anchor?: { type: 'now' | 'unchanged' } | null;
   } | null;
 }
 
 /**
  * `invoices.createPreview`: the invoice a subscription change would produce, computed as the change
- * itself would be and stored nowhere. With `always_invoice` that is the prorations billed at once;
- * otherwise the next renewal: pending items, the change's prorations and the next period at the new prices.
+ * itself would be and stored nowhere. With `always_invoice` or `billing_cycle_anchor: 'now'` that is the
+ * invoice billed at once (prorations, and a reset cycle's new period); otherwise the next renewal: pending
+ * items, the change's prorations and the next period at the new prices.
  */
 export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput): InvoiceObject {
   const subscription = input.subscription ? ctx.store.subscriptions.get(input.subscription, 'subscription') : null;
@@ -34,14 +36,15 @@ export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput):
   const now = ctx.clock.forCustomer(customer.id);
   const details = input.subscription_details ?? {};
   const prorationBehavior = details.proration_behavior ?? 'create_prorations';
+  const resetCycle = details.billing_cycle_anchor?.type === 'now';
   const planned = subscription
-    ? plannedItemChanges(ctx, subscription, details.items ?? [], prorationBehavior, details.proration_date ?? now, now)
+    ? plannedItemChanges(ctx, subscription, details.items ?? [], prorationBehavior, details.proration_date ?? now, now, resetCycle)
     : null;
   const pending = pendingItemsOf(ctx, customer.id, subscription?.id ?? null);
   const prorations = (planned?.prorations ?? []).map((entry) => prorationItem(entry, customer.id, subscription?.id ?? null, now));
-  const immediate = prorationBehavior === 'always_invoice' && prorations.length > 0;
+  const immediate = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
   const periodStart = immediate ? now : (subscription?.items.data[0]?.current_period_end ?? now);
-  const nextPeriod = subscription && planned && !immediate ? renewalLines(ctx, subscription, planned.items.data, periodStart) : [];
+  const lines = !subscription || !planned ? [] : immediate ? planned.periodLines : renewalLines(ctx, subscription, planned.items.data, periodStart);
   const invoice = buildDraft(
     ctx,
     `upcoming_${newId(ID_PREFIX.invoice)}`,
@@ -50,7 +53,7 @@ export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput):
       subscription: subscription?.id ?? null,
       billingReason: 'upcoming',
       description: null,
-      lines: nextPeriod,
+      lines,
       includePendingItems: true,
       periodStart: immediate ? now : (subscription?.items.data[0]?.current_period_start ?? now),
       periodEnd: periodStart,

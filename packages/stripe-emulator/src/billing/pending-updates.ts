@@ -40,11 +40,12 @@ export function pendingUpdateOf(
   subscription: SubscriptionObject,
   items: SubscriptionItemObject[],
   now: number,
+  billingCycleAnchor: number | null,
 ): NonNullable<SubscriptionObject['pending_update']> {
   const periodEnd = subscription.items.data[0]?.current_period_end ?? now + PENDING_UPDATE_LIFETIME_SECONDS;
   const trialEnd = subscription.status === 'trialing' ? (subscription.trial_end ?? Infinity) : Infinity;
   return {
-    billing_cycle_anchor: null,
+    billing_cycle_anchor: billingCycleAnchor,
     cancel_at_period_end: null,
     discount: null,
     discounts: null,
@@ -70,6 +71,7 @@ export function applyPendingUpdateFor(ctx: BillingContext, invoice: InvoiceObjec
   if (!subscription?.pending_update) return;
   const before = structuredClone(subscription);
   subscription.items.data = subscription.pending_update.subscription_items ?? subscription.items.data;
+  subscription.billing_cycle_anchor = subscription.pending_update.billing_cycle_anchor ?? subscription.billing_cycle_anchor;
   subscription.pending_update = null;
   const changed = changedAttributes(before, subscription);
   events.add('customer.subscription.pending_update_applied', subscription, changed).add('customer.subscription.updated', subscription, changed);

@@ -5,11 +5,12 @@ import type { InvoiceObject } from '../objects/invoice-objects.js';
 import { buildSubscriptionItem, type SubscriptionItemObject, type SubscriptionObject } from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
-import { invoiceSubscription, pendingItemsTotal } from './invoices.js';
+import { addInterval } from './clock.js';
+import { invoiceSubscription, pendingItemsTotal, type InvoiceLineInput } from './invoices.js';
 import { attachPaymentMethod, resolvePaymentMethod } from './payment-methods.js';
 import { chargeError, chargeOutcome } from './payments.js';
 import { paramUnsupportedByPendingUpdate, pendingUpdateOf } from './pending-updates.js';
-import { remainingTime, storeProrations, unusedTime, type ProrationEntry } from './subscription-lines.js';
+import { periodLine, remainingTime, storeProrations, unusedTime, type ProrationEntry } from './subscription-lines.js';
 import { recurringPrice } from './subscriptions.js';
 
 export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
@@ -30,6 +31,8 @@ export interface SubscriptionUpdateInput {
   /** The moment prorations are computed for (Stripe's `proration_date`); default now. */
   proration_date?: number | null;
   payment_behavior?: PaymentBehavior | null;
+  /** `now` starts a new billing period at once (billed at once); `unchanged` keeps the cycle. */
+  billing_cycle_anchor?: { type: 'now' | 'unchanged' } | null;
   cancel_at_period_end?: boolean | null;
   default_payment_method?: string | null;
   description?: string | null;
@@ -67,10 +70,12 @@ export function updateSubscription(
   if (paymentBehavior === 'pending_if_incomplete') assertPendingUpdatable(input);
   const prorationBehavior = input.proration_behavior ?? 'create_prorations';
   const at = input.proration_date ?? now;
-  const target = plannedItemChanges(ctx, subscription, input.items ?? [], prorationBehavior, at, now);
+  const resetCycle = input.billing_cycle_anchor?.type === 'now';
+  const target = plannedItemChanges(ctx, subscription, input.items ?? [], prorationBehavior, at, now, resetCycle);
   const prorations = target.prorations;
-  const invoiceNow = prorationBehavior === 'always_invoice' && prorations.length > 0;
-  if (invoiceNow && paymentBehavior === 'error_if_incomplete') assertChargeable(ctx, subscription, prorations);
+  // A new period is billed at once, whatever the proration behavior; so are always_invoice prorations.
+  const invoiceNow = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
+  if (invoiceNow && paymentBehavior === 'error_if_incomplete') assertChargeable(ctx, subscription, [...prorations, ...target.periodLines]);
 
   if (input.metadata !== undefined) subscription.metadata = mergeMetadata(subscription.metadata, input.metadata);
   if (input.description !== undefined) subscription.description = input.description;
@@ -94,15 +99,19 @@ export function updateSubscription(
   }
   storeProrations(ctx, subscription, prorations, at);
   const invoiceEvents = new EventBatch();
+  const apply = (): void => {
+    subscription.items = target.items;
+    if (resetCycle) subscription.billing_cycle_anchor = now;
+  };
   if (!invoiceNow) {
-    subscription.items = target.items;
+    apply();
   } else if (paymentBehavior === 'pending_if_incomplete') {
-    const invoice = invoiceProrations(ctx, subscription, now, invoiceEvents);
-    if (invoice.status === 'paid') subscription.items = target.items;
-    else subscription.pending_update = pendingUpdateOf(subscription, target.items.data, now);
+    const invoice = invoiceUpdate(ctx, subscription, target.periodLines, now, invoiceEvents);
+    if (invoice.status === 'paid') apply();
+    else subscription.pending_update = pendingUpdateOf(subscription, target.items.data, now, resetCycle ? now : null);
   } else {
-    subscription.items = target.items;
-    const invoice = invoiceProrations(ctx, subscription, now, invoiceEvents);
+    apply();
+    const invoice = invoiceUpdate(ctx, subscription, target.periodLines, now, invoiceEvents);
     if (invoice.status !== 'paid') subscription.status = 'past_due';
   }
   const changed = changedAttributes(before, subscription);
@@ -113,7 +122,9 @@ export function updateSubscription(
 
 /**
  * What changing the items would do, worked out on a copy (a pending update or a preview must leave the
- * subscription as it is): the items afterwards and the prorations at `at`.
+ * subscription as it is): the items afterwards, the prorations at `at` and, when the cycle is reset
+ * (`billing_cycle_anchor: 'now'`), the new period's lines: then the unused time of every item is
+ * credited and the new period billed in full.
  */
 export function plannedItemChanges(
   ctx: BillingContext,
@@ -122,11 +133,25 @@ export function plannedItemChanges(
   prorationBehavior: ProrationBehavior,
   at: number,
   now: number,
-): { items: SubscriptionObject['items']; prorations: ProrationEntry[] } {
+  resetCycle = false,
+): { items: SubscriptionObject['items']; prorations: ProrationEntry[]; periodLines: InvoiceLineInput[] } {
   const target = structuredClone(subscription);
   const changes = applyItemUpdates(ctx, target, updates, now);
-  const prorate = changes.length > 0 && prorationBehavior !== 'none' && subscription.status !== 'trialing';
-  return { items: target.items, prorations: prorate ? prorationsOf(ctx, changes, at) : [] };
+  const paidFor = prorationBehavior !== 'none' && subscription.status !== 'trialing';
+  if (!resetCycle) {
+    return { items: target.items, prorations: changes.length > 0 && paidFor ? prorationsOf(ctx, changes, at) : [], periodLines: [] };
+  }
+  const credits = paidFor ? subscription.items.data.map((item) => unusedTime(ctx, item, item.price, item.quantity ?? 1, at)) : [];
+  for (const item of target.items.data) {
+    const recurring = item.price.recurring;
+    item.current_period_start = now;
+    item.current_period_end = addInterval(now, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
+  }
+  return {
+    items: target.items,
+    prorations: credits.filter((credit) => credit.amount !== 0),
+    periodLines: target.items.data.map((item) => periodLine(ctx, item, false)),
+  };
 }
 
 /** Stripe refuses a pending update that would carry changes it cannot hold back. */
@@ -141,7 +166,7 @@ function assertPendingUpdatable(input: SubscriptionUpdateInput): void {
 }
 
 /** `error_if_incomplete`: when the invoice would be due and its charge would fail, nothing changes and the call fails. */
-function assertChargeable(ctx: BillingContext, subscription: SubscriptionObject, prorations: ProrationEntry[]): void {
+function assertChargeable(ctx: BillingContext, subscription: SubscriptionObject, prorations: { amount: number }[]): void {
   const customerId = idOf(subscription.customer) ?? '';
   const customer = ctx.store.customers.get(customerId, 'customer');
   const total = prorations.reduce((sum, entry) => sum + entry.amount, 0) + pendingItemsTotal(ctx, customerId, subscription.id);
@@ -211,7 +236,7 @@ function prorationsOf(ctx: BillingContext, changes: PriceChange[], at: number): 
   ]);
 }
 
-/** `always_invoice`: the prorations just stored are billed at once on a `subscription_update` invoice. */
-function invoiceProrations(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): InvoiceObject {
-  return invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: now, periodEnd: now }, events);
+/** The update's invoice, at once: the prorations just stored and, for a new cycle, its period. */
+function invoiceUpdate(ctx: BillingContext, subscription: SubscriptionObject, periodLines: InvoiceLineInput[], now: number, events: EventBatch): InvoiceObject {
+  return invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: periodLines, periodStart: now, periodEnd: now }, events);
 }

@@ -102,6 +102,7 @@ export const invoiceRoutes: ApiRoute[] = [
       items: arr(obj({ id: str(), price: str(), quantity: int(), deleted: bool(), metadata: hash(), clear_usage: bool() })),
       proration_behavior: str({ enum: ['create_prorations', 'none', 'always_invoice'] }),
       proration_date: int(),
+      billing_cycle_anchor: obj({ type: str({ required: true, enum: ['now', 'unchanged'] }) }),
     }),
     automatic_tax: any(),
   }, (params, { billing }) => previewInvoice(billing, params)),

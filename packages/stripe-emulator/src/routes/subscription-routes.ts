@@ -50,6 +50,7 @@ export const subscriptionRoutes: ApiRoute[] = [
     metadata: hash(),
     proration_behavior: str({ enum: PRORATION }),
     proration_date: int(),
+    billing_cycle_anchor: obj({ type: str({ required: true, enum: ['now', 'unchanged'] }) }),
     cancel_at_period_end: bool(),
     default_payment_method: str(),
     description: str(),
