@@ -27,7 +27,7 @@ try {
     timeout: config.timeoutMs,
     ...(config.apiBase ? apiAt(config.apiBase) : {}),
   });
-  process.stdout.write(formatSetupReport(await runStripeSetup(stripe, { webhookUrl })));
+  process.stdout.write(formatSetupReport(await runStripeSetup(stripe, { webhookUrl, publicUrl: config.publicUrl })));
 } catch (error) {
   if (error instanceof ConfigError || error instanceof TypeError) {
     process.stderr.write(`${error.message}\n${USAGE}\n`);

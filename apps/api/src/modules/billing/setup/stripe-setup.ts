@@ -1,11 +1,14 @@
 import Stripe from 'stripe';
+import { ensurePortalConfiguration } from '../portal/portal-configuration.js';
 import { ensureCatalog } from './catalog-setup.js';
-import type { SetupStep } from './setup-step.js';
+import { step, type SetupStep } from './setup-step.js';
 import { ensureWebhookEndpoint } from './webhook-endpoint-setup.js';
 
 export interface StripeSetupOptions {
   /** Where Stripe delivers webhooks, e.g. https://app.example.com/webhooks/stripe; null: no endpoint. */
   webhookUrl: string | null;
+  /** The app's public URL (PUBLIC_URL): the portal's link back to the app. */
+  publicUrl: string;
 }
 
 export interface EnvironmentVariable {
@@ -28,6 +31,14 @@ export interface StripeSetupReport {
 export async function runStripeSetup(stripe: Stripe, options: StripeSetupOptions): Promise<StripeSetupReport> {
   const catalog = await ensureCatalog(stripe);
   const steps = [...catalog.steps];
+  const returnUrl = portalReturnUrl(options.publicUrl);
+  const portal = await ensurePortalConfiguration(stripe, { priceIds: catalog.priceIds, returnUrl });
+  steps.push(step('portal configuration', portal.action, `${portal.id} (PRO ⇄ SCALE, cards, invoices, cancel at period end; returns to ${returnUrl})`));
+  if (options.webhookUrl && new URL(options.webhookUrl).origin !== new URL(options.publicUrl).origin) {
+    steps.push(
+      step('portal configuration', 'attention', `returns customers to ${options.publicUrl} but webhooks go to ${new URL(options.webhookUrl).origin}: set PUBLIC_URL to the app's address and run again`),
+    );
+  }
   const variables: EnvironmentVariable[] = [
     { name: 'STRIPE_PRICE_ID_PRO', value: catalog.priceIds.PRO, note: 'lookup key pro_monthly' },
     { name: 'STRIPE_PRICE_ID_SCALE', value: catalog.priceIds.SCALE, note: 'lookup key scale_monthly' },
@@ -68,4 +79,9 @@ export function formatSetupReport(report: StripeSetupReport): string {
     ),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** Where the portal's "Return to …" link leads: the app's settings page, as the API's portal sessions do. */
+function portalReturnUrl(publicUrl: string): string {
+  return `${publicUrl}/settings`;
 }
