@@ -70,7 +70,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
     new PortalService(gateway, customers, publicUrl, log),
-    new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway)),
+    new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway), clock, config.billing.pastDueGraceDays),
     events,
     processor,
     new SubscriptionResume(orm, gateway, store, sync),

@@ -1,17 +1,16 @@
 import { comparePlans, type PaidPlanTier, type PlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
+import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import { BillingError } from './billing.errors.js';
 import type { DowngradeSchedules } from './downgrade-schedules.js';
 import { planChangesOf, type PlanChangeSnapshot } from './plan-change-snapshot.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
-import { GRACE_STATUSES, PAID_STATUSES } from './subscription-access.js';
+import { accessOf } from './subscription-access.js';
 import { idOf, tierOfPrice } from './subscription-snapshot.js';
 import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from './subscription-sync.js';
 import type { SubscriptionRow, SubscriptionStore } from './subscription.store.js';
-
-const CHANGEABLE_STATUSES: ReadonlySet<string> = new Set([...PAID_STATUSES, ...GRACE_STATUSES]);
 
 /** A subscription as Stripe holds it now, with what our plans read from it. */
 interface Current {
@@ -34,13 +33,12 @@ export class PlanChangeService {
     private readonly store: SubscriptionStore,
     private readonly sync: SubscriptionSync,
     private readonly schedules: DowngradeSchedules,
+    private readonly clock: Clock,
+    private readonly graceDays: number,
   ) {}
 
   async changePlan(organizationId: string, planTier: PlanTier): Promise<SubscriptionRow> {
-    const current = await this.#current(organizationId);
-    if (!CHANGEABLE_STATUSES.has(current.subscription.status)) {
-      throw new BillingError('PAYMENT_NEEDED', 'This subscription is not paid up: pay its open invoice or update the card before changing plans');
-    }
+    const current = await this.#current(organizationId, { paidUp: true });
     if (planTier === 'FREE') await this.#cancelAtPeriodEnd(current);
     else if (planTier === current.tier) await this.#stay(current);
     else if (comparePlans(planTier, current.tier) > 0) await this.#upgrade(current, planTier);
@@ -59,9 +57,13 @@ export class PlanChangeService {
     return this.#synced(current.subscription.id);
   }
 
-  async #current(organizationId: string): Promise<Current> {
+  async #current(organizationId: string, { paidUp }: { paidUp: boolean } = { paidUp: false }): Promise<Current> {
     const row = await this.store.liveOf(this.orm.em.fork(), organizationId);
     if (!row) throw new BillingError('NO_SUBSCRIPTION', 'This organization has no subscription to change: start one with checkout');
+    // Plans change only while the subscription grants its plan (the API offers CHANGE_PLAN then).
+    if (paidUp && !accessOf(row, { now: this.clock.now(), graceDays: this.graceDays, hasCustomer: true }).grantsPlan) {
+      throw new BillingError('PAYMENT_NEEDED', 'This subscription is not paid up: pay its open invoice or update the card before changing plans');
+    }
     const id = row.stripeSubscriptionId;
     const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(id, SUBSCRIPTION_EXPAND));
     const item = subscription.items.data[0];
@@ -80,7 +82,7 @@ export class PlanChangeService {
   /** Choosing the current plan again takes back what would move away from it. */
   async #stay({ subscription, tier, changes }: Current): Promise<void> {
     if (changes.scheduledTier) return this.#releaseSchedule(subscription);
-    if (subscription.cancel_at_period_end) return this.#keepRenewing(subscription);
+    if (isCancelling(subscription)) return this.#keepRenewing(subscription);
     throw new BillingError('ALREADY_ON_PLAN', `This organization is already on ${tier}`, { field: 'planTier' });
   }
 
@@ -93,7 +95,7 @@ export class PlanChangeService {
     if (changes.pendingTier === planTier) return;
     await this.#releaseSchedule(subscription);
     // A pending update carries only items and proration settings: the cancellation is undone apart.
-    if (subscription.cancel_at_period_end) await this.#keepRenewing(subscription);
+    if (isCancelling(subscription)) await this.#keepRenewing(subscription);
     await callStripe(() =>
       this.stripe.client().subscriptions.update(subscription.id, {
         items: [{ id: item.id, price: this.stripe.priceIdOf(planTier) }],
@@ -106,7 +108,7 @@ export class PlanChangeService {
   /** The paid tier stays until the period ends; then Stripe's schedule bills and switches to the lower one. */
   async #downgrade({ subscription, changes }: Current, planTier: PaidPlanTier): Promise<void> {
     if (changes.scheduledTier === planTier) return;
-    if (subscription.cancel_at_period_end) await this.#keepRenewing(subscription);
+    if (isCancelling(subscription)) await this.#keepRenewing(subscription);
     await this.schedules.schedule(subscription, this.stripe.priceIdOf(planTier));
   }
 
@@ -115,8 +117,10 @@ export class PlanChangeService {
     if (scheduleId) await this.schedules.release(scheduleId);
   }
 
+  /** As resumeSubscription: cancel_at_period_end off also clears its cancel_at; a cancel_at of its own is unset. */
   async #keepRenewing(subscription: Stripe.Subscription): Promise<void> {
-    await callStripe(() => this.stripe.client().subscriptions.update(subscription.id, { cancel_at_period_end: false }));
+    const update = subscription.cancel_at_period_end ? { cancel_at_period_end: false } : { cancel_at: '' as const };
+    await callStripe(() => this.stripe.client().subscriptions.update(subscription.id, update));
   }
 
   /** Stripe's state after the change, through the sync (which fetches it with what the snapshot reads). */
@@ -126,4 +130,8 @@ export class PlanChangeService {
     if (!row) throw new Error(`subscription ${stripeSubscriptionId} vanished while changing plan`);
     return row;
   }
+}
+
+function isCancelling(subscription: Stripe.Subscription): boolean {
+  return subscription.cancel_at_period_end || subscription.cancel_at !== null;
 }

@@ -154,6 +154,27 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
   });
 });
 
+describe('who may change plans', () => {
+  it('refuses a subscription whose renewal failed beyond the grace period with PAYMENT_NEEDED, touching nothing in Stripe', async () => {
+    const { user, subscriptionId, clockId, frozenTime } = await clockedSubscriber('PRO');
+    await kit.useFailingCard(user);
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
+    await kit.settled();
+    const graceDays = kit.t.app.config.billing.pastDueGraceDays;
+    const start = kit.t.clock.now();
+    try {
+      kit.t.clock.set(new Date(start.getTime() + (graceDays + 1) * DAY_S * 1000));
+      const result = await kit.t.graphql(CHANGE_PLAN, { tier: 'SCALE' }, { cookie: user.cookie });
+      expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PAYMENT_NEEDED' });
+    } finally {
+      kit.t.clock.set(start);
+    }
+    const inStripe = await kit.stripe.subscriptions.retrieve(subscriptionId);
+    expect(inStripe).toMatchObject({ status: 'past_due', pending_update: null });
+    expect(inStripe.items.data[0]?.price.id).toBe(kit.emulator.priceIds.PRO);
+  });
+});
+
 describe('downgrades are subscription schedules', () => {
   it('schedules SCALE → PRO for the period end in Stripe (two phases, released at the end) and keeps SCALE until then', async () => {
     const { user, subscriptionId, clockId } = await clockedSubscriber('SCALE');
