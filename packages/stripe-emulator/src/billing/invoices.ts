@@ -6,7 +6,8 @@ import { buildInvoice, buildInvoiceLine, type InvoiceItemObject, type InvoiceObj
 import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { cancelPaymentsOf, chargeInvoice } from './payments.js';
-import { applyPendingUpdateFor, discardPendingUpdateFor } from './pending-updates.js';
+import { settleSubscriptionOf } from './paid-invoices.js';
+import { discardPendingUpdateFor } from './pending-updates.js';
 
 export interface InvoiceLineInput {
   amount: number;
@@ -150,8 +151,7 @@ export type PaymentOutcome = 'paid' | 'failed' | 'requires_action';
 
 /**
  * Charges an open invoice (nothing to charge when its amount due is covered); `authenticated` when the
- * customer pays on a hosted page (3-D Secure completed). The outcome's events go into `events`, and a
- * pending update waiting on the invoice is applied once it is paid.
+ * customer pays on a hosted page (3-D Secure completed). The outcome's events go into `events`.
  */
 export function attemptPayment(
   ctx: BillingContext,
@@ -173,7 +173,6 @@ export function attemptPayment(
     invoice.next_payment_attempt = null;
     invoice.status_transitions.paid_at = now;
     events.add('invoice.paid', invoice).add('invoice.payment_succeeded', invoice);
-    applyPendingUpdateFor(ctx, invoice, events);
     return 'paid';
   }
   invoice.next_payment_attempt = now + 3 * 86_400;
@@ -181,6 +180,22 @@ export function attemptPayment(
   events.add('invoice.payment_failed', invoice);
   if (charged === 'requires_action') events.add('invoice.payment_action_required', invoice);
   return charged;
+}
+
+/**
+ * Pays an invoice left open (`invoices.pay`, the hosted invoice page): once paid, its subscription is
+ * settled as Stripe settles it (a pending update applied, `past_due` back to `active`).
+ */
+export function payOpenInvoice(
+  ctx: BillingContext,
+  invoice: InvoiceObject,
+  paymentMethodId: string | null,
+  events: EventBatch,
+  authenticated = false,
+): PaymentOutcome {
+  const outcome = attemptPayment(ctx, invoice, paymentMethodId, events, authenticated);
+  if (outcome === 'paid') settleSubscriptionOf(ctx, invoice, events);
+  return outcome;
 }
 
 /** Voids an open invoice: it can no longer be paid, and a pending update waiting on it is discarded. */

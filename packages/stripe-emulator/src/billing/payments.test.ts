@@ -171,3 +171,16 @@ describe('cancelling with prorate and invoice_now', () => {
     expect((await stripe.invoiceItems.list({ customer: second.customer.id, pending: true })).data).toEqual([]);
   });
 });
+
+describe('paying an open invoice later', () => {
+  it('turns an incomplete subscription active once its first invoice is paid', async () => {
+    const customer = await stripe.customers.create({ email: 'incomplete@example.com', payment_method: 'pm_card_chargeCustomerFail' });
+    const [failing] = (await stripe.customers.listPaymentMethods(customer.id)).data;
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], default_payment_method: failing?.id ?? '' });
+    expect(subscription.status).toBe('incomplete');
+    await expect(stripe.invoices.pay(String(subscription.latest_invoice))).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('incomplete');
+    await stripe.invoices.pay(String(subscription.latest_invoice), { payment_method: 'pm_card_visa' });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+  });
+});

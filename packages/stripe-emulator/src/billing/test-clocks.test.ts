@@ -111,6 +111,17 @@ describe('test clocks', () => {
     await receiver.waitFor(() => invoiceEventsFor('invoice.payment_failed', subscription.id).length === 1);
     const updates = eventsFor('customer.subscription.updated', subscription.id);
     expect(updates.some((e) => (e.data.object as Stripe.Subscription).status === 'past_due')).toBe(true);
+
+    // The customer pays the open renewal invoice with a working card: the subscription is active again.
+    const pastDue = await stripe.subscriptions.retrieve(subscription.id);
+    const visa = await giveDefaultCard(customer.id, 'pm_card_visa');
+    expect(await stripe.invoices.pay(String(pastDue.latest_invoice), { payment_method: visa.id })).toMatchObject({ status: 'paid', amount_paid: 4900 });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+    const reactivated = await receiver.waitFor(() =>
+      eventsFor('customer.subscription.updated', subscription.id).some((e) => (e.data.object as Stripe.Subscription).status === 'active'),
+    );
+    const event = reactivated.map((r) => r.event).findLast((e) => e.type === 'customer.subscription.updated' && (e.data.object as { id: string }).id === subscription.id);
+    expect(event?.data.previous_attributes).toMatchObject({ status: 'past_due' });
   });
 
   it('ends a subscription set to cancel at period end, and refuses to go back in time', async () => {

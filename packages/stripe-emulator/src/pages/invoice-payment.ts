@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BillingContext } from '../billing/context.js';
-import { attemptPayment } from '../billing/invoices.js';
+import { payOpenInvoice } from '../billing/invoices.js';
 import { createCardPaymentMethod } from '../billing/payment-methods.js';
 import { cardFromNumber } from '../billing/test-cards.js';
 import { StripeApiError } from '../http/errors.js';
@@ -21,7 +21,7 @@ function payWithCard(billing: BillingContext, invoice: InvoiceObject, fields: Re
     const paymentMethod = createCardPaymentMethod(billing, card);
     const events = new EventBatch();
     // The customer is on the page: a card that asks for 3-D Secure is authenticated here.
-    const paid = card.behavior !== 'declined' && attemptPayment(billing, invoice, paymentMethod.id, events, true) === 'paid';
+    const paid = card.behavior !== 'declined' && payOpenInvoice(billing, invoice, paymentMethod.id, events, true) === 'paid';
     billing.bus.publish(events);
     return paid ? null : 'Your card was declined. Try a different card.';
   } catch (error) {

@@ -1,5 +1,5 @@
 import { idOf } from '../billing/context.js';
-import { attemptPayment, createDraftInvoice, finalizeInvoice, paymentMethodFor, voidInvoice, type PaymentOutcome } from '../billing/invoices.js';
+import { createDraftInvoice, finalizeInvoice, payOpenInvoice, paymentMethodFor, voidInvoice, type PaymentOutcome } from '../billing/invoices.js';
 import { previewInvoice } from '../billing/invoice-previews.js';
 import { resolvePaymentMethod } from '../billing/payment-methods.js';
 import { mergeMetadata } from '../billing/context.js';
@@ -134,7 +134,7 @@ export const invoiceRoutes: ApiRoute[] = [
     const paymentMethod = params.payment_method
       ? resolvePaymentMethod(billing, params.payment_method, 'payment_method').id
       : paymentMethodFor(billing, invoice);
-    const outcome = params.paid_out_of_band ? markPaidOutOfBand(invoice) : attemptPayment(billing, invoice, paymentMethod, events);
+    const outcome = params.paid_out_of_band ? markPaidOutOfBand(invoice) : payOpenInvoice(billing, invoice, paymentMethod, events);
     if (params.paid_out_of_band) events.add('invoice.paid', invoice);
     billing.bus.publish(events);
     if (outcome === 'failed') throw cardDeclined(paymentMethod);
