@@ -49,7 +49,7 @@ const PAYMENT_DUE = new Set(['past_due', 'unpaid', 'incomplete']);
 function openInvoiceUrlOf(billing: BillingContext, subscription: SubscriptionObject): string | null {
   if (!PAYMENT_DUE.has(subscription.status)) return null;
   const invoice = billing.store.invoices.find(idOf(subscription.latest_invoice) ?? '');
-  return invoice?.status === 'open' ? invoice.hosted_invoice_url : null;
+  return invoice?.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null;
 }
 
 function subscriptionPanel(

@@ -152,20 +152,27 @@ describe('renewals', () => {
     kit.t.clock.set(start);
   });
 
-  it('ends in FREE when the subscription is canceled in the customer portal', async () => {
-    const user = await kit.t.signUp();
-    await kit.subscribe(user, 'PRO');
+  it('ends in FREE at the period end when the subscription is canceled in the customer portal', async () => {
+    const { user, clockId } = await onTestClockSubscriber('PRO');
     const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>('mutation { createPortalSession { url } }', {}, { cookie: user.cookie });
     const url = portal.data?.createPortalSession.url ?? '';
     const page = await fetch(url);
     expect(page.status).toBe(200);
+    const subscriptionId = await kit.subscriptionIdOf(user);
+    // The product's portal configuration cancels at the period end.
     const cancel = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ action: 'cancel_now', subscription: await kit.subscriptionIdOf(user) }),
+      body: new URLSearchParams({ action: 'cancel', subscription: subscriptionId }),
       redirect: 'manual',
     });
     expect(cancel.status).toBe(303);
+    await kit.settled();
+    expect((await kit.t.graphql('{ subscription { status cancelAtPeriodEnd } }', {}, { cookie: user.cookie })).data?.subscription).toEqual({ status: 'active', cancelAtPeriodEnd: true });
+    expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
+
+    const periodEnd = (await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.current_period_end ?? 0;
+    await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: periodEnd + 3600 });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
     // The latest subscription is still shown, with its real status: ended, so Checkout is offered again.
