@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, isEndedStatus, type AccessSubject } from './subscription-access.js';
+import { accessOf, ENDED_STATUSES, GRACE_STATUSES, isEndedStatus, LAPSED_STATUSES, PAID_STATUSES, type AccessSubject } from './subscription-access.js';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -17,6 +17,17 @@ function subscription(overrides: Partial<AccessSubject>): AccessSubject {
     ...overrides,
   };
 }
+
+describe('the status lists', () => {
+  it("split Stripe's statuses as DESIGN.md's billing rules do", () => {
+    expect({ paid: PAID_STATUSES, grace: GRACE_STATUSES, lapsed: LAPSED_STATUSES, ended: ENDED_STATUSES }).toEqual({
+      paid: ['active', 'trialing'],
+      grace: ['past_due'],
+      lapsed: ['unpaid', 'incomplete', 'paused'],
+      ended: ['canceled', 'incomplete_expired'],
+    });
+  });
+});
 
 describe('accessOf', () => {
   it.each(['active', 'trialing'])('%s grants the plan', (status) => {

@@ -6,7 +6,9 @@ import type Stripe from 'stripe';
  * API) asks this module instead of keeping its own list.
  */
 
-type Status = Stripe.Subscription.Status;
+/** Stripe's statuses by name (the SDK's type also admits any other string, for statuses added later). */
+type Status = KnownLiterals<Stripe.Subscription.Status>;
+type KnownLiterals<T> = T extends string ? (string extends T ? never : T) : never;
 
 /** How a subscription's status affects the organization. */
 export const SUBSCRIPTION_ACCESS = ['PAID', 'GRACE', 'LAPSED', 'ENDED'] as const;
@@ -25,17 +27,10 @@ export const BILLING_ACTIONS = [
 ] as const;
 export type BillingAction = (typeof BILLING_ACTIONS)[number];
 
-/** The plan is granted. */
-export const PAID_STATUSES: readonly Status[] = ['active', 'trialing'];
-/** The plan is granted for the grace period, then the subscription counts as lapsed. */
-export const GRACE_STATUSES: readonly Status[] = ['past_due'];
-/** FREE, but the subscription is still there and the customer can pay to bring it back. */
-export const LAPSED_STATUSES: readonly Status[] = ['unpaid', 'incomplete', 'paused'];
-/** FREE for good: Stripe will not bill it again, so a new subscription may start. */
-export const ENDED_STATUSES: readonly Status[] = ['canceled', 'incomplete_expired'];
+type StatusKind = 'paid' | 'grace' | 'lapsed' | 'ended';
 
-// Written as a total map so a status added to the SDK's type fails the type-check here.
-const KIND_OF_STATUS: Record<Status, 'paid' | 'grace' | 'lapsed' | 'ended'> = {
+// Every status once, as a total map: a status added to the SDK's type fails the type-check here.
+const KIND_OF_STATUS = {
   active: 'paid',
   trialing: 'paid',
   past_due: 'grace',
@@ -44,7 +39,20 @@ const KIND_OF_STATUS: Record<Status, 'paid' | 'grace' | 'lapsed' | 'ended'> = {
   paused: 'lapsed',
   canceled: 'ended',
   incomplete_expired: 'ended',
-};
+} as const satisfies Record<Status, StatusKind>;
+
+function statusesOf(kind: StatusKind): readonly Stripe.Subscription.Status[] {
+  return (Object.keys(KIND_OF_STATUS) as Status[]).filter((status) => KIND_OF_STATUS[status] === kind);
+}
+
+/** The plan is granted. */
+export const PAID_STATUSES = statusesOf('paid');
+/** The plan is granted for the grace period, then the subscription counts as lapsed. */
+export const GRACE_STATUSES = statusesOf('grace');
+/** FREE, but the subscription is still there and the customer can pay to bring it back. */
+export const LAPSED_STATUSES = statusesOf('lapsed');
+/** FREE for good: Stripe will not bill it again, so a new subscription may start. */
+export const ENDED_STATUSES = statusesOf('ended');
 
 /**
  * Ended, per ENDED_STATUSES. A status we do not know is not ended: it may still bill, and treating
@@ -105,7 +113,7 @@ export function accessOf(subscription: AccessSubject | null, context: AccessCont
 }
 
 function accessLevelOf(status: string, graceEndsAt: Date | null, now: Date): SubscriptionAccess {
-  const kind = KIND_OF_STATUS[status as Status] ?? 'lapsed';
+  const kind: StatusKind = (KIND_OF_STATUS as Record<string, StatusKind | undefined>)[status] ?? 'lapsed';
   if (kind === 'paid') return 'PAID';
   if (kind === 'ended') return 'ENDED';
   if (kind === 'grace') return graceEndsAt && now.getTime() < graceEndsAt.getTime() ? 'GRACE' : 'LAPSED';
