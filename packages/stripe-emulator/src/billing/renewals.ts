@@ -50,6 +50,13 @@ function advanceSubscription(
       runScheduleTransition(ctx, subscription, transition, events);
       continue;
     }
+    const cancelAt = subscription.cancel_at;
+    if (cancelAt !== null && cancelAt <= until && cancelAt < (periodEnd ?? Infinity) && RENEWABLE.has(subscription.status)) {
+      // A cancel_at inside the period ends the subscription then, not at the period's end.
+      clock.frozen_time = Math.max(clock.frozen_time, cancelAt);
+      cancelSubscription(ctx, subscription, {}, events, cancelAt);
+      return;
+    }
     if (periodEnd === undefined || periodEnd > until || !RENEWABLE.has(subscription.status)) return;
     // Work at the boundary's time, so invoices and periods carry the dates Stripe would give them.
     clock.frozen_time = Math.max(clock.frozen_time, periodEnd);

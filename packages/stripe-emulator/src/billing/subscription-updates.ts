@@ -34,6 +34,8 @@ export interface SubscriptionUpdateInput {
   /** `now` starts a new billing period at once (billed at once); `unchanged` keeps the cycle. */
   billing_cycle_anchor?: { type: 'now' | 'unchanged' } | null;
   cancel_at_period_end?: boolean | null;
+  /** A Unix time, `max_period_end`/`min_period_end` (the current period's end), or null to unset. */
+  cancel_at?: string | null;
   default_payment_method?: string | null;
   description?: string | null;
 }
@@ -63,7 +65,7 @@ export function updateSubscription(
   const now = ctx.clock.forCustomer(customerId);
   const before = structuredClone(subscription);
   const canceled = subscription.status === 'canceled';
-  if (canceled && (input.items || input.cancel_at_period_end !== undefined)) {
+  if (canceled && (input.items || input.cancel_at_period_end !== undefined || input.cancel_at !== undefined)) {
     throw invalidState('A canceled subscription can only update its cancellation_details and metadata.');
   }
   const paymentBehavior = input.payment_behavior ?? 'allow_incomplete';
@@ -84,18 +86,18 @@ export function updateSubscription(
       ? attachPaymentMethod(ctx, resolvePaymentMethod(ctx, input.default_payment_method, 'default_payment_method'), customerId).id
       : null;
   }
+  const periodEnd = subscription.items.data[0]?.current_period_end ?? now;
+  const cancelAt = input.cancel_at === undefined ? undefined : cancelAtOf(input.cancel_at, periodEnd, now);
+  if (cancelAt !== undefined && input.cancel_at_period_end) {
+    throw invalidParameter('cancel_at', 'You may only specify one of these parameters: cancel_at, cancel_at_period_end.');
+  }
   if (input.cancel_at_period_end !== undefined && input.cancel_at_period_end !== null) {
-    const periodEnd = subscription.items.data[0]?.current_period_end ?? now;
     subscription.cancel_at_period_end = input.cancel_at_period_end;
-    subscription.cancel_at = input.cancel_at_period_end ? periodEnd : null;
-    subscription.canceled_at = input.cancel_at_period_end ? now : null;
-    subscription.cancellation_details = {
-      ...subscription.cancellation_details,
-      comment: null,
-      feedback: null,
-      feedback_option: null,
-      reason: input.cancel_at_period_end ? 'cancellation_requested' : null,
-    };
+    scheduleCancellation(subscription, input.cancel_at_period_end ? periodEnd : null, now);
+  }
+  if (cancelAt !== undefined) {
+    subscription.cancel_at_period_end = false;
+    scheduleCancellation(subscription, cancelAt, now);
   }
   storeProrations(ctx, subscription, prorations, at);
   const invoiceEvents = new EventBatch();
@@ -151,6 +153,29 @@ export function plannedItemChanges(
     items: target.items,
     prorations: credits.filter((credit) => credit.amount !== 0),
     periodLines: target.items.data.map((item) => periodLine(ctx, item, false)),
+  };
+}
+
+/** `cancel_at` as sent: a future time, the period's end, or unset. */
+function cancelAtOf(value: string | null, periodEnd: number, now: number): number | null {
+  if (value === null) return null;
+  if (value === 'max_period_end' || value === 'min_period_end') return periodEnd;
+  if (!/^\d+$/.test(value)) throw invalidParameter('cancel_at', `Invalid cancel_at: must be an integer Unix timestamp, \`max_period_end\` or \`min_period_end\``, 'parameter_invalid_integer');
+  const at = Number(value);
+  if (at <= now) throw invalidParameter('cancel_at', 'cancel_at must be in the future.', 'parameter_invalid_integer');
+  return at;
+}
+
+/** The subscription ends at `at` (null: it renews), as `cancel_at` shows it. */
+function scheduleCancellation(subscription: SubscriptionObject, at: number | null, now: number): void {
+  subscription.cancel_at = at;
+  subscription.canceled_at = at === null ? null : now;
+  subscription.cancellation_details = {
+    ...subscription.cancellation_details,
+    comment: null,
+    feedback: null,
+    feedback_option: null,
+    reason: at === null ? null : 'cancellation_requested',
   };
 }
 

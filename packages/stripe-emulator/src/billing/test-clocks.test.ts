@@ -137,6 +137,26 @@ describe('test clocks', () => {
     await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START })).rejects.toMatchObject({ param: 'frozen_time' });
   });
 
+  it('ends a subscription at a cancel_at inside the period; an empty cancel_at unsets it', async () => {
+    const { clock, customer } = await customerOnClock('cancel-at@example.com');
+    await giveDefaultCard(customer.id, 'pm_card_visa');
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const cancelAt = START + 10 * DAY;
+    await expect(stripe.subscriptions.update(subscription.id, { cancel_at: START - DAY })).rejects.toMatchObject({ statusCode: 400, param: 'cancel_at' });
+    await expect(stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt, cancel_at_period_end: true })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'cancel_at',
+    });
+    const scheduled = await stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt });
+    expect(scheduled).toMatchObject({ cancel_at: cancelAt, cancel_at_period_end: false, canceled_at: START, cancellation_details: { reason: 'cancellation_requested' } });
+    expect(await stripe.subscriptions.update(subscription.id, { cancel_at: '' })).toMatchObject({ cancel_at: null, canceled_at: null });
+    await stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt });
+
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 20 * DAY });
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: 'canceled', ended_at: cancelAt });
+    await receiver.waitFor(() => eventsFor('customer.subscription.deleted', subscription.id).length === 1);
+  });
+
   it('prorates a plan switch onto the next renewal invoice', async () => {
     const { clock, customer } = await customerOnClock('switches@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');

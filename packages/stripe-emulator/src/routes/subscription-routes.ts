@@ -52,6 +52,7 @@ export const subscriptionRoutes: ApiRoute[] = [
     proration_date: int(),
     billing_cycle_anchor: obj({ type: str({ required: true, enum: ['now', 'unchanged'] }) }),
     cancel_at_period_end: bool(),
+    cancel_at: str(),
     default_payment_method: str(),
     description: str(),
     cancellation_details: cancellationDetails,
