@@ -113,7 +113,7 @@ export function cancelFromPortal(
     // The reason asked for is kept when the subscription ends now (an update cannot carry it).
     const reasons = feature.cancellation_reason;
     const reason = reasons.enabled && feedback && reasons.options.includes(feedback) ? feedback : null;
-    cancelSubscription(ctx, subscription, { feedback: reason }, events);
+    cancelSubscription(ctx, subscription, { feedback: reason }, events, undefined, { prorate: feature.proration_behavior === 'create_prorations' });
     return 'immediately';
   }
   // A change scheduled earlier gives way to the cancellation.

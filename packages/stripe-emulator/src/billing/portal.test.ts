@@ -252,6 +252,33 @@ describe('the hosted portal offers only what the configuration enables', () => {
   });
 });
 
+describe('cancellation configured to happen at once', () => {
+  it('ends the subscription now with the reason given and credits the unused time', async () => {
+    const { customer, subscription } = await subscriber('portal-cancel-now@example.com');
+    const configuration = await stripe.billingPortal.configurations.create({
+      features: {
+        subscription_cancel: {
+          enabled: true,
+          mode: 'immediately',
+          proration_behavior: 'create_prorations',
+          cancellation_reason: { enabled: true, options: ['too_expensive', 'unused'] },
+        },
+      },
+    });
+    const session = await stripe.billingPortal.sessions.create({ customer: customer.id, configuration: configuration.id });
+    const page = await (await fetch(session.url)).text();
+    expect(page).toContain('Cancel plan now');
+    expect(page).toContain('<option value="too_expensive">');
+    const cancel = await fetch(session.url, { method: 'POST', body: new URLSearchParams({ subscription: subscription.id, action: 'cancel', reason: 'too_expensive' }), redirect: 'manual' });
+    expect(cancel.status).toBe(303);
+    const canceled = await stripe.subscriptions.retrieve(subscription.id);
+    expect(canceled).toMatchObject({ status: 'canceled', cancellation_details: { feedback: 'too_expensive', reason: 'cancellation_requested' } });
+    const credits = await stripe.invoiceItems.list({ customer: customer.id, pending: true });
+    expect(credits.data.map((item) => item.amount).every((amount) => amount < 0)).toBe(true);
+    expect(credits.data).toHaveLength(1);
+  });
+});
+
 describe('a subscription whose payment failed', () => {
   it('is shown with a link to pay its open invoice', async () => {
     const start = Math.floor(nowMs / 1000);
