@@ -35,6 +35,13 @@ export function chargeOutcome(ctx: BillingContext, paymentMethodId: string | nul
   }
 }
 
+/** How Stripe describes the PaymentIntent of a subscription's invoice. */
+const PAYMENT_DESCRIPTIONS: Record<string, string> = {
+  subscription_create: 'Subscription creation',
+  subscription_update: 'Subscription update',
+  subscription_cycle: 'Subscription cycle',
+};
+
 function invoicePaymentOf(ctx: BillingContext, invoiceId: string): InvoicePaymentObject | undefined {
   return ctx.store.invoicePayments.all().find((payment) => payment.invoice === invoiceId && payment.is_default);
 }
@@ -55,7 +62,7 @@ function paymentIntentFor(ctx: BillingContext, invoice: InvoiceObject, now: numb
       amount: invoice.amount_due,
       currency: invoice.currency,
       customer,
-      description: invoice.billing_reason?.startsWith('subscription') ? 'Subscription update' : null,
+      description: PAYMENT_DESCRIPTIONS[invoice.billing_reason ?? ''] ?? null,
       paymentMethod: null,
       receiptEmail: invoice.customer_email,
     }),
