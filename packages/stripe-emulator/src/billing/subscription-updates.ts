@@ -78,6 +78,11 @@ export function updateSubscription(
   // A new period is billed at once, whatever the proration behavior; so are always_invoice prorations.
   const invoiceNow = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
   if (invoiceNow && paymentBehavior === 'error_if_incomplete') assertChargeable(ctx, subscription, [...prorations, ...target.periodLines]);
+  const periodEnd = subscription.items.data[0]?.current_period_end ?? now;
+  const cancelAt = input.cancel_at === undefined ? undefined : cancelAtOf(input.cancel_at, periodEnd, now);
+  if (cancelAt !== undefined && input.cancel_at_period_end) {
+    throw invalidParameter('cancel_at', 'You may only specify one of these parameters: cancel_at, cancel_at_period_end.');
+  }
 
   if (input.metadata !== undefined) subscription.metadata = mergeMetadata(subscription.metadata, input.metadata);
   if (input.description !== undefined) subscription.description = input.description;
@@ -85,11 +90,6 @@ export function updateSubscription(
     subscription.default_payment_method = input.default_payment_method
       ? attachPaymentMethod(ctx, resolvePaymentMethod(ctx, input.default_payment_method, 'default_payment_method'), customerId).id
       : null;
-  }
-  const periodEnd = subscription.items.data[0]?.current_period_end ?? now;
-  const cancelAt = input.cancel_at === undefined ? undefined : cancelAtOf(input.cancel_at, periodEnd, now);
-  if (cancelAt !== undefined && input.cancel_at_period_end) {
-    throw invalidParameter('cancel_at', 'You may only specify one of these parameters: cancel_at, cancel_at_period_end.');
   }
   if (input.cancel_at_period_end !== undefined && input.cancel_at_period_end !== null) {
     subscription.cancel_at_period_end = input.cancel_at_period_end;
