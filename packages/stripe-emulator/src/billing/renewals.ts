@@ -10,11 +10,14 @@ import { nextScheduleTransition, runScheduleTransition } from './subscription-sc
 import { cancelSubscription, noticeTrialEnding } from './subscriptions.js';
 
 const RENEWABLE = new Set(['active', 'trialing', 'past_due']);
+/** Stripe gives a subscription whose first invoice failed 23 hours to be paid, then it expires. */
+const INCOMPLETE_LIFETIME_SECONDS = 23 * 3600;
 
 /**
  * Moves a test clock forward, doing what Stripe does to its customers' subscriptions on the way: each
  * period boundary crossed ends a trial or renews (next invoice, charged; a failing card leaves the
- * invoice open and the subscription `past_due`), and a subscription set to cancel at period end ends.
+ * invoice open and the subscription `past_due`), and a subscription set to cancel at period end ends;
+ * one still `incomplete` 23 hours after its creation expires.
  */
 export function advanceTestClock(ctx: BillingContext, clock: TestClockObject, frozenTime: number, events: EventBatch): TestClockObject {
   if (frozenTime <= clock.frozen_time) {
@@ -24,8 +27,11 @@ export function advanceTestClock(ctx: BillingContext, clock: TestClockObject, fr
   for (const customer of customers) {
     const subscriptions = ctx.store.subscriptions
       .all()
-      .filter((subscription) => idOf(subscription.customer) === customer.id && RENEWABLE.has(subscription.status));
-    for (const subscription of subscriptions) advanceSubscription(ctx, clock, subscription, frozenTime, events);
+      .filter((subscription) => idOf(subscription.customer) === customer.id);
+    for (const subscription of subscriptions) {
+      if (subscription.status === 'incomplete') expireIncomplete(ctx, clock, subscription, frozenTime, events);
+      else if (RENEWABLE.has(subscription.status)) advanceSubscription(ctx, clock, subscription, frozenTime, events);
+    }
   }
   clock.frozen_time = frozenTime;
   clock.status = 'ready';
@@ -99,4 +105,19 @@ function expirePendingUpdate(ctx: BillingContext, clock: TestClockObject, subscr
   clock.frozen_time = Math.max(clock.frozen_time, expiresAt);
   if (invoice?.status === 'open') voidInvoice(ctx, invoice, events);
   else subscription.pending_update = null;
+}
+
+/** An `incomplete` subscription not paid within 23 hours becomes `incomplete_expired`; its invoice is voided. */
+function expireIncomplete(ctx: BillingContext, clock: TestClockObject, subscription: SubscriptionObject, until: number, events: EventBatch): void {
+  const expiresAt = subscription.created + INCOMPLETE_LIFETIME_SECONDS;
+  if (expiresAt > until) return;
+  clock.frozen_time = Math.max(clock.frozen_time, expiresAt);
+  const before = structuredClone(subscription);
+  const invoice = ctx.store.invoices.find(idOf(subscription.latest_invoice) ?? '');
+  const invoiceEvents = new EventBatch();
+  if (invoice?.status === 'open') voidInvoice(ctx, invoice, invoiceEvents);
+  subscription.status = 'incomplete_expired';
+  subscription.canceled_at = expiresAt;
+  subscription.ended_at = expiresAt;
+  events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
 }

@@ -157,6 +157,21 @@ describe('test clocks', () => {
     await receiver.waitFor(() => eventsFor('customer.subscription.deleted', subscription.id).length === 1);
   });
 
+  it('expires a subscription still incomplete 23 hours after its creation: incomplete_expired, its invoice void', async () => {
+    const { clock, customer } = await customerOnClock('incomplete-expires@example.com');
+    await giveDefaultCard(customer.id, 'pm_card_chargeCustomerFail');
+    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    expect(subscription.status).toBe('incomplete');
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 22 * 3600 });
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('incomplete');
+    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + DAY });
+    const expired = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
+    expect(expired).toMatchObject({ status: 'incomplete_expired', ended_at: START + 23 * 3600, latest_invoice: { status: 'void' } });
+    await receiver.waitFor(() =>
+      eventsFor('customer.subscription.updated', subscription.id).some((e) => (e.data.object as Stripe.Subscription).status === 'incomplete_expired'),
+    );
+  });
+
   it('prorates a plan switch onto the next renewal invoice', async () => {
     const { clock, customer } = await customerOnClock('switches@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
