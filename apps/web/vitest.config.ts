@@ -5,6 +5,9 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   plugins: [react()],
   ssr: { resolve: { conditions: ['source'] } },
+  // The global setups (the API's loads its modules, so the workspace packages) run in Vitest's own
+  // environment, which does not inherit ssr.resolve.
+  environments: { __vitest__: { resolve: { conditions: ['source'] } } },
   resolve: {
     // The end-to-end test boots the API in-process: like the API's own tests, everyone must share
     // graphql's CommonJS build, or graphql refuses two copies.

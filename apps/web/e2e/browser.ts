@@ -28,6 +28,8 @@ export function launchBrowser(): Promise<Browser> {
 export interface BrowserSession {
   readonly context: BrowserContext;
   readonly page: Page;
+  /** Another tab of the same signed-in browser. */
+  newTab(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -36,12 +38,38 @@ export interface BrowserSession {
  * is known only after listen) that links and Stripe redirects use: it resolves to the app, as DNS would.
  */
 export async function openSession(browser: Browser, appUrl: string, publicUrl: string): Promise<BrowserSession> {
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: appUrl });
+  const context = await routedContext(browser, appUrl, publicUrl);
+  const page = await context.newPage();
+  const others: BrowserContext[] = [];
+  return {
+    context,
+    page,
+    async newTab() {
+      // Chromium stops applying the public-URL route to a cross-site redirect (Stripe's page → the
+      // app's success URL) once a context has two pages, so the second tab is a context of its own
+      // holding the same session cookie: one signed-in user in two tabs, as far as the app can tell.
+      const other = await routedContext(browser, appUrl, publicUrl, await context.storageState());
+      others.push(other);
+      return other.newPage();
+    },
+    async close() {
+      for (const other of others) await other.close();
+      await context.close();
+    },
+  };
+}
+
+async function routedContext(
+  browser: Browser,
+  appUrl: string,
+  publicUrl: string,
+  storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
+): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: appUrl, ...(storageState ? { storageState } : {}) });
   await context.route(`${publicUrl}/**`, (route) =>
     route.fulfill({ status: 302, headers: { location: route.request().url().replace(publicUrl, appUrl) } }),
   );
-  const page = await context.newPage();
-  return { context, page, close: () => context.close() };
+  return context;
 }
 
 /** Signs up through the form, as a new customer does. */
@@ -51,6 +79,21 @@ export async function signUpInBrowser(page: Page, organization: string, email: s
   await page.getByLabel('Work email').fill(email);
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/** Signs in through the form from wherever the page is (the sign-in page, maybe with a `?next=`). */
+export async function signInInBrowser(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.getByLabel('Work email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Pays on Stripe's hosted Checkout page (the emulator's) as a customer types a card in. */
+export async function payOnCheckoutPage(page: Page, cardNumber = '4242424242424242'): Promise<void> {
+  await page.locator('#card_number').fill(cardNumber);
+  await page.locator('#card_expiry').fill('12 / 34');
+  await page.locator('#card_cvc').fill('123');
+  await page.locator('#submit').click();
 }
 
 /** Uploads two aggregated paths (17 conversions over Search, Email, Direct, Social) on /attribution. */

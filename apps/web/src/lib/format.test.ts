@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPeriod, formatPriceMonthly, formatQuantity, readMeter } from './format.js';
+import { formatDayMonth, formatMoney, formatPeriod, formatPriceMonthly, formatQuantity, readMeter } from './format.js';
 
 describe('readMeter', () => {
   it('labels usage as used / limit with thousands separators', () => {
@@ -37,5 +37,18 @@ describe('formatQuantity', () => {
     expect(formatQuantity(1, 'journey')).toBe('1 journey');
     expect(formatQuantity(2000, 'path row')).toBe('2,000 path rows');
     expect(formatQuantity(0, 'touch', 'touches')).toBe('0 touches');
+  });
+});
+
+describe('formatMoney', () => {
+  it('keeps the cents of a prorated refund', () => {
+    expect(formatMoney(4899)).toBe('$48.99');
+    expect(formatMoney(19900)).toBe('$199.00');
+  });
+});
+
+describe('formatDayMonth', () => {
+  it('reads as "31 Dec" in UTC', () => {
+    expect(formatDayMonth('2026-12-31T23:30:00.000Z')).toBe('31 Dec');
   });
 });

@@ -3,7 +3,9 @@
 const wholeNumber = new Intl.NumberFormat('en-US');
 const credit = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const cents = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' });
 const day = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const dayTime = new Intl.DateTimeFormat('en-US', {
   month: 'short',
   day: 'numeric',
@@ -27,6 +29,16 @@ export function formatCredit(value: number): string {
 
 export function formatPriceMonthly(cents: number): string {
   return money.format(cents / 100);
+}
+
+/** An amount charged or refunded, to the cent: "$48.99". */
+export function formatMoney(amountCents: number): string {
+  return cents.format(amountCents / 100);
+}
+
+/** "31 Dec": for sentences about the current billing period, which is never a year away. */
+export function formatDayMonth(iso: string): string {
+  return dayMonth.format(new Date(iso));
 }
 
 export function formatDay(iso: string): string {

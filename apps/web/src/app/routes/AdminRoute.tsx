@@ -1,11 +1,17 @@
 import { PageHeader } from '../../components/ui/PageHeader.js';
+import { BillingIncidentsCard } from '../../features/admin/components/BillingIncidentsCard.js';
+import { BillingOverviewCard } from '../../features/admin/components/BillingOverviewCard.js';
 import { OutboxCard } from '../../features/admin/components/OutboxCard.js';
 import { WebhookEventsCard } from '../../features/admin/components/WebhookEventsCard.js';
+import { useViewer } from '../../features/auth/hooks/useViewer.js';
 
 export function AdminRoute() {
+  const { viewer } = useViewer();
   return (
     <div className="page">
-      <PageHeader title="Billing activity" description="Stripe webhook deliveries and the mail they caused. Visible to owners and admins." />
+      <PageHeader title="Billing activity" description="Stripe webhook deliveries, billing incidents and the mail they caused. Visible to owners and admins." />
+      {viewer?.isOperator && <BillingOverviewCard />}
+      <BillingIncidentsCard />
       <WebhookEventsCard />
       <OutboxCard />
     </div>

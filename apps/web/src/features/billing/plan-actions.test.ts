@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isLiveSubscription, planActionFor } from './plan-actions.js';
+import { planActionFor, viewerBillingOf, type ViewerBilling } from './plan-actions.js';
 
 const ORDER = ['FREE', 'PRO', 'SCALE'] as const;
+const FREE: ViewerBilling = { currentTier: 'FREE', canCheckout: true, canChangePlan: false };
+const PRO_SUBSCRIBER: ViewerBilling = { currentTier: 'PRO', canCheckout: false, canChangePlan: true };
+/** A PRO subscription past its grace period: FREE limits, neither Checkout nor a plan change. */
+const LAPSED: ViewerBilling = { currentTier: 'FREE', canCheckout: false, canChangePlan: false };
 
 describe('planActionFor', () => {
   it('invites anonymous visitors to sign up', () => {
@@ -9,23 +13,37 @@ describe('planActionFor', () => {
   });
 
   it('marks the current plan', () => {
-    expect(planActionFor('FREE', { currentTier: 'FREE', subscribed: false }, ORDER)).toEqual({ kind: 'current' });
+    expect(planActionFor('FREE', FREE, ORDER)).toEqual({ kind: 'current' });
   });
 
-  it('sends a FREE organization to Checkout for a paid plan', () => {
-    expect(planActionFor('SCALE', { currentTier: 'FREE', subscribed: false }, ORDER)).toEqual({ kind: 'checkout', label: 'Upgrade' });
+  it('sends an organization the API lets check out to Checkout for a paid plan', () => {
+    expect(planActionFor('SCALE', FREE, ORDER)).toEqual({ kind: 'checkout', label: 'Upgrade' });
   });
 
   it('changes the existing subscription instead of opening a second one', () => {
-    expect(planActionFor('SCALE', { currentTier: 'PRO', subscribed: true }, ORDER)).toEqual({ kind: 'change-plan', label: 'Upgrade' });
-    expect(planActionFor('FREE', { currentTier: 'PRO', subscribed: true }, ORDER)).toEqual({ kind: 'change-plan', label: 'Downgrade' });
+    expect(planActionFor('SCALE', PRO_SUBSCRIBER, ORDER)).toEqual({ kind: 'change-plan', label: 'Upgrade' });
+    expect(planActionFor('FREE', PRO_SUBSCRIBER, ORDER)).toEqual({ kind: 'change-plan', label: 'Downgrade' });
+  });
+
+  it('offers a lapsed subscriber no Checkout, only the way to pay', () => {
+    expect(planActionFor('PRO', LAPSED, ORDER)).toEqual({ kind: 'payment-needed' });
+    expect(planActionFor('SCALE', LAPSED, ORDER)).toEqual({ kind: 'payment-needed' });
+    expect(planActionFor('FREE', LAPSED, ORDER)).toEqual({ kind: 'current' });
   });
 });
 
-describe('isLiveSubscription', () => {
-  it('counts active, trialing and past_due (grace period) as live', () => {
-    expect(['active', 'trialing', 'past_due'].every(isLiveSubscription)).toBe(true);
-    expect(isLiveSubscription('canceled')).toBe(false);
-    expect(isLiveSubscription(null)).toBe(false);
+describe('viewerBillingOf', () => {
+  const subscription = (actions: string[]) => ({ actions }) as never;
+
+  it('reads Checkout and plan changes from the API, not from statuses', () => {
+    expect(viewerBillingOf('FREE', { hasCustomer: false, canCheckout: true, subscription: null })).toEqual(FREE);
+    expect(viewerBillingOf('PRO', { hasCustomer: true, canCheckout: false, subscription: subscription(['CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING']) })).toEqual(
+      PRO_SUBSCRIBER,
+    );
+    expect(viewerBillingOf('FREE', { hasCustomer: true, canCheckout: false, subscription: subscription(['PAY_INVOICE', 'MANAGE_BILLING']) })).toEqual(LAPSED);
+  });
+
+  it('offers nothing while the account is still loading', () => {
+    expect(viewerBillingOf('FREE', undefined)).toEqual(LAPSED);
   });
 });

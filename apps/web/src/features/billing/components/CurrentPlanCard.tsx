@@ -1,14 +1,17 @@
+import { Link } from 'react-router';
 import { ButtonLink } from '../../../components/ui/Button.js';
-import { Badge } from '../../../components/ui/Badge.js';
 import { Card } from '../../../components/ui/Card.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
-import { useCurrentPlanQuery } from '../../../gql/hooks.js';
+import { useBillingAccountQuery, useCurrentPlanQuery } from '../../../gql/hooks.js';
 import { formatPriceMonthly } from '../../../lib/format.js';
+import { isPaymentNeeded } from '../subscription-summary.js';
 import { PlanFeatures } from './PlanFeatures.js';
 
 export function CurrentPlanCard() {
   const { data, loading, error, refetch } = useCurrentPlanQuery({ fetchPolicy: 'cache-and-network' });
   const plan = data?.plan;
+  const subscription = useBillingAccountQuery({ fetchPolicy: 'cache-and-network' }).data?.billingAccount.subscription;
+  const paymentNeeded = subscription != null && isPaymentNeeded(subscription);
 
   return (
     <Card
@@ -25,7 +28,11 @@ export function CurrentPlanCard() {
             <span className="stat__value" data-testid="plan-name">
               {plan.name}
             </span>
-            <Badge tone="primary">{plan.tier}</Badge>
+            {paymentNeeded && (
+              <Link to="/settings" className="badge badge--warning">
+                Payment needed
+              </Link>
+            )}
             <span className="muted">{plan.priceMonthlyCents === 0 ? 'Free forever' : `${formatPriceMonthly(plan.priceMonthlyCents)} / month`}</span>
           </div>
           <PlanFeatures limits={plan.limits} />

@@ -2,8 +2,8 @@ import { Button, ButtonLink } from '../../../components/ui/Button.js';
 import { Alert, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { PlanTier } from '../../../gql/graphql.js';
 import { usePlansQuery } from '../../../gql/hooks.js';
-import { formatDay } from '../../../lib/format.js';
 import { planActionFor, type PlanAction, type PlanSelection, type ViewerBilling } from '../plan-actions.js';
+import { planChangeOutcome, planNamesFrom } from '../subscription-summary.js';
 import { PlanCard } from './PlanCard.js';
 
 export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection: PlanSelection }) {
@@ -13,15 +13,20 @@ export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | nu
   if (loading || !data) return <LoadingState label="Loading plans…" />;
 
   const order = data.plans.map((plan) => plan.tier);
-  const changed = selection.changed;
+  const outcome = selection.changed ? planChangeOutcome(selection.changed, planNamesFrom(data.plans)) : null;
   return (
     <div className="stack">
       {selection.error != null && <ErrorAlert error={selection.error} />}
-      {changed && (
-        <Alert tone="success">
-          {changed.cancelAtPeriodEnd
-            ? `Your subscription ends on ${formatDay(changed.currentPeriodEnd)}; you keep your plan until then.`
-            : `Your subscription is now on ${changed.planTier}.`}
+      {outcome && (
+        <Alert tone={outcome.payUrl ? 'info' : 'success'}>
+          <span className="row row--between">
+            {outcome.message}
+            {outcome.payUrl && (
+              <a className="btn btn--primary btn--sm" href={outcome.payUrl}>
+                Pay invoice
+              </a>
+            )}
+          </span>
         </Alert>
       )}
       <div className="grid grid--3">
@@ -54,6 +59,12 @@ function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: s
         <Button variant="secondary" block disabled>
           Your current plan
         </Button>
+      );
+    case 'payment-needed':
+      return (
+        <ButtonLink to="/settings" variant="secondary" block>
+          Payment needed: see Billing
+        </ButtonLink>
       );
     default:
       return (

@@ -1,17 +1,17 @@
 import { useState } from 'react';
 import type { PlanTier } from '../../../gql/graphql.js';
-import { CurrentPlanDocument, CurrentSubscriptionDocument, UsageDocument } from '../../../gql/graphql.js';
+import { BillingAccountDocument, CurrentPlanDocument, UsageDocument } from '../../../gql/graphql.js';
 import { useChangePlanMutation, useCreateCheckoutSessionMutation } from '../../../gql/hooks.js';
 import type { PlanAction, PlanSelection } from '../plan-actions.js';
+
+/** What a plan change touches: the plan's limits, the usage meter and the billing card. */
+export const BILLING_QUERIES = [CurrentPlanDocument, BillingAccountDocument, UsageDocument];
 
 /** Runs what a plan card's button means: Stripe Checkout for a first subscription, a plan change otherwise. */
 export function usePlanSelection(): PlanSelection {
   const [pendingTier, setPendingTier] = useState<PlanTier | null>(null);
   const [createCheckout, checkout] = useCreateCheckoutSessionMutation();
-  const [changePlan, change] = useChangePlanMutation({
-    refetchQueries: [CurrentPlanDocument, CurrentSubscriptionDocument, UsageDocument],
-    awaitRefetchQueries: true,
-  });
+  const [changePlan, change] = useChangePlanMutation({ refetchQueries: BILLING_QUERIES, awaitRefetchQueries: true });
 
   async function select(tier: PlanTier, action: PlanAction) {
     setPendingTier(tier);
