@@ -5,7 +5,7 @@ import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import { buildInvoice, buildInvoiceLine, type InvoiceItemObject, type InvoiceObject } from '../objects/invoice-objects.js';
 import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
-import { cancelPaymentsOf, chargeInvoice } from './payments.js';
+import { cancelPaymentsOf, chargeInvoice, paymentIntentFor } from './payments.js';
 import { settleSubscriptionOf } from './paid-invoices.js';
 import { discardPendingUpdateFor } from './pending-updates.js';
 
@@ -239,6 +239,8 @@ export function invoiceSubscription(
     periodEnd: number;
     /** The customer completes 3-D Secure (a hosted page pays). */
     authenticated?: boolean;
+    /** false: left open for the customer to pay, its PaymentIntent waiting (`default_incomplete`). */
+    collect?: boolean;
   },
   events: EventBatch,
 ): InvoiceObject {
@@ -260,6 +262,7 @@ export function invoiceSubscription(
   );
   finalizeInvoice(ctx, invoice, events);
   subscription.latest_invoice = invoice.id;
-  attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events, input.authenticated ?? false);
+  if (input.collect === false && invoice.amount_due > 0) paymentIntentFor(ctx, invoice, ctx.clock.forCustomer(idOf(invoice.customer)), events);
+  else attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events, input.authenticated ?? false);
   return invoice;
 }

@@ -184,3 +184,21 @@ describe('paying an open invoice later', () => {
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
   });
 });
+
+describe("payment_behavior: 'default_incomplete' on create", () => {
+  it('leaves the first invoice open with its PaymentIntent waiting, the subscription incomplete until it is paid', async () => {
+    const customer = await stripe.customers.create({ email: 'default-incomplete@example.com', payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+      payment_behavior: 'default_incomplete',
+      expand: ['latest_invoice'],
+    });
+    expect(subscription.status).toBe('incomplete');
+    const invoice = subscription.latest_invoice as Stripe.Invoice;
+    expect(invoice).toMatchObject({ status: 'open', attempted: false, attempt_count: 0, amount_due: 4_900 });
+    expect(await paymentIntentOf(invoice.id)).toMatchObject({ status: 'requires_payment_method', amount: 4_900 });
+    await stripe.invoices.pay(invoice.id);
+    expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
+  });
+});

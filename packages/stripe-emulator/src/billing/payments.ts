@@ -50,7 +50,7 @@ function invoicePaymentOf(ctx: BillingContext, invoiceId: string): InvoicePaymen
  * The invoice's PaymentIntent, created at its first payment attempt with an `invoice_payment` linking
  * the two, as Stripe does; later attempts (retries, `invoices.pay`) reuse it.
  */
-function paymentIntentFor(ctx: BillingContext, invoice: InvoiceObject, now: number, events: EventBatch): PaymentIntentObject {
+export function paymentIntentFor(ctx: BillingContext, invoice: InvoiceObject, now: number, events: EventBatch): PaymentIntentObject {
   const existing = invoicePaymentOf(ctx, invoice.id);
   const existingId = existing ? idOf(existing.payment.payment_intent) : null;
   if (existingId) return ctx.store.paymentIntents.get(existingId);

@@ -120,6 +120,8 @@ export function createSubscription(
       periodStart: now,
       periodEnd: now,
       authenticated,
+      // `default_incomplete`: the first invoice waits for the customer to pay it (e.g. with Stripe.js).
+      collect: input.payment_behavior !== 'default_incomplete',
     },
     invoiceEvents,
   );
