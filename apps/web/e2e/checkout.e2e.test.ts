@@ -46,9 +46,11 @@ describe('subscribing through the SPA', () => {
 
   it('shows the subscription in settings and opens the billing portal', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
-    const billing = page.getByRole('region', { name: 'Billing' });
-    await billing.getByText('active').waitFor();
-    await expect(billing.textContent()).resolves.toContain('PRO');
+    const billing = page.getByRole('region', { name: 'Billing', exact: true });
+    const status = billing.getByTestId('billing-status');
+    await status.getByRole('heading', { name: 'Pro', exact: true }).waitFor();
+    await expect(status.textContent()).resolves.toContain('active');
+    await expect(billing.textContent()).resolves.not.toContain('PRO');
     await screenshot(page, 'settings-subscribed');
 
     await billing.getByRole('button', { name: 'Manage billing' }).click();
@@ -60,7 +62,7 @@ describe('subscribing through the SPA', () => {
     await page.goto('/pricing');
     await page.getByRole('region', { name: 'Pro plan' }).getByText('Current plan', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Upgrade to Scale' }).click();
-    await page.getByText('Your subscription is now on SCALE.').waitFor();
+    await page.getByText('Your subscription is now on Scale.').waitFor();
     await kit.settled();
     await page.reload();
     await page.getByRole('region', { name: 'Scale plan' }).getByText('Current plan', { exact: true }).waitFor();
@@ -84,6 +86,37 @@ describe('subscribing through the SPA', () => {
     expect(file.suggestedFilename()).toMatch(/^attribution-report-.+\.csv$/);
     const body = await (await file.createReadStream()).toArray();
     expect(Buffer.concat(body).toString('utf8')).toMatch(/SHAPLEY/);
+  });
+
+  it('downgrades to Pro at the period end ("Scale until …, then Pro") and undoes it', async () => {
+    await page.goto('/pricing');
+    await page.getByRole('button', { name: 'Downgrade to Pro' }).click();
+    await page.getByText(/^Scale until \d{1,2} [A-Z][a-z]{2}, then Pro\.$/).waitFor();
+    await kit.settled();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const status = page.getByRole('region', { name: 'Billing', exact: true }).getByTestId('billing-status');
+    await status.getByRole('heading', { name: /^Scale until \d{1,2} [A-Z][a-z]{2}, then Pro$/ }).waitFor();
+    await screenshot(page, 'settings-scheduled-downgrade');
+    await status.getByRole('button', { name: 'Undo' }).click();
+    await status.getByRole('heading', { name: 'Scale', exact: true }).waitFor();
+    await expect(status.getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+  });
+
+  it('cancels at the period end ("Ends on …") and resumes', async () => {
+    await kit.settled();
+    await page.goto('/pricing');
+    await page.getByRole('button', { name: 'Downgrade to Free' }).click();
+    await page.getByText(/^Your subscription ends on .+; you keep Scale until then\.$/).waitFor();
+    await kit.settled();
+
+    await page.getByRole('link', { name: 'Settings' }).click();
+    const status = page.getByRole('region', { name: 'Billing', exact: true }).getByTestId('billing-status');
+    await status.getByRole('heading', { name: /^Ends on \d{1,2} [A-Z][a-z]{2}$/ }).waitFor();
+    await screenshot(page, 'settings-cancelling');
+    await status.getByRole('button', { name: 'Resume' }).click();
+    await status.getByRole('heading', { name: 'Scale', exact: true }).waitFor();
+    await expect(status.textContent()).resolves.toContain('renews automatically');
   });
 
   it('lists the webhook events that did it on the billing activity page', async () => {

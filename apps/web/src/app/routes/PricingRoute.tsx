@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Alert, LoadingState } from '../../components/ui/States.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
@@ -21,7 +22,9 @@ export function PricingRoute() {
     <div className="page">
       <PageHeader title="Plans & pricing" description="Every plan includes the GraphQL API, journey tracking and saved reports. Change or cancel any time." />
       {paymentNeeded && (
-        <Alert tone="info">Your subscription has a payment outstanding. Settle it in Settings → Billing before changing plans.</Alert>
+        <Alert tone="info">
+          Your subscription has a payment outstanding: pay it in <Link to="/settings">Settings → Billing</Link> before changing plans.
+        </Alert>
       )}
       {signedIn && !billing ? <LoadingState label="Loading your plan…" /> : <PricingPlans viewer={billing} selection={selection} />}
     </div>

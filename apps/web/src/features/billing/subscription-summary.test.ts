@@ -94,7 +94,7 @@ describe('summarizeSubscription', () => {
       subscription({ cancelAtPeriodEnd: true, cancelAt: '2026-12-31T10:00:00.000Z', actions: ['CHANGE_PLAN', 'RESUME', 'MANAGE_BILLING'] }),
       nameOf,
     );
-    expect(summary).toMatchObject({ headline: 'Ends on 31 Dec', canResume: true, dateLabel: 'Ends on', date: 'Dec 31, 2026' });
+    expect(summary).toMatchObject({ headline: 'Ends on 31 Dec', canResume: true, dateLabel: 'Ends on', date: 'Dec 31, 2026', tone: 'warning', statusTone: 'success' });
   });
 
   it('reads an ended subscription as ended, whatever Stripe called it', () => {

@@ -11,6 +11,9 @@ export interface SubscriptionSummary {
   readonly detail: string;
   /** Stripe's own status, in words ("past due"), shown beside the headline. */
   readonly status: string;
+  /** The status badge's colour: what the status means for access (PAID green, GRACE amber, …). */
+  readonly statusTone: SummaryTone;
+  /** The panel's colour: amber too while something awaits the admin (a payment, a cancellation). */
   readonly tone: SummaryTone;
   /** The hosted invoice page that settles what is owed, when paying is what to do. */
   readonly payUrl: string | null;
@@ -30,6 +33,7 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
   const can = (action: BillingSubscriptionFieldsFragment['actions'][number]) => subscription.actions.includes(action);
   const base = {
     status: subscription.status.replaceAll('_', ' '),
+    statusTone: TONES[subscription.access],
     tone: TONES[subscription.access],
     payUrl: can('PAY_INVOICE') ? subscription.openInvoiceUrl : null,
     canUndoScheduledChange: false,

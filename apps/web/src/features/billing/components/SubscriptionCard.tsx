@@ -80,7 +80,7 @@ function SubscriptionDetails({
       <div className={`billing-status billing-status--${summary.tone}`} data-testid="billing-status">
         <div className="row">
           <h3 className="billing-status__headline">{summary.headline}</h3>
-          <Badge tone={summary.tone}>{summary.status}</Badge>
+          <Badge tone={summary.statusTone}>{summary.status}</Badge>
         </div>
         <p className="billing-status__detail">{summary.detail}</p>
         <div className="row">
