@@ -5,8 +5,7 @@ import { AccountsService } from './modules/accounts/accounts.service.js';
 import { ApiKeysService } from './modules/accounts/api-keys.service.js';
 import { createBilling, type Billing } from './modules/billing/billing.module.js';
 import type { StripeConnection } from './modules/billing/stripe/stripe-connection.js';
-import { createAttributionServices, type AttributionServices } from './modules/attribution/attribution.services.js';
-import { JourneysService } from './modules/journeys/journeys.service.js';
+import { createAttributionServices, type AttributionServices } from './modules/attribution/index.js';
 import { MailService } from './modules/mail/mail.service.js';
 import { OrganizationPlanService } from './modules/plans/organization-plan.service.js';
 import { accountsOfPlanLookup, type BillingAccountLookup, type SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
@@ -20,7 +19,6 @@ export interface Services {
   apiKeys: ApiKeysService;
   plans: OrganizationPlanService;
   usage: UsageService;
-  journeys: JourneysService;
   attribution: AttributionServices;
   mail: MailService;
   billing: Billing;
@@ -53,7 +51,6 @@ export function createServices({ orm, clock, config, log, metrics, stripe, subsc
     apiKeys: new ApiKeysService(orm, clock),
     plans,
     usage: new UsageService(orm, plans, upgradeUrl),
-    journeys: new JourneysService(orm, clock, plans, upgradeUrl),
     attribution: createAttributionServices(orm, clock, plans, upgradeUrl),
     mail,
     billing,

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../graphql/context.js';
-import { JourneyAttributionObject, JourneyInputObject } from '../modules/journeys/journeys.types.js';
+import { JourneyAttributionObject, JourneyInputObject } from '../modules/attribution/index.js';
 
 /** The bench's control: trackJourney's resolver body without @PlanLimit. Never part of the app's schema. */
 @Resolver()
@@ -11,6 +11,6 @@ export class UnmeteredJourneysResolver {
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
-    return context.services.journeys.track(principalOf(context).organizationId, input);
+    return context.services.attribution.journeys.track(principalOf(context).organizationId, input);
   }
 }

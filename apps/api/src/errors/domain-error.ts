@@ -46,3 +46,16 @@ export function domainErrorType<const Codes extends Record<string, PublicErrorCo
     }
   };
 }
+
+/**
+ * What clients read of a domain error besides its message, in the same shape on both edges:
+ * GraphQL's `extensions` and the REST body's `error` (code, reason, field, then details).
+ */
+export function publicErrorFields(error: DomainError): Record<string, unknown> {
+  return {
+    code: error.code,
+    reason: error.reason,
+    ...(error.options.field === undefined ? {} : { field: error.options.field }),
+    ...error.options.details,
+  };
+}

@@ -1,21 +1,8 @@
 import type { AuthChecker } from 'type-graphql';
-import { DomainError } from '../errors/domain-error.js';
+import { AccessDeniedError, requireSignedIn } from '../modules/accounts/accounts.errors.js';
 import { MEMBERSHIP_ROLES, type MembershipRole } from '../modules/accounts/accounts.entity.js';
 import { hasRole } from '../modules/accounts/principal.js';
 import type { GraphQLContext } from './context.js';
-
-export class AccessDeniedError extends DomainError {
-  constructor(
-    readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN',
-    message: string,
-  ) {
-    super(message, code);
-  }
-}
-
-export function requireSignedIn(): AccessDeniedError {
-  return new AccessDeniedError('UNAUTHENTICATED', 'Sign in or send an API key (Authorization: Bearer <key>)');
-}
 
 /** `@Authorized()` needs any principal; `@Authorized('ADMIN')` needs that role or a higher one. */
 export const authChecker: AuthChecker<GraphQLContext, MembershipRole> = ({ context }, roles) => {

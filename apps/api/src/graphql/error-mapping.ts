@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError } from '../errors/domain-error.js';
+import { DomainError, publicErrorFields } from '../errors/domain-error.js';
 
 export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 
@@ -25,12 +25,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return {
       message: original.message,
       ...where,
-      extensions: {
-        code: original.code,
-        reason: original.reason,
-        ...(original.options.field === undefined ? {} : { field: original.options.field }),
-        ...original.options.details,
-      },
+      extensions: publicErrorFields(original),
     };
   }
   if (original instanceof GraphQLError) {

@@ -8,7 +8,7 @@ import {
   isEnumType,
 } from 'graphql';
 import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { requireSignedIn } from './auth-checker.js';
+import { requireSignedIn } from '../modules/accounts/accounts.errors.js';
 import type { GraphQLContext } from './context.js';
 
 /**

@@ -2,14 +2,11 @@
 import 'reflect-metadata';
 import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
-import { AttributionResolver } from './attribution/attribution.resolver.js';
-import { attributionRoutes } from './attribution/attribution.routes.js';
+import { attributionModule } from './attribution/index.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
 import { BillingResolver } from './billing/billing.resolver.js';
 import { BillingIncidentsResolver } from './billing/incidents/incidents.resolver.js';
 import { BillingOverviewResolver } from './billing/overview/overview.resolver.js';
-import { JOURNEY_ENTITIES } from './journeys/journeys.entity.js';
-import { JourneysResolver } from './journeys/journeys.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
 import type { ApiModule } from './module.js';
 import { PlansResolver } from './plans/plans.resolver.js';
@@ -22,8 +19,7 @@ export const API_MODULES: ApiModule[] = [
   { name: 'plans', entities: [], resolvers: [PlansResolver] },
   { name: 'usage', entities: [], resolvers: [UsageResolver] },
   { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
-  { name: 'journeys', entities: JOURNEY_ENTITIES, resolvers: [JourneysResolver] },
+  attributionModule,
   { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
   { name: 'mail', entities: [], resolvers: [MailResolver] },
-  { name: 'attribution', entities: [], resolvers: [AttributionResolver], routes: attributionRoutes },
 ];

@@ -2,13 +2,12 @@ import { performance } from 'node:perf_hooks';
 import { AttributionAccumulator, AttributionInputError, type AttributionModelId, type AttributionResult } from '@aa/attribution';
 import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
-import type { Orm } from '../../db/orm.js';
 import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
 import { assertLookbackInPlan, assertModelsInPlan } from '../plans/plan-features.js';
 import { AttributionError } from './attribution.errors.js';
-import { withTransaction } from './pg-client.js';
-import type { AttributionReportData, ModelReportData, ReportStore } from './report-store.js';
-import { feedStoredJourneys, type FedCounts, type ReportScope } from './stored-journey-feed.js';
+import type { FedCounts, ReportScope } from './journey-feed.store.js';
+import type { JourneyStore } from './journey.store.js';
+import type { AttributionReportData, ModelReportData, ReportStore } from './report.store.js';
 
 export interface AttributionRunRequest {
   models: readonly AttributionModelId[];
@@ -25,7 +24,7 @@ interface ValidRun extends ReportScope {
 /** Reports over an organization's stored journeys; each is stored and can be read again. */
 export class AttributionRunService {
   constructor(
-    private readonly orm: Orm,
+    private readonly journeys: JourneyStore,
     private readonly clock: Clock,
     private readonly plans: OrganizationPlanService,
     private readonly reports: ReportStore,
@@ -59,9 +58,7 @@ export class AttributionRunService {
 
   private async attribute(organizationId: string, run: ValidRun): Promise<{ counts: FedCounts; result: AttributionResult }> {
     const accumulator = new AttributionAccumulator(run.models, { lookbackDays: run.lookbackDays });
-    const counts = await withTransaction(this.orm, 'snapshot read', (client) =>
-      feedStoredJourneys(client, organizationId, run, accumulator),
-    );
+    const counts = await this.journeys.feed(organizationId, run, accumulator);
     return { counts, result: accumulator.result() };
   }
 

@@ -16,3 +16,19 @@ export class AttributionError extends domainErrorType({
 export function importLineError(reason: 'CSV_FORMAT' | 'TOO_MANY_JOURNEYS' | 'INVALID_JOURNEY', line: number, problem: string): AttributionError {
   return new AttributionError(reason, `Line ${line}: ${problem}. Nothing was imported.`, { field: 'csv', details: { line } });
 }
+
+const JourneysErrorType = domainErrorType({
+  EMPTY_TOUCHES: 'BAD_USER_INPUT',
+  TOO_MANY_TOUCHES: 'BAD_USER_INPUT',
+  INVALID_CHANNEL: 'BAD_USER_INPUT',
+  TOUCH_AFTER_CONVERSION: 'BAD_USER_INPUT',
+  INVALID_VALUE: 'BAD_USER_INPUT',
+  INVALID_JOURNEY: 'BAD_USER_INPUT',
+});
+
+/** A tracked journey refused (trackJourney); every one names the input field at fault. */
+export class JourneysError extends JourneysErrorType {
+  constructor(reason: ConstructorParameters<typeof JourneysErrorType>[0], message: string, field: string) {
+    super(reason, message, { field });
+  }
+}

@@ -3,7 +3,7 @@ import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanGate } from '../../graphql/plan-gate.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
 import type { ImportSummary } from './journey-import.service.js';
-import type { AttributionReportData, ReportPage } from './report-store.js';
+import type { AttributionReportData, ReportPage } from './report.store.js';
 import {
   AttributionReportConnectionObject,
   AttributionReportObject,

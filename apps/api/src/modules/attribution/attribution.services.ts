@@ -3,19 +3,25 @@ import type { Orm } from '../../db/orm.js';
 import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
 import { AttributionRunService } from './attribution-run.service.js';
 import { JourneyImportService } from './journey-import.service.js';
-import { ReportStore } from './report-store.js';
+import { JourneyStore } from './journey.store.js';
+import { JourneysService } from './journeys.service.js';
+import { ReportStore } from './report.store.js';
 
+/** What the rest of the API calls: journeys one at a time, CSV imports, report runs, stored reports. */
 export interface AttributionServices {
+  journeys: JourneysService;
   imports: JourneyImportService;
   runs: AttributionRunService;
   reports: ReportStore;
 }
 
 export function createAttributionServices(orm: Orm, clock: Clock, plans: OrganizationPlanService, upgradeUrl: string): AttributionServices {
+  const journeys = new JourneyStore(orm);
   const reports = new ReportStore(orm);
   return {
-    imports: new JourneyImportService(orm, clock),
-    runs: new AttributionRunService(orm, clock, plans, reports, upgradeUrl),
+    journeys: new JourneysService(journeys, clock, plans, upgradeUrl),
+    imports: new JourneyImportService(journeys, clock),
+    runs: new AttributionRunService(journeys, clock, plans, reports, upgradeUrl),
     reports,
   };
 }

@@ -197,6 +197,23 @@ describe('a bad row rejects the whole file', () => {
     expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: 0 });
   });
 
+  it('answers the same bad file with the same error over GraphQL and REST', async () => {
+    const user = await scaleUser();
+    const files = [
+      'path;total_conversions;total_conversion_value;total_null\na > b;x;1;0\n',
+      `journey_id,channel,touched_at,milestone,converted_at,value\nj1,${'y'.repeat(101)},2026-03-01T00:00:00Z,,,\n`,
+      'not a header\n',
+    ];
+    for (const csv of files) {
+      const graphql = await t.graphql(IMPORT_JOURNEYS, { csv }, { cookie: user.cookie });
+      const rest = await uploadCsv(t, csv, { cookie: user.cookie });
+      const error = graphql.errors?.[0];
+      expect(error?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(rest.status).toBe(400);
+      expect(rest.body).toEqual({ error: { message: error?.message, ...error?.extensions } });
+    }
+  });
+
   it('needs credentials and a CSV body', async () => {
     expect((await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\n', {})).status).toBe(401);
     const user = await scaleUser();

@@ -1,6 +1,6 @@
 import type { AttributionModelId, CsvFormat } from '@aa/attribution';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { ChannelCreditObject } from '../journeys/journeys.types.js';
+import { ChannelCreditObject } from './journeys.types.js';
 import { AttributionModelEnum } from '../plans/plans.types.js';
 
 export enum JourneyImportFormatEnum {

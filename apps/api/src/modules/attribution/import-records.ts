@@ -1,11 +1,9 @@
 import { CsvFormatError, createCsvParser, type CsvFormat, type Journey, type PathRow } from '@aa/attribution';
-import { MAX_TOUCHES } from '../journeys/journey-validation.js';
 import { importLineError } from './attribution.errors.js';
+import { importedChannelsProblem } from './journey-validation.js';
 
 /** The most journeys (or aggregated path rows) one import may hold. */
 export const MAX_IMPORT_JOURNEYS = 100_000;
-/** The touch table's column width; aggregated paths follow the same rule. */
-const MAX_CHANNEL_LENGTH = 100;
 
 export type ImportRecord = { kind: 'journey'; journey: Journey } | { kind: 'path'; row: PathRow };
 
@@ -51,11 +49,6 @@ export async function* readImportRecords(
 
 function checkLimits(record: ImportRecord, line: number): void {
   const channels = record.kind === 'path' ? record.row.path : record.journey.touches.map((touch) => touch.channel);
-  if (record.kind === 'journey' && channels.length > MAX_TOUCHES) {
-    throw importLineError('INVALID_JOURNEY', line, `a journey has at most ${MAX_TOUCHES} touches`);
-  }
-  const long = channels.find((channel) => channel.length > MAX_CHANNEL_LENGTH);
-  if (long !== undefined) {
-    throw importLineError('INVALID_JOURNEY', line, `channel names are at most ${MAX_CHANNEL_LENGTH} characters long: ${JSON.stringify(long.slice(0, 20))}…`);
-  }
+  const problem = importedChannelsProblem(channels, record.kind === 'journey');
+  if (problem !== null) throw importLineError('INVALID_JOURNEY', line, problem);
 }

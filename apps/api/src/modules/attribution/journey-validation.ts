@@ -1,8 +1,12 @@
 import type { AttributionModelId, Milestone } from '@aa/attribution';
-import { JourneysError } from './journeys.errors.js';
+import { JourneysError } from './attribution.errors.js';
 
+/**
+ * The journey rules of both transports, one journey at a time (trackJourney) or a file of them
+ * (importJourneys, POST /imports/journeys): the touch table's column width and a journey's size.
+ */
 export const MAX_TOUCHES = 1000;
-const MAX_CHANNEL_LENGTH = 100;
+export const MAX_CHANNEL_LENGTH = 100;
 
 export interface JourneyToTrack {
   touches: ReadonlyArray<{ channel: string; at: Date; milestone?: Milestone | null }>;
@@ -53,4 +57,15 @@ export function validateJourney(input: JourneyToTrack, defaultModels: readonly A
   });
   const models = [...new Set(input.models?.length ? input.models : defaultModels)];
   return { touches, convertedAt: input.convertedAt, value, models };
+}
+
+/**
+ * What keeps an imported record from being stored, or null: an imported journey's touches, or an
+ * aggregated path's channels (paths have no touch limit: a row stands for many journeys).
+ */
+export function importedChannelsProblem(channels: readonly string[], isJourney: boolean): string | null {
+  if (isJourney && channels.length > MAX_TOUCHES) return `a journey has at most ${MAX_TOUCHES} touches`;
+  const long = channels.find((channel) => channel.length > MAX_CHANNEL_LENGTH);
+  if (long === undefined) return null;
+  return `channel names are at most ${MAX_CHANNEL_LENGTH} characters long: ${JSON.stringify(long.slice(0, 20))}…`;
 }

@@ -9,12 +9,12 @@ export class JourneysResolver {
   @Authorized()
   @Query(() => JourneyRecordObject, { nullable: true, description: "One of the organization's journeys; null for an unknown id or another organization's" })
   async journey(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<JourneyRecordObject | null> {
-    return context.services.journeys.find(principalOf(context).organizationId, id);
+    return context.services.attribution.journeys.find(principalOf(context).organizationId, id);
   }
 
   @Authorized()
   @PlanGate<{ input: JourneyInputObject }>(async ({ input }, context) => {
-    await context.services.journeys.checkPlan(principalOf(context).organizationId, input);
+    await context.services.attribution.journeys.checkPlan(principalOf(context).organizationId, input);
   })
   @PlanLimit('ATTRIBUTION_RUNS')
   @Mutation(() => JourneyAttributionObject, { description: 'Stores one converted journey and returns its credit per model' })
@@ -22,6 +22,6 @@ export class JourneysResolver {
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
-    return context.services.journeys.track(principalOf(context).organizationId, input);
+    return context.services.attribution.journeys.track(principalOf(context).organizationId, input);
   }
 }

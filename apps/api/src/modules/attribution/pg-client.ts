@@ -4,9 +4,12 @@ import type { Orm } from '../../db/orm.js';
 export type SqlClient = Pick<PoolClient, 'query'>;
 
 /**
- * Bulk imports and report streaming talk to `pg` directly: they need bound array parameters and one
- * connection held for a whole transaction, which the ORM's query API does not offer. The pool is the
- * ORM's own, so limits and the embedded database apply unchanged.
+ * The journey stores' bulk path to PostgreSQL (journey.store.ts, journey-feed.store.ts; nothing else
+ * imports it). Imports bind each column of a 5,000-row batch as one array parameter, and reports
+ * read a server-side cursor, both on one connection held for a whole transaction. The ORM's
+ * `execute` cannot serve them: it formats parameters into the SQL text (an array would be inlined
+ * value by value) and gives no cursor. The pool is the ORM's own, so limits and the embedded
+ * database apply unchanged.
  */
 export async function withTransaction<T>(
   orm: Orm,

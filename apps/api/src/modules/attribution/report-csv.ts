@@ -1,4 +1,4 @@
-import type { ModelReportData } from './report-store.js';
+import type { ModelReportData } from './report.store.js';
 
 export const REPORT_CSV_HEADER = 'model,channel,conversions,value';
 /** The row of a model's conversions that no channel earned (all touches outside the lookback). */
