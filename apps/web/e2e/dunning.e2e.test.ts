@@ -19,6 +19,7 @@ let page: Page;
 let user: SignedUpUser;
 let openInvoiceUrl: string;
 let mailLink: string;
+let appClockStart: Date;
 
 beforeAll(async () => {
   [kit, browser] = await Promise.all([startBillingKit({ WEB_DIST_DIR: inject('webDistDir'), PAST_DUE_GRACE_DAYS: String(GRACE_DAYS) }), launchBrowser()]);
@@ -27,7 +28,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  kit?.t.clock.set(new Date());
   await session?.close();
   await browser?.close();
   await kit?.stop();
@@ -44,6 +44,8 @@ async function setPortalLinkLifetime(seconds: number): Promise<void> {
 }
 
 describe('a lapsed organization pays from the dunning mail', () => {
+  afterAll(() => kit.t.clock.set(appClockStart));
+
   it('gets a dunning mail that links to the app, not to a portal session', async () => {
     user = await kit.t.signUp({ organizationName: 'Lapsed Labs' });
     const { clockId, frozenTime } = await kit.onTestClock(user);
@@ -76,7 +78,8 @@ describe('a lapsed organization pays from the dunning mail', () => {
   }, 90_000);
 
   it('past the grace period, follows the link, signs in and sees "Payment needed" with its real status', async () => {
-    kit.t.clock.set(new Date(Date.now() + (GRACE_DAYS + 1) * DAY_MS));
+    appClockStart = kit.t.clock.now();
+    kit.t.clock.set(new Date(appClockStart.getTime() + (GRACE_DAYS + 1) * DAY_MS));
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
 
     await page.goto(mailLink);
@@ -150,5 +153,46 @@ describe('a lapsed organization pays from the dunning mail', () => {
 
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Pro');
+  }, 90_000);
+});
+
+describe('an upgrade whose charge fails', () => {
+  it('shows "Payment needed to switch to Scale" with the invoice, keeps Pro until it is paid, then grants Scale', async () => {
+    const subscriber = await kit.t.signUp({ organizationName: 'Upgrade Pending Co' });
+    await kit.subscribe(subscriber, 'PRO');
+    await kit.useFailingCard(subscriber);
+    const upgrade = await openSession(browser, kit.t.url, kit.t.app.config.server.publicUrl);
+    try {
+      const tab = upgrade.page;
+      await tab.goto('/signin?next=%2Fpricing');
+      await signInInBrowser(tab, subscriber.email, subscriber.password);
+      await tab.getByRole('button', { name: 'Upgrade to Scale' }).click();
+      const notice = tab.getByText('Payment needed to switch to Scale.');
+      await notice.waitFor();
+      await screenshot(tab, 'upgrade-payment-needed-pricing');
+      expect(await kit.planOf(subscriber)).toEqual({ tier: 'PRO', runs: 5000 });
+
+      await kit.settled();
+      await tab.getByRole('link', { name: 'Settings' }).click();
+      const status = tab.getByRole('region', { name: 'Billing', exact: true }).getByTestId('billing-status');
+      await status.getByRole('heading', { name: 'Payment needed to switch to Scale', exact: true }).waitFor();
+      await expect(status.textContent()).resolves.toContain('You stay on Pro');
+      await screenshot(tab, 'upgrade-payment-needed-settings');
+
+      await status.getByRole('link', { name: 'Pay invoice' }).click();
+      await tab.waitForURL((url) => url.origin === kit.emulator.baseUrl && url.pathname.startsWith('/invoice/'));
+      await tab.locator('#card_number').fill('4242424242424242');
+      await tab.locator('#card_expiry').fill('12 / 34');
+      await tab.locator('#card_cvc').fill('123');
+      await tab.locator('#submit').click();
+      await expect(tab.getByTestId('invoice-status').textContent()).resolves.toBe('paid');
+      await kit.settled();
+
+      await tab.goto('/settings');
+      await status.getByRole('heading', { name: 'Scale', exact: true }).waitFor();
+      expect(await kit.planOf(subscriber)).toEqual({ tier: 'SCALE', runs: 25000 });
+    } finally {
+      await upgrade.close();
+    }
   }, 90_000);
 });
