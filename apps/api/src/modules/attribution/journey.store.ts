@@ -133,7 +133,12 @@ export class ImportBatchWriter {
 }
 
 /** Returns the new journeys' ids, in order. */
-async function insertJourneys(client: SqlClient, organizationId: string, createdAt: Date, journeys: readonly JourneyToStore[]): Promise<string[]> {
+async function insertJourneys(
+  client: SqlClient,
+  organizationId: string,
+  createdAt: Date,
+  journeys: readonly JourneyToStore[],
+): Promise<string[]> {
   const ids: string[] = [];
   const convertedMs: Array<number | null> = [];
   const values: number[] = [];

@@ -56,7 +56,13 @@ export class JourneysService {
 function attributeOne(journey: ReturnType<typeof validateJourney>, lookbackDays: number) {
   try {
     return attribute(
-      [{ touches: journey.touches.map(({ channel, at, milestone }) => ({ channel, at, ...(milestone ? { milestone } : {}) })), convertedAt: journey.convertedAt, value: journey.value }],
+      [
+        {
+          touches: journey.touches.map(({ channel, at, milestone }) => ({ channel, at, ...(milestone ? { milestone } : {}) })),
+          convertedAt: journey.convertedAt,
+          value: journey.value,
+        },
+      ],
       journey.models,
       { lookbackDays },
     );
