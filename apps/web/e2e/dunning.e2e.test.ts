@@ -1,12 +1,13 @@
 // A PRO organization whose renewal fails and stays unpaid past the grace period: it sees "Payment
 // needed" (not "Free plan, nothing to pay"), is offered no second Checkout, follows the dunning mail's
 // link days later (a portal session made when the mail was sent would long have expired), signs in,
-// opens the portal, changes its card, pays the open invoice and is back on Pro.
+// opens the portal, changes its card, pays the open invoice and is back on Pro. Also: an upgrade
+// waiting for its payment, and an ended subscription started again.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
 import type { SignedUpUser } from '../../api/src/test/harness.js';
-import { launchBrowser, openSession, screenshot, signInInBrowser, type BrowserSession } from './browser.js';
+import { launchBrowser, openSession, payOnCheckoutPage, screenshot, signInInBrowser, type BrowserSession } from './browser.js';
 
 const GRACE_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -108,6 +109,7 @@ describe('a lapsed organization pays from the dunning mail', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Free');
     await page.getByRole('link', { name: 'Payment needed' }).waitFor();
+    await screenshot(page, 'lapsed-dashboard');
   });
 
   it('opens a fresh portal from the mail link, changes the card, pays the invoice and is back on Pro', async () => {
@@ -193,6 +195,35 @@ describe('an upgrade whose charge fails', () => {
       expect(await kit.planOf(subscriber)).toEqual({ tier: 'SCALE', runs: 25000 });
     } finally {
       await upgrade.close();
+    }
+  }, 90_000);
+});
+
+describe('an ended subscription', () => {
+  it('shows it ended with its real status and offers Resubscribe, which starts Checkout for the same plan', async () => {
+    const former = await kit.t.signUp({ organizationName: 'Came Back LLC' });
+    await kit.subscribe(former, 'PRO');
+    await kit.stripe.subscriptions.cancel(await kit.subscriptionIdOf(former));
+    await kit.settled();
+    const comeback = await openSession(browser, kit.t.url, kit.t.app.config.server.publicUrl);
+    try {
+      const tab = comeback.page;
+      await tab.goto('/signin?next=%2Fsettings');
+      await signInInBrowser(tab, former.email, former.password);
+      const billing = tab.getByRole('region', { name: 'Billing', exact: true });
+      const status = billing.getByTestId('billing-status');
+      await status.getByRole('heading', { name: 'Your Pro subscription has ended', exact: true }).waitFor();
+      await expect(status.textContent()).resolves.toContain('canceled');
+      await billing.getByRole('button', { name: 'Manage billing' }).waitFor();
+      await screenshot(tab, 'ended-settings');
+
+      await status.getByRole('button', { name: 'Resubscribe to Pro' }).click();
+      await tab.waitForURL((url) => url.origin === kit.emulator.baseUrl && url.pathname.startsWith('/checkout/'));
+      await payOnCheckoutPage(tab);
+      await tab.getByText('Welcome to Pro').waitFor({ timeout: 20_000 });
+      expect(await kit.planOf(former)).toEqual({ tier: 'PRO', runs: 5000 });
+    } finally {
+      await comeback.close();
     }
   }, 90_000);
 });

@@ -99,7 +99,7 @@ describe('summarizeSubscription', () => {
 
   it('reads an ended subscription as ended, whatever Stripe called it', () => {
     const summary = summarizeSubscription(subscription({ status: 'incomplete_expired', access: 'ENDED', grantsPlan: false, actions: ['RESUBSCRIBE', 'MANAGE_BILLING'] }), nameOf);
-    expect(summary).toMatchObject({ headline: 'Your Pro subscription has ended', status: 'incomplete expired', tone: 'neutral' });
+    expect(summary).toMatchObject({ headline: 'Your Pro subscription has ended', status: 'incomplete expired', tone: 'neutral', date: null });
   });
 });
 

@@ -64,8 +64,8 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
         ...base,
         headline: `Your ${plan} subscription has ended`,
         detail: 'Your organization is on the Free plan. Subscribe again whenever you need more runs, models or a longer lookback.',
-        dateLabel: 'Ended',
-        date: formatDay(subscription.cancelAt ?? subscription.currentPeriodEnd),
+        // The API does not say when it ended (a cancellation may come before the period end): no date rather than a wrong one.
+        date: null,
       };
     case 'PAID':
       break;
