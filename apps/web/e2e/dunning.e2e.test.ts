@@ -109,6 +109,7 @@ describe('a lapsed organization pays from the dunning mail', () => {
     await page.getByRole('link', { name: 'Dashboard' }).click();
     await expect(page.getByTestId('plan-name').textContent()).resolves.toBe('Free');
     await page.getByRole('link', { name: 'Payment needed' }).waitFor();
+    await page.getByTestId('usage-label').waitFor();
     await screenshot(page, 'lapsed-dashboard');
   });
 
