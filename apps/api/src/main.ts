@@ -1,3 +1,5 @@
+// First: type-graphql's decorators read this polyfill as soon as any module's GraphQL types load.
+import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfigOrExit } from './config/env.js';
 import { StripeSetupError } from './modules/billing/setup/stripe-preflight.js';

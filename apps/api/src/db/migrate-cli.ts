@@ -1,3 +1,5 @@
+// First: type-graphql's decorators read this polyfill as soon as any module's GraphQL types load.
+import 'reflect-metadata';
 import { loadConfigOrExit } from '../config/env.js';
 import { API_MODULES } from '../modules/index.js';
 import { entitiesOf } from '../modules/module.js';
