@@ -1,3 +1,4 @@
+import { planOf, type PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
 import type { AccountsService } from '../accounts/accounts.service.js';
 import type { MailService, OutgoingMail } from '../mail/mail.service.js';
@@ -23,23 +24,40 @@ export class DunningMailer {
     this.#billingPortalLink = `${publicUrl}${BILLING_PORTAL_LINK_PATH}`;
   }
 
-  /** One mail per invoice attempt, however many times Stripe delivers the event. */
-  async paymentFailed(organizationId: string, invoice: Stripe.Invoice): Promise<boolean> {
+  /**
+   * One mail per invoice attempt, however many times Stripe delivers the event. `upgrade` is set when
+   * the invoice is the prorated charge of an upgrade still waiting for it (the plan stays as it is).
+   */
+  async paymentFailed(
+    organizationId: string,
+    invoice: Stripe.Invoice,
+    upgrade: { from: PaidPlanTier; to: PaidPlanTier } | null = null,
+  ): Promise<boolean> {
     const to = await this.accounts.ownerEmails(organizationId);
     if (to.length === 0) return false;
     const amount = formatAmount(invoice.amount_due, invoice.currency);
-    const retry = invoice.next_payment_attempt
-      ? `We will try again on ${formatDate(new Date(invoice.next_payment_attempt * 1000))}.`
-      : 'There will be no further automatic attempts.';
+    const invoiceName = invoice.number ?? invoice.id;
+    const [subject, ...explanation] = upgrade
+      ? [
+          `Your switch to ${planOf(upgrade.to).name} waits for a payment of ${amount}`,
+          `We could not charge ${amount} for your switch from ${planOf(upgrade.from).name} to ${planOf(upgrade.to).name} (invoice ${invoiceName}).`,
+          `You stay on ${planOf(upgrade.from).name} until it is paid.`,
+        ]
+      : [
+          `Payment of ${amount} failed — please update your card`,
+          `We could not charge ${amount} for your Attribution Analytics subscription (invoice ${invoiceName}).`,
+          invoice.next_payment_attempt
+            ? `We will try again on ${formatDate(new Date(invoice.next_payment_attempt * 1000))}.`
+            : 'There will be no further automatic attempts.',
+          'Your plan stays active during a short grace period.',
+        ];
     return this.#send('payment_failed', {
       organizationId,
       to,
       dedupeKey: `dunning:${invoice.id}:${invoice.attempt_count}`,
-      subject: `Payment of ${amount} failed — please update your card`,
+      subject,
       body: [
-        `We could not charge ${amount} for your Attribution Analytics subscription (invoice ${invoice.number ?? invoice.id}).`,
-        retry,
-        'Your plan stays active during a short grace period.',
+        ...explanation,
         ...(invoice.hosted_invoice_url ? [`Pay the invoice now:\n${invoice.hosted_invoice_url}`] : []),
         `Update your payment method:\n${this.#billingPortalLink}`,
       ].join('\n\n'),

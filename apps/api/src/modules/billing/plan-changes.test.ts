@@ -90,6 +90,12 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
     expect(await subscriptionOf(user)).toMatchObject({ planTier: 'PRO', pendingChange: { planTier: 'SCALE', invoiceUrl: invoice.hosted_invoice_url } });
+    // The owners hear that the change waits for the payment, not that a renewal failed.
+    const mails = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>('{ outbox { subject body } }', {}, { cookie: user.cookie });
+    const upgradeMail = mails.data?.outbox.find((mail) => mail.body.includes(invoice.hosted_invoice_url ?? '-'));
+    expect(upgradeMail?.subject).toMatch(/^Your switch to Scale waits for a payment of \$/);
+    expect(upgradeMail?.body).toContain('You stay on Pro until it is paid.');
+    expect(upgradeMail?.body).not.toContain('grace period');
 
     // The customer pays the invoice with another card: Stripe applies the update.
     const card = await kit.stripe.paymentMethods.attach('pm_card_visa', { customer: String(inStripe.customer) });

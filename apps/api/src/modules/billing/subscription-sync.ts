@@ -10,14 +10,14 @@ import type { DuplicateSettlement } from './incidents/duplicate-settlement.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { isEndedStatus } from './subscription-access.js';
-import { snapshotOf, tierOfPrice, type PriceIds } from './subscription-snapshot.js';
+import { snapshotOf, tierOfPrice, type PriceIds, type SubscriptionSnapshot } from './subscription-snapshot.js';
 import type { SubscriptionChanges, SubscriptionStore } from './subscription.store.js';
 
 /** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */
 export const SUBSCRIPTION_EXPAND = { expand: ['latest_invoice', 'schedule'] };
 
 export type SyncOutcome =
-  | { status: 'synced'; organizationId: string; changes: SubscriptionChanges; created: boolean }
+  | { status: 'synced'; organizationId: string; changes: SubscriptionChanges; created: boolean; snapshot: SubscriptionSnapshot }
   | { status: 'unknown-customer' | 'not-our-plan'; organizationId: null };
 
 /** The advisory lock that serialises every writer of one subscription's row. */
@@ -81,14 +81,14 @@ export class SubscriptionSync {
     // them never both find no other live row (each already holds its own subscription's lock).
     await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`billing-organization:${organizationId}`]);
     const existed = (await this.store.byStripeId(tx, snapshot.stripeSubscriptionId)) !== null;
-    const unchanged = { status: 'synced' as const, organizationId, changes: {}, created: false };
+    const unchanged = { status: 'synced' as const, organizationId, changes: {}, created: false, snapshot };
     if (!isEndedStatus(snapshot.status)) {
       // Cancelled as a duplicate: it never counts as live again, even before Stripe says it ended.
       if (await this.incidents.isCancelledDuplicate(tx, snapshot.stripeSubscriptionId)) return unchanged;
       if (!(await this.#makeRoomFor(tx, organizationId, subscription))) return unchanged;
     }
     const changes = await this.store.apply(tx, organizationId, snapshot, this.clock.now());
-    return { status: 'synced', organizationId, changes, created: !existed };
+    return { status: 'synced', organizationId, changes, created: !existed, snapshot };
   }
 
   /**

@@ -11,11 +11,15 @@ export const invoicePaymentFailed: WebhookHandler = async (event, { sync, dunnin
   if (!invoice) return ignored(`invoice ${invoiceId} no longer exists in Stripe`);
   const subscriptionId = subscriptionOfInvoice(invoice);
   if (!subscriptionId) return ignored(`invoice ${invoiceId} bills no subscription`);
-  const outcome = outcomeOfSync(await sync.syncById(subscriptionId), subscriptionId);
-  if (outcome.status !== 'processed' || !outcome.organizationId) return outcome;
+  const synced = await sync.syncById(subscriptionId);
+  const outcome = outcomeOfSync(synced, subscriptionId);
+  if (synced.status !== 'synced' || !outcome.organizationId) return outcome;
   if (invoice.status === 'paid' || invoice.status === 'void') {
     return { ...outcome, result: `${outcome.result}; invoice ${invoiceId} is ${invoice.status}, no dunning mail` };
   }
-  const mailed = await dunning.paymentFailed(outcome.organizationId, invoice);
+  // A failed proration invoice of a pending upgrade leaves the current plan as it is: no grace period.
+  const { tier, pendingTier } = synced.snapshot;
+  const upgrade = invoice.billing_reason === 'subscription_update' && pendingTier ? { from: tier, to: pendingTier } : null;
+  const mailed = await dunning.paymentFailed(outcome.organizationId, invoice, upgrade);
   return { ...outcome, result: `${outcome.result}; dunning mail ${mailed ? 'sent' : 'already sent'} for attempt ${invoice.attempt_count}` };
 };
