@@ -7,6 +7,8 @@ export type { AttributionCsvParser, CsvFormat } from './csv/csv-parser.js';
 export { CsvFormatError } from './csv/csv-format-error.js';
 export { JOURNEYS_HEADER } from './csv/journeys-csv.js';
 export { PATH_ROWS_HEADER } from './csv/path-rows-csv.js';
+export { SEEDED_PATH_CHANNELS, pathRowsCsv, seededPathRows, seededPathRowsCsv } from './sample/seeded-paths.js';
+export type { SeededPathRowsOptions } from './sample/seeded-paths.js';
 export type { AttributionInputErrorCode } from './errors.js';
 export type {
   AttributionOptions,

@@ -1,4 +1,5 @@
 import { BENCH_ROWS, type TaskMeasurement } from './measure-task.js';
+import { SAMPLE_ROWS, SAMPLE_SEED } from './replicated-sample.js';
 
 const HEURISTIC_ROWS_PER_SECOND = 2_000_000;
 const EXACT_MODEL_MS = 1_500;
@@ -56,10 +57,10 @@ export function formatBenchTable(measurements: readonly TaskMeasurement[], machi
   const line = (cells: readonly string[]): string =>
     cells.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ');
   return [
-    `sample-paths.csv replicated to ${BENCH_ROWS.toLocaleString('en-US')} rows; each task in a fresh process. ${machine}`,
+    `${SAMPLE_ROWS.toLocaleString('en-US')} seeded path rows (seed ${SAMPLE_SEED}) replicated to ${BENCH_ROWS.toLocaleString('en-US')} rows; each task in a fresh process. ${machine}`,
     'cold = first run in that process (JIT warm-up included); median = of the next 5 runs; cpu = user+sys',
     'of the cold run (all threads, GC included). Wall times grow when other processes share the CPUs.',
-    'Models read the 10,000 parsed rows replicated by reference; "parse + LINEAR, streamed" feeds each',
+    `Models read the ${SAMPLE_ROWS.toLocaleString('en-US')} parsed rows replicated by reference; "parse + LINEAR, streamed" feeds each`,
     'parsed line straight to the engine. Targets (issue 3) are checked on the cold run, wall and CPU time.',
     '',
     line(header),

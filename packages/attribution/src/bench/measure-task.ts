@@ -2,7 +2,7 @@ import { AttributionAccumulator } from '../accumulator.js';
 import { createCsvParser, parseAttributionCsv } from '../csv/csv-parser.js';
 import type { AttributionModelId } from '../model-ids.js';
 import type { PathRow } from '../types.js';
-import { replicatedSampleLines } from './replicated-sample.js';
+import { replicatedSampleLines, SAMPLE_ROWS } from './replicated-sample.js';
 
 export const BENCH_ROWS = 1_000_000;
 const TIMED_RUNS = 5;
@@ -68,8 +68,8 @@ export function measureTask(task: BenchTask): TaskMeasurement {
 function taskRunner(task: BenchTask, lines: readonly string[]): () => unknown {
   if (task === 'PARSE') return () => parseAll(lines);
   if (task === 'STREAM') return () => streamLinear(lines);
-  // The sample's 10,000 parsed rows, replicated by reference to 1,000,000.
-  const sample = [...parseAttributionCsv(lines.slice(0, 10_001))] as PathRow[];
+  // The sample's parsed rows, replicated by reference to BENCH_ROWS.
+  const sample = [...parseAttributionCsv(lines.slice(0, SAMPLE_ROWS + 1))] as PathRow[];
   const rows = Array.from({ length: BENCH_ROWS }, (_, i) => sample[i % sample.length]!);
   return () => {
     const accumulator = new AttributionAccumulator([task]);

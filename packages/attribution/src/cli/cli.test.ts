@@ -4,11 +4,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pathRowsCsv, seededPathRows } from '../sample/seeded-paths.js';
 
 const run = promisify(execFile);
 const PACKAGE_DIR = fileURLToPath(new URL('../../', import.meta.url));
-const SAMPLE = fileURLToPath(new URL('../../../../../shared/attribution/sample-paths.csv', import.meta.url));
+const SAMPLE_ROWS = seededPathRows({ rows: 10_000, seed: 1 });
+const SAMPLE_CONVERSIONS = SAMPLE_ROWS.reduce((sum, row) => sum + row.conversions, 0);
+const SAMPLE_VALUE = SAMPLE_ROWS.reduce((sum, row) => sum + row.value, 0);
+/** The generated sample, written to a file as a user would pass one. */
+let sampleFile: string;
+
+beforeAll(async () => {
+  sampleFile = join(await mkdtemp(join(tmpdir(), 'attribution-cli-')), 'sample-paths.csv');
+  await writeFile(sampleFile, pathRowsCsv(SAMPLE_ROWS));
+});
 
 interface CliOutcome {
   code: number;
@@ -34,7 +44,7 @@ type JsonOutput = Record<string, Record<string, { conversions: number; value: nu
 
 describe('pnpm attribution (child process)', () => {
   it('--json prints { MODEL: { channel: { conversions, value } } } for the sample file', async () => {
-    const { code, stdout } = await cli(['--model', 'SHAPLEY', '--model', 'MARKOV', '--input', SAMPLE, '--json']);
+    const { code, stdout } = await cli(['--model', 'SHAPLEY', '--model', 'MARKOV', '--input', sampleFile, '--json']);
     expect(code).toBe(0);
     const output = JSON.parse(stdout) as JsonOutput;
     expect(Object.keys(output)).toEqual(['MARKOV', 'SHAPLEY']);
@@ -42,7 +52,7 @@ describe('pnpm attribution (child process)', () => {
       expect(Object.keys(credits)).toHaveLength(12);
       expect(Object.keys(credits.alpha!)).toEqual(['conversions', 'value']);
       const total = Object.values(credits).reduce((sum, c) => sum + c.conversions, 0);
-      expect(total).toBeCloseTo(19_785, 6);
+      expect(total).toBeCloseTo(SAMPLE_CONVERSIONS, 6);
     }
   });
 
@@ -64,11 +74,11 @@ describe('pnpm attribution (child process)', () => {
   });
 
   it('prints a table per model with totals and unattributed by default', async () => {
-    const { code, stdout } = await cli(['--model', 'LAST_TOUCH', '--input', SAMPLE]);
+    const { code, stdout } = await cli(['--model', 'LAST_TOUCH', '--input', sampleFile]);
     expect(code).toBe(0);
     expect(stdout).toMatch(/^LAST_TOUCH\nchannel +conversions +value\n/);
     expect(stdout).toMatch(/\nunattributed +0\.0000 +0\.00\n/);
-    expect(stdout).toMatch(/\ntotal +19785\.0000 +74802\.97\n/);
+    expect(stdout).toMatch(new RegExp(`\\ntotal +${SAMPLE_CONVERSIONS.toFixed(4)} +${SAMPLE_VALUE.toFixed(2)}\\n`));
   });
 
   it('exits 1 with file:line: reason on a malformed file', async () => {
@@ -81,13 +91,13 @@ describe('pnpm attribution (child process)', () => {
   });
 
   it('exits 1 when TIME_DECAY meets a file without timestamps', async () => {
-    const { code, stderr } = await cli(['--model', 'TIME_DECAY', '--input', SAMPLE]);
+    const { code, stderr } = await cli(['--model', 'TIME_DECAY', '--input', sampleFile]);
     expect(code).toBe(1);
     expect(stderr).toMatch(/sample-paths\.csv:2: TIME_DECAY needs touch and conversion timestamps/);
   });
 
   it('exits 2 with the usage on an unknown model or a missing --input', async () => {
-    const unknown = await cli(['--model', 'NOPE', '--input', SAMPLE]);
+    const unknown = await cli(['--model', 'NOPE', '--input', sampleFile]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown model NOPE[\s\S]*Usage: pnpm attribution/);
     const missing = await cli(['--model', 'LINEAR']);

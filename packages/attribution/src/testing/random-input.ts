@@ -1,16 +1,7 @@
 import type { Journey, Milestone, PathRow, Touch } from '../types.js';
 
-/** Seeded PRNG (mulberry32) so a failing property run can be replayed. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG so a failing property run can be replayed. */
+export { mulberry32 as seededRandom } from '../sample/mulberry32.js';
 
 export const CHANNELS = ['direct', 'search', 'email', 'social', 'display', 'referral'] as const;
 

@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathRowsCsv, seededPathRows } from '@aa/attribution';
 import type { PlanTier } from '@aa/plans';
 import { REPO_ROOT } from '../../config/repo-paths.js';
 import type { TestApp } from '../../test/harness.js';
 import type { Credentials } from '../../test/harness.js';
 import type { ActiveSubscription, SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
 
-/** ChannelAttribution's sample (shared/ sits beside the repository). */
+/** Generated rows shaped like ChannelAttribution's sample, so a bare clone needs nothing beside it. */
+export const SAMPLE_PATH_ROWS = seededPathRows({ rows: 10_000, seed: 1 });
+export const SAMPLE_PATHS = pathRowsCsv(SAMPLE_PATH_ROWS);
+
+/** ChannelAttribution's own sample, for the optional cross-check: CI has shared/ beside the repository. */
 export const SAMPLE_PATHS_CSV = join(REPO_ROOT, '../shared/attribution/sample-paths.csv');
 export const readSamplePaths = (): Promise<string> => readFile(SAMPLE_PATHS_CSV, 'utf8');
 
