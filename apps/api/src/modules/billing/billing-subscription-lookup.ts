@@ -31,15 +31,7 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
     // hasCustomer only changes the actions, not whether the plan is granted.
     const { grantsPlan } = accessOf(row, { now: this.clock.now(), graceDays: this.graceDays, hasCustomer: false });
     if (!grantsPlan) return null;
-    return {
-      id: row.id,
-      stripeSubscriptionId: row.stripeSubscriptionId,
-      tier: row.tier,
-      status: row.status,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      cancelAtPeriodEnd: row.cancelAtPeriodEnd,
-    };
+    return activeOf(row);
   }
 
   async billingAccount(organizationId: string): Promise<BillingAccountState> {
@@ -60,13 +52,7 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
   #stateOf(row: SubscriptionRow, hasCustomer: boolean): SubscriptionState {
     const view = accessOf(row, { now: this.clock.now(), graceDays: this.graceDays, hasCustomer });
     return {
-      id: row.id,
-      stripeSubscriptionId: row.stripeSubscriptionId,
-      tier: row.tier,
-      status: row.status,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+      ...activeOf(row),
       openInvoiceUrl: view.access === 'ENDED' ? null : row.openInvoiceUrl,
       scheduledTier: row.scheduledTier,
       scheduledAt: row.scheduledAt,
@@ -76,4 +62,16 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
       ...view,
     };
   }
+}
+
+function activeOf(row: SubscriptionRow): ActiveSubscription {
+  return {
+      id: row.id,
+      stripeSubscriptionId: row.stripeSubscriptionId,
+      tier: row.tier,
+      status: row.status,
+      periodStart: row.periodStart,
+      periodEnd: row.periodEnd,
+      cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+  };
 }
