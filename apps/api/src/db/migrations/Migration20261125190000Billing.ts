@@ -1,5 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
+// mail_message was created here too until mail got its own migration (Migration20261125180000Mail).
 export class Migration20261125190000Billing extends Migration {
   override name = 'Migration20261125190000Billing';
 
@@ -56,24 +57,9 @@ export class Migration20261125190000Billing extends Migration {
         source varchar(32) not null,
         created_at timestamptz not null
       )`);
-    // Every mail sent; with SMTP_URL unset it is the outbox. dedupe_key makes one mail per cause.
-    this.addSql(`
-      create table mail_message (
-        id uuid primary key,
-        organization_id uuid references organization(id) on delete cascade,
-        dedupe_key varchar(255) unique,
-        recipients text not null,
-        subject varchar(255) not null,
-        body text not null,
-        transport varchar(8) not null check (transport in ('outbox', 'smtp')),
-        created_at timestamptz not null,
-        sent_at timestamptz
-      )`);
-    this.addSql(`create index mail_message_recent_idx on mail_message (organization_id, created_at desc)`);
   }
 
   override down(): void {
-    this.addSql('drop table if exists mail_message');
     this.addSql('drop table if exists billing_repair');
     this.addSql('drop table if exists stripe_webhook_event');
     this.addSql('drop table if exists billing_subscription');
