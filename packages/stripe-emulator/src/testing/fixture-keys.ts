@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { defaultFixturesDir } from '../triggers/fixture-runner.js';
+import { join } from 'node:path';
+import { STRIPE_CONTRACT_DIR } from '../triggers/fixture-runner.js';
 
-/** Stripe's example objects, read from the shared contract data (the source of truth), not our copy. */
+/** Stripe's example objects (Stripe's published fixtures3.json, not our templates built from it). */
 export function stripeExample(resource: string): unknown {
-  const file = resolve(defaultFixturesDir(), '..', 'fixtures3.json');
+  const file = join(STRIPE_CONTRACT_DIR, 'fixtures3.json');
   const fixtures = JSON.parse(readFileSync(file, 'utf8')) as { resources: Record<string, unknown> };
   const example = fixtures.resources[resource];
   if (example === undefined) throw new Error(`fixtures3.json has no resource ${resource}`);

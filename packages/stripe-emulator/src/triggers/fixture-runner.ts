@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeForm } from '../http/form-decoding.js';
 import { resolveReferences, resolveString } from './references.js';
@@ -37,7 +37,7 @@ export interface TriggerResult {
 export interface TriggerOptions {
   apiBase: string;
   apiKey?: string;
-  /** Directory of Stripe CLI trigger fixtures; default `<repo>/../shared/stripe/triggers`. */
+  /** Directory of Stripe CLI trigger fixtures; default the package's `stripe-contract/triggers`. */
   fixturesDir?: string;
   onStep?: (step: StepOutcome) => void;
 }
@@ -52,15 +52,14 @@ export class TriggerError extends Error {
   }
 }
 
-/** The workspace root is the nearest folder above this file holding pnpm-workspace.yaml. */
+/**
+ * The emulator's copy of Stripe's contract data (see stripe-contract/README.md): src/ and dist/ both
+ * sit two folders below the package root.
+ */
+export const STRIPE_CONTRACT_DIR = fileURLToPath(new URL('../../stripe-contract/', import.meta.url));
+
 export function defaultFixturesDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'pnpm-workspace.yaml'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new TriggerError('UNKNOWN_EVENT', 'Cannot locate the workspace root to find shared/stripe/triggers.');
-    dir = parent;
-  }
-  return resolve(dir, '..', 'shared', 'stripe', 'triggers');
+  return join(STRIPE_CONTRACT_DIR, 'triggers');
 }
 
 async function callStep(options: TriggerOptions, method: string, path: string, params: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
