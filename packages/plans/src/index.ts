@@ -7,17 +7,11 @@ export {
 } from './errors.js';
 export type { GatedFeature, LimitExceededDetails } from './errors.js';
 export {
-  allowsExports,
-  allowsFeature,
   allowsLookback,
   allowsModel,
   capabilitiesOf,
-  cheapestPlanAllowing,
   comparePlans,
   isPaidPlanTier,
-  isPlanTier,
   paidPlans,
-  parsePlanTier,
-  planForLookupKey,
   planOf,
 } from './rules.js';

@@ -2,16 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   PLAN_CATALOG,
   UnknownPlanTierError,
-  allowsExports,
   allowsLookback,
   allowsModel,
   capabilitiesOf,
-  cheapestPlanAllowing,
   comparePlans,
   isPaidPlanTier,
   limitExceededMessage,
-  parsePlanTier,
-  planForLookupKey,
+  planOf,
+  type PlanTier,
 } from './index.js';
 
 describe('plan catalog', () => {
@@ -36,25 +34,15 @@ describe('plan catalog', () => {
     expect(allowsLookback('FREE', 31)).toBe(false);
     expect(allowsLookback('PRO', 90)).toBe(false);
     expect(allowsLookback('SCALE', 180)).toBe(true);
-    expect([allowsExports('FREE'), allowsExports('PRO'), allowsExports('SCALE')]).toEqual([false, false, true]);
-  });
-
-  it('points upgrades at the cheapest plan that has the feature', () => {
-    expect(cheapestPlanAllowing({ kind: 'model', model: 'LINEAR' })).toBe('PRO');
-    expect(cheapestPlanAllowing({ kind: 'model', model: 'MARKOV' })).toBe('SCALE');
-    expect(cheapestPlanAllowing({ kind: 'lookback', days: 365 })).toBeNull();
-    expect(cheapestPlanAllowing({ kind: 'exports' })).toBe('SCALE');
+    expect(PLAN_CATALOG.map((plan) => plan.limits.exports)).toEqual([false, false, true]);
   });
 
   it('rejects an unknown tier with a typed error', () => {
-    expect(() => parsePlanTier('ENTERPRISE')).toThrow(UnknownPlanTierError);
-    expect(parsePlanTier('PRO')).toBe('PRO');
+    expect(() => planOf('ENTERPRISE' as PlanTier)).toThrow(UnknownPlanTierError);
+    expect(planOf('PRO').name).toBe('Pro');
   });
 
-  it('maps Stripe lookup keys back to tiers and orders tiers', () => {
-    expect(planForLookupKey('pro_monthly')).toBe('PRO');
-    expect(planForLookupKey('scale_monthly')).toBe('SCALE');
-    expect(planForLookupKey('other')).toBeNull();
+  it('orders tiers by price', () => {
     expect(comparePlans('PRO', 'SCALE')).toBeLessThan(0);
   });
 
