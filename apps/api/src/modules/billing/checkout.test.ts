@@ -97,6 +97,9 @@ describe('upgrade FREE → PRO through Checkout', () => {
     await kit.settled();
     expect(await subscriptionRows(last.organizationId)).toEqual(before);
     const duplicates = kit.emulator.deliveries().filter((entry) => lastEvents.get(entry.eventType) === entry.eventId);
+    // Each held event arrived three times (released, then twice more), and every arrival was answered 200.
+    expect([...lastEvents.keys()]).toEqual(expect.arrayContaining(CHECKOUT_EVENT_TYPES));
+    expect(duplicates).toHaveLength(3 * lastEvents.size);
     expect(duplicates.every((entry) => entry.status === 200)).toBe(true);
   });
 
@@ -104,6 +107,7 @@ describe('upgrade FREE → PRO through Checkout', () => {
     const user = await kit.t.signUp();
     const events = await paidCheckoutWithHeldEvents(user);
     const payloads = await Promise.all([...events.values()].map(async (id) => JSON.stringify(await kit.stripe.events.retrieve(id))));
+    expect([...events.keys()]).toEqual(expect.arrayContaining(CHECKOUT_EVENT_TYPES));
     const responses = await Promise.all([...payloads, ...payloads].map((payload) => postSignedWebhook(kit.t.url, payload)));
     expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true);
     const rows = await subscriptionRows(user.organizationId);
