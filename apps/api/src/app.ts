@@ -12,7 +12,7 @@ import { entitiesOf, type ApiModule } from './modules/module.js';
 import { registerBillingStateGauges } from './modules/billing/billing.metrics.js';
 import { checkedStripeConnection } from './modules/billing/setup/checked-connection.js';
 import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
-import type { SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
+import type { SubscriptionLookup } from './modules/entitlements/index.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createServices, type Services } from './services.js';

@@ -7,9 +7,14 @@ import { createBilling, type Billing } from './modules/billing/billing.module.js
 import type { StripeConnection } from './modules/billing/stripe/stripe-connection.js';
 import { createAttributionServices, type AttributionServices } from './modules/attribution/index.js';
 import { MailService } from './modules/mail/mail.service.js';
-import { OrganizationPlanService } from './modules/plans/organization-plan.service.js';
-import { accountsOfPlanLookup, type BillingAccountLookup, type SubscriptionLookup } from './modules/subscriptions/subscription-lookup.js';
-import { UsageService } from './modules/usage/usage.service.js';
+import { accountsOfPlanLookup } from './modules/billing/plan-only-accounts.js';
+import {
+  createEntitlementsServices,
+  type BillingAccountLookup,
+  type EntitlementsService,
+  type SubscriptionLookup,
+  type UsageService,
+} from './modules/entitlements/index.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -17,7 +22,8 @@ import type { Metrics } from './observability/metrics.js';
 export interface Services {
   accounts: AccountsService;
   apiKeys: ApiKeysService;
-  plans: OrganizationPlanService;
+  /** forOrganization(id): tier, period, limits, subscription; forRequest() memoizes it for one request. */
+  entitlements: EntitlementsService;
   usage: UsageService;
   attribution: AttributionServices;
   mail: MailService;
@@ -45,13 +51,13 @@ export function createServices({ orm, clock, config, log, metrics, stripe, subsc
   const mail = new MailService(orm, clock, config.mail);
   const billing = createBilling({ orm, clock, config, log, metrics, mail, accounts, stripe });
   const subscriptions = lookup ?? billing.subscriptions;
-  const plans = new OrganizationPlanService(subscriptions, clock);
+  const { entitlements, usage } = createEntitlementsServices(orm, clock, subscriptions, upgradeUrl);
   return {
     accounts,
     apiKeys: new ApiKeysService(orm, clock),
-    plans,
-    usage: new UsageService(orm, plans, upgradeUrl),
-    attribution: createAttributionServices(orm, clock, plans, upgradeUrl),
+    entitlements,
+    usage,
+    attribution: createAttributionServices(orm, clock, upgradeUrl),
     mail,
     billing,
     subscriptions,

@@ -9,7 +9,7 @@ import { createApp } from '../app.js';
 import { loadConfig } from '../config/env.js';
 import { scratchServerUrl } from '../config/tooling-env.js';
 import { API_MODULES } from '../modules/index.js';
-import type { SubscriptionLookup } from '../modules/subscriptions/subscription-lookup.js';
+import type { SubscriptionLookup } from '../modules/entitlements/index.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
 import { UnmeteredJourneysResolver } from './unmetered-journeys.resolver.js';
 

@@ -11,6 +11,7 @@ export class UnmeteredJourneysResolver {
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
-    return context.services.attribution.journeys.track(principalOf(context).organizationId, input);
+    const { organizationId } = principalOf(context);
+    return context.services.attribution.journeys.track(organizationId, await context.entitlements.forOrganization(organizationId), input);
   }
 }

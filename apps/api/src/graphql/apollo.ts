@@ -52,6 +52,7 @@ export async function startGraphQLServer(schema: GraphQLSchema, httpServer: Serv
       log: req.log,
       principal: await authenticateRequest(req, services),
       services,
+      entitlements: services.entitlements.forRequest(),
       req,
       res,
     }),

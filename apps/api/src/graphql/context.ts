@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { Principal } from '../modules/accounts/principal.js';
+import type { EntitlementsReader } from '../modules/entitlements/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { Services } from '../services.js';
 
@@ -9,6 +10,8 @@ export interface GraphQLContext {
   /** Null for anonymous callers; resolvers guarded by @Authorized never see null. */
   principal: Principal | null;
   services: Services;
+  /** The organizations' plans as this request sees them: looked up on first read, then shared. */
+  entitlements: EntitlementsReader;
   /** For cookies: sign-in sets the session cookie, sign-out clears it. */
   req: Request;
   res: Response;

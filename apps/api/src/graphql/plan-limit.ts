@@ -9,27 +9,43 @@ import {
 } from 'graphql';
 import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { requireSignedIn } from '../modules/accounts/accounts.errors.js';
+import type { Entitlements } from '../modules/entitlements/index.js';
 import type { GraphQLContext } from './context.js';
+
+/**
+ * Refuses what the plan does not allow (models, lookback) before the quota is touched, so a request
+ * the plan refuses never takes, and briefly holds, a unit of it. Reads the request's entitlements.
+ */
+export type PlanGateCheck<TArgs> = (args: TArgs, entitlements: Entitlements, context: GraphQLContext) => void | Promise<void>;
+
+export interface PlanLimitOptions<TArgs> {
+  cost?: number;
+  gate?: PlanGateCheck<TArgs>;
+}
 
 /**
  * Marks a metered field. One decorator adds both the SDL directive clients read and the middleware
  * that enforces it, so the schema can never advertise a limit the server does not apply.
- * The cost is reserved before the resolver runs and returned if the resolver throws.
+ * The gate runs first, then the cost is reserved before the resolver runs and returned if the
+ * resolver throws; all three read the plan the request looked up once (context.entitlements).
  */
-export function PlanLimit(metric: UsageMetric, cost = 1): MethodDecorator {
+export function PlanLimit<TArgs = Record<string, unknown>>(metric: UsageMetric, { cost = 1, gate }: PlanLimitOptions<TArgs> = {}): MethodDecorator {
   const sdl = Directive(`@planLimit(metric: ${metric}, cost: ${cost})`);
-  const enforce = UseMiddleware(planLimitMiddleware(metric, cost));
+  const enforce = UseMiddleware(planLimitMiddleware(metric, cost, gate));
   return (target, propertyKey, descriptor) => {
     sdl(target, propertyKey, descriptor);
     enforce(target, propertyKey, descriptor);
   };
 }
 
-function planLimitMiddleware(metric: UsageMetric, cost: number): MiddlewareFn<GraphQLContext> {
-  return async ({ context }, next) => {
+function planLimitMiddleware<TArgs>(metric: UsageMetric, cost: number, gate: PlanGateCheck<TArgs> | undefined): MiddlewareFn<GraphQLContext> {
+  return async ({ args, context }, next) => {
     if (!context.principal) throw requireSignedIn();
+    const { organizationId } = context.principal;
+    const entitlements = await context.entitlements.forOrganization(organizationId);
+    await gate?.(args as TArgs, entitlements, context);
     const usage = context.services.usage;
-    const reservation = await usage.reserve(context.principal.organizationId, metric, cost);
+    const reservation = await usage.reserve(organizationId, entitlements, metric, cost);
     try {
       return await next();
     } catch (error) {

@@ -3,22 +3,18 @@ import 'reflect-metadata';
 import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
 import { AccountsResolver } from './accounts/accounts.resolver.js';
 import { attributionModule } from './attribution/index.js';
+import { entitlementsModule } from './entitlements/index.js';
 import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
 import { BillingResolver } from './billing/billing.resolver.js';
 import { BillingIncidentsResolver } from './billing/incidents/incidents.resolver.js';
 import { BillingOverviewResolver } from './billing/overview/overview.resolver.js';
 import { MailResolver } from './mail/mail.resolver.js';
 import type { ApiModule } from './module.js';
-import { PlansResolver } from './plans/plans.resolver.js';
-import { SubscriptionResolver } from './subscriptions/subscription.resolver.js';
-import { UsageResolver } from './usage/usage.resolver.js';
 
 /** Every module of the API, in one list: adding a module is adding a line here. */
 export const API_MODULES: ApiModule[] = [
   { name: 'accounts', entities: ACCOUNT_ENTITIES, resolvers: [AccountsResolver, ApiKeysResolver] },
-  { name: 'plans', entities: [], resolvers: [PlansResolver] },
-  { name: 'usage', entities: [], resolvers: [UsageResolver] },
-  { name: 'subscriptions', entities: [], resolvers: [SubscriptionResolver] },
+  entitlementsModule,
   attributionModule,
   { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
   { name: 'mail', entities: [], resolvers: [MailResolver] },

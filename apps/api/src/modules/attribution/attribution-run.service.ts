@@ -2,8 +2,7 @@ import { performance } from 'node:perf_hooks';
 import { AttributionAccumulator, AttributionInputError, type AttributionModelId, type AttributionResult } from '@aa/attribution';
 import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
-import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
-import { assertLookbackInPlan, assertModelsInPlan } from '../plans/plan-features.js';
+import { assertLookbackInPlan, assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
 import { AttributionError } from './attribution.errors.js';
 import type { FedCounts, ReportScope } from './journey-feed.store.js';
 import type { JourneyStore } from './journey.store.js';
@@ -26,19 +25,17 @@ export class AttributionRunService {
   constructor(
     private readonly journeys: JourneyStore,
     private readonly clock: Clock,
-    private readonly plans: OrganizationPlanService,
     private readonly reports: ReportStore,
     private readonly upgradeUrl: string,
   ) {}
 
   /** Everything that can refuse a run without doing work; the resolver calls it before the quota is reserved. */
-  async check(organizationId: string, request: AttributionRunRequest): Promise<ValidRun> {
-    const { tier } = await this.plans.current(organizationId);
+  check({ tier }: Entitlements, request: AttributionRunRequest): ValidRun {
     return this.validate(tier, request);
   }
 
-  async run(organizationId: string, request: AttributionRunRequest): Promise<AttributionReportData> {
-    const run = await this.check(organizationId, request);
+  async run(organizationId: string, entitlements: Entitlements, request: AttributionRunRequest): Promise<AttributionReportData> {
+    const run = this.check(entitlements, request);
     const started = performance.now();
     const { counts, result } = await this.attribute(organizationId, run).catch((error: unknown) => {
       throw asReportError(error);

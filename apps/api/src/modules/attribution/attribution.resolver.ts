@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
-import { PlanGate } from '../../graphql/plan-gate.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
 import type { ImportSummary } from './journey-import.service.js';
 import type { AttributionReportData, ReportPage } from './report.store.js';
@@ -24,16 +23,18 @@ export class AttributionResolver {
   }
 
   @Authorized()
-  @PlanGate<{ input: AttributionRunInputObject }>(async ({ input }, context) => {
-    await context.services.attribution.runs.check(principalOf(context).organizationId, input);
+  @PlanLimit<{ input: AttributionRunInputObject }>('ATTRIBUTION_RUNS', {
+    gate: ({ input }, entitlements, context) => {
+      context.services.attribution.runs.check(entitlements, input);
+    },
   })
-  @PlanLimit('ATTRIBUTION_RUNS')
   @Mutation(() => AttributionReportObject, { description: "Attributes the organization's stored journeys with the chosen models and stores the report" })
   async runAttribution(
     @Arg('input', () => AttributionRunInputObject) input: AttributionRunInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<AttributionReportData> {
-    return context.services.attribution.runs.run(principalOf(context).organizationId, input);
+    const { organizationId } = principalOf(context);
+    return context.services.attribution.runs.run(organizationId, await context.entitlements.forOrganization(organizationId), input);
   }
 
   @Authorized()

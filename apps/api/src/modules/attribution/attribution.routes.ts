@@ -1,10 +1,9 @@
 import { once } from 'node:events';
-import { capabilitiesOf } from '@aa/plans';
 import { Router } from 'express';
 import { answerErrors } from '../../http/rest-errors.js';
 import { requirePrincipal } from '../accounts/rest-auth.js';
 import type { HttpRouteDeps } from '../module.js';
-import { FeatureNotInPlanError } from '../plans/plans.errors.js';
+import { FeatureNotInPlanError } from '../entitlements/index.js';
 import { AttributionError } from './attribution.errors.js';
 import { reportCsvLines } from './report-csv.js';
 import { uploadLines } from './upload-lines.js';
@@ -29,8 +28,8 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
   router.get('/exports/attribution-reports/:file', async (req, res) => {
     await answerErrors(req, res, async () => {
       const principal = await requirePrincipal(req, services);
-      const { tier } = await services.plans.current(principal.organizationId);
-      if (!capabilitiesOf(tier).exports) throw new FeatureNotInPlanError(tier, { kind: 'exports' }, upgradeUrl);
+      const { tier, limits } = await services.entitlements.forOrganization(principal.organizationId);
+      if (!limits.exports) throw new FeatureNotInPlanError(tier, { kind: 'exports' }, upgradeUrl);
       const id = /^(.+)\.csv$/.exec(req.params.file ?? '')?.[1] ?? '';
       const report = await services.attribution.reports.find(principal.organizationId, id);
       if (!report) throw new AttributionError('REPORT_NOT_FOUND', 'No such report in your organization');

@@ -1,6 +1,5 @@
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
-import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
 import { AttributionRunService } from './attribution-run.service.js';
 import { JourneyImportService } from './journey-import.service.js';
 import { JourneyStore } from './journey.store.js';
@@ -15,13 +14,13 @@ export interface AttributionServices {
   reports: ReportStore;
 }
 
-export function createAttributionServices(orm: Orm, clock: Clock, plans: OrganizationPlanService, upgradeUrl: string): AttributionServices {
+export function createAttributionServices(orm: Orm, clock: Clock, upgradeUrl: string): AttributionServices {
   const journeys = new JourneyStore(orm);
   const reports = new ReportStore(orm);
   return {
-    journeys: new JourneysService(journeys, clock, plans, upgradeUrl),
+    journeys: new JourneysService(journeys, clock, upgradeUrl),
     imports: new JourneyImportService(journeys, clock),
-    runs: new AttributionRunService(journeys, clock, plans, reports, upgradeUrl),
+    runs: new AttributionRunService(journeys, clock, reports, upgradeUrl),
     reports,
   };
 }

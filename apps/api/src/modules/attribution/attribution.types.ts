@@ -1,7 +1,7 @@
 import type { AttributionModelId, CsvFormat } from '@aa/attribution';
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { ChannelCreditObject } from './journeys.types.js';
-import { AttributionModelEnum } from '../plans/plans.types.js';
+import { AttributionModelEnum } from '../entitlements/index.js';
 
 export enum JourneyImportFormatEnum {
   PATH_ROWS = 'path-rows',

@@ -1,6 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
-import { PlanGate } from '../../graphql/plan-gate.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
 import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } from './journeys.types.js';
 
@@ -13,15 +12,15 @@ export class JourneysResolver {
   }
 
   @Authorized()
-  @PlanGate<{ input: JourneyInputObject }>(async ({ input }, context) => {
-    await context.services.attribution.journeys.checkPlan(principalOf(context).organizationId, input);
+  @PlanLimit<{ input: JourneyInputObject }>('ATTRIBUTION_RUNS', {
+    gate: ({ input }, entitlements, context) => context.services.attribution.journeys.checkPlan(entitlements, input),
   })
-  @PlanLimit('ATTRIBUTION_RUNS')
   @Mutation(() => JourneyAttributionObject, { description: 'Stores one converted journey and returns its credit per model' })
   async trackJourney(
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
-    return context.services.attribution.journeys.track(principalOf(context).organizationId, input);
+    const { organizationId } = principalOf(context);
+    return context.services.attribution.journeys.track(organizationId, await context.entitlements.forOrganization(organizationId), input);
   }
 }

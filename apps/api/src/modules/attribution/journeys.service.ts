@@ -1,8 +1,6 @@
 import { AttributionInputError, attribute, type AttributionModelId, type ChannelCredit } from '@aa/attribution';
-import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
-import { assertModelsInPlan } from '../plans/plan-features.js';
-import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
+import { assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
 import { JourneysError } from './attribution.errors.js';
 import { validateJourney, type JourneyToTrack } from './journey-validation.js';
 import type { JourneyStore } from './journey.store.js';
@@ -24,7 +22,6 @@ export class JourneysService {
   constructor(
     private readonly store: JourneyStore,
     private readonly clock: Clock,
-    private readonly plans: OrganizationPlanService,
     private readonly upgradeUrl: string,
   ) {}
 
@@ -36,18 +33,16 @@ export class JourneysService {
   }
 
   /** Refuses models the plan lacks; the resolver runs it before the quota is reserved. */
-  async checkPlan(organizationId: string, input: Pick<JourneyToTrack, 'models'>): Promise<PlanTier> {
-    const { tier } = await this.plans.current(organizationId);
+  checkPlan({ tier }: Entitlements, input: Pick<JourneyToTrack, 'models'>): void {
     assertModelsInPlan(tier, input.models ?? [], this.upgradeUrl);
-    return tier;
   }
 
   /** Stores one converted journey (journey + touches in one transaction, as an import's batch) and returns its credits per model. */
-  async track(organizationId: string, input: JourneyToTrack): Promise<TrackedJourney> {
-    const tier = await this.checkPlan(organizationId, input);
-    const journey = validateJourney(input, capabilitiesOf(tier).models);
+  async track(organizationId: string, entitlements: Entitlements, input: JourneyToTrack): Promise<TrackedJourney> {
+    this.checkPlan(entitlements, input);
+    const journey = validateJourney(input, entitlements.limits.models);
     // Attribute before storing: input the engine refuses is never saved.
-    const result = attributeOne(journey, capabilitiesOf(tier).lookbackDays);
+    const result = attributeOne(journey, entitlements.limits.lookbackDays);
     const journeyId = await this.store.insert(organizationId, journey, this.clock.now());
     return { journeyId, credits: journey.models.map((model) => ({ model, channels: result[model]?.channels ?? [] })) };
   }

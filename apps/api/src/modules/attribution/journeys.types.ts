@@ -1,6 +1,6 @@
 import type { AttributionModelId } from '@aa/attribution';
 import { Field, Float, ID, InputType, ObjectType, registerEnumType } from 'type-graphql';
-import { AttributionModelEnum } from '../plans/plans.types.js';
+import { AttributionModelEnum } from '../entitlements/index.js';
 
 export enum MilestoneEnum {
   LEAD = 'lead',

@@ -5,7 +5,7 @@ import type { PlanTier } from '@aa/plans';
 import { REPO_ROOT } from '../../config/repo-paths.js';
 import type { TestApp } from '../../test/harness.js';
 import type { Credentials } from '../../test/harness.js';
-import type { ActiveSubscription, SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
+import type { ActiveSubscription, SubscriptionLookup } from '../entitlements/index.js';
 
 /** Generated rows shaped like ChannelAttribution's sample, so a bare clone needs nothing beside it. */
 export const SAMPLE_PATH_ROWS = seededPathRows({ rows: 10_000, seed: 1 });

@@ -6,7 +6,7 @@ import type {
   BillingAccountState,
   SubscriptionLookup,
   SubscriptionState,
-} from '../subscriptions/subscription-lookup.js';
+} from '../entitlements/index.js';
 import type { BillingCustomers } from './billing-customers.js';
 import { accessOf, isEndedStatus } from './subscription-access.js';
 import type { SubscriptionRow, SubscriptionStore } from './subscription.store.js';

@@ -1,8 +1,7 @@
 import type { PlanTier } from '@aa/plans';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
-import { PlanTierEnum } from '../plans/plans.types.js';
-import { BillingSubscriptionObject, toBillingSubscriptionObject } from '../subscriptions/subscription.types.js';
+import { BillingSubscriptionObject, PlanTierEnum, toBillingSubscriptionObject } from '../entitlements/index.js';
 import { CheckoutSessionObject, PortalSessionObject, WebhookEventObject } from './billing.types.js';
 import type { SubscriptionRow } from './subscription.store.js';
 

@@ -1,6 +1,6 @@
 import type { PaidPlanTier, PlanTier } from '@aa/plans';
 import { Field, ObjectType } from 'type-graphql';
-import { PlanTierEnum } from '../plans/plans.types.js';
+import { PlanTierEnum } from './plans.types.js';
 
 @ObjectType('ScheduledPlanChange', { description: 'A downgrade Stripe makes at the period end (a subscription schedule)' })
 export class ScheduledPlanChangeObject {

@@ -13,7 +13,7 @@ export class PlansResolver {
   @Authorized()
   @Query(() => PlanObject, { description: "The caller's organization's current plan and its limits" })
   async plan(@Ctx() context: GraphQLContext): Promise<PlanObject> {
-    const { tier } = await context.services.plans.current(principalOf(context).organizationId);
+    const { tier } = await context.entitlements.forOrganization(principalOf(context).organizationId);
     return planOf(tier);
   }
 }

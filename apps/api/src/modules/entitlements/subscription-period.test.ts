@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
-import type { ActiveSubscription, SubscriptionLookup } from '../subscriptions/subscription-lookup.js';
+import type { ActiveSubscription, SubscriptionLookup } from './index.js';
 
 // What billing will provide: here a fixed PRO subscription for the organizations registered below.
 const subscribed = new Map<string, ActiveSubscription>();

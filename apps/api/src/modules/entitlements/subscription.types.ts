@@ -2,7 +2,7 @@ import type { PlanTier } from '@aa/plans';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../graphql/enum-object.js';
 import { BILLING_ACTIONS, SUBSCRIPTION_ACCESS, type BillingAction, type SubscriptionAccess } from '../billing/subscription-access.js';
-import { PlanTierEnum } from '../plans/plans.types.js';
+import { PlanTierEnum } from './plans.types.js';
 import { PendingPlanChangeObject, planChangeObjectsOf, ScheduledPlanChangeObject } from './plan-change.types.js';
 import type { BillingAccountState, SubscriptionState } from './subscription-lookup.js';
 

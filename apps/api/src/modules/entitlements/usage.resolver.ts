@@ -8,6 +8,7 @@ export class UsageResolver {
   @Query(() => UsageObject, { description: "The caller's organization's usage in the current billing period" })
   async usage(@Ctx() context: GraphQLContext): Promise<UsageObject> {
     const organizationId = principalOf(context).organizationId;
-    return { attributionRuns: await context.services.usage.meter(organizationId, 'ATTRIBUTION_RUNS') };
+    const entitlements = await context.entitlements.forOrganization(organizationId);
+    return { attributionRuns: await context.services.usage.meter(organizationId, entitlements, 'ATTRIBUTION_RUNS') };
   }
 }

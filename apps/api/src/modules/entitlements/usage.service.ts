@@ -1,6 +1,6 @@
-import { capabilitiesOf, type PlanLimits, type PlanTier, type UsageMetric } from '@aa/plans';
+import type { PlanLimits, UsageMetric } from '@aa/plans';
 import type { Orm } from '../../db/orm.js';
-import type { OrganizationPlanService } from '../plans/organization-plan.service.js';
+import type { Entitlements } from './entitlements.service.js';
 import { PlanLimitExceededError } from './usage.errors.js';
 
 /** Units taken from a period's quota; handed back by `release` when the metered work fails. */
@@ -47,14 +47,12 @@ const USED_SQL = `
 export class UsageService {
   constructor(
     private readonly orm: Orm,
-    private readonly plans: OrganizationPlanService,
     private readonly upgradeUrl: string,
   ) {}
 
   /** Takes `cost` units of the current period's quota or throws PlanLimitExceededError. */
-  async reserve(organizationId: string, metric: UsageMetric, cost: number): Promise<Reservation> {
-    const { tier, period } = await this.plans.current(organizationId);
-    const limit = limitOf(tier, metric);
+  async reserve(organizationId: string, { tier, period, limits }: Entitlements, metric: UsageMetric, cost: number): Promise<Reservation> {
+    const limit = LIMIT_OF_METRIC[metric](limits);
     const rows = await this.#execute(RESERVE_SQL, [organizationId, metric, period.start, cost, cost, limit, limit]);
     if (rows.length === 0) {
       const used = await this.#used(organizationId, metric, period.start);
@@ -72,9 +70,8 @@ export class UsageService {
     ]);
   }
 
-  async meter(organizationId: string, metric: UsageMetric): Promise<UsageMeterData> {
-    const { tier, period } = await this.plans.current(organizationId);
-    const limit = limitOf(tier, metric);
+  async meter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric): Promise<UsageMeterData> {
+    const limit = LIMIT_OF_METRIC[metric](limits);
     const used = await this.#used(organizationId, metric, period.start);
     return { metric, used, limit, remaining: Math.max(limit - used, 0), periodStart: period.start, periodEnd: period.end };
   }
@@ -87,8 +84,4 @@ export class UsageService {
   #execute(sql: string, params: unknown[]): Promise<Array<{ used?: number }>> {
     return this.orm.em.getConnection().execute(sql, params, 'all');
   }
-}
-
-function limitOf(tier: PlanTier, metric: UsageMetric): number {
-  return LIMIT_OF_METRIC[metric](capabilitiesOf(tier));
 }

@@ -1,6 +1,6 @@
 import type { UsageMetric } from '@aa/plans';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { UsageMetricEnum } from '../plans/plans.types.js';
+import { UsageMetricEnum } from './plans.types.js';
 
 @ObjectType('UsageMeter')
 export class UsageMeterObject {

@@ -65,7 +65,7 @@ try {
   }, 20);
   for (const models of [['LAST_TOUCH'], ATTRIBUTION_MODEL_IDS] satisfies Array<readonly AttributionModelId[]>) {
     const started = performance.now();
-    const report = await app.services.attribution.runs.run(organizationId, { models });
+    const report = await app.services.attribution.runs.run(organizationId, await app.services.entitlements.forOrganization(organizationId), { models });
     const elapsed = performance.now() - started;
     const conversions = report.credits[0]!.totals.conversions;
     console.log(

@@ -1,6 +1,6 @@
 import type { PlanTier } from '@aa/plans';
 import { Field, ID, Int, ObjectType } from 'type-graphql';
-import { PlanTierEnum } from '../../plans/plans.types.js';
+import { PlanTierEnum } from '../../entitlements/index.js';
 
 @ObjectType('BillingIncident', { description: 'Something billing did on its own that the admins should know about' })
 export class BillingIncidentObject {

@@ -1,6 +1,6 @@
 import type { PaidPlanTier } from '@aa/plans';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { PlanTierEnum } from '../../plans/plans.types.js';
+import { PlanTierEnum } from '../../entitlements/index.js';
 
 @ObjectType('PlanSubscriberCount')
 export class PlanSubscriberCountObject {
