@@ -5,6 +5,7 @@ import { requirePrincipal } from '../accounts/rest-auth.js';
 import type { HttpRouteDeps } from '../module.js';
 import { FeatureNotInPlanError } from '../entitlements/index.js';
 import { AttributionError } from './attribution.errors.js';
+import { IMPORT_FORMAT_NAMES } from './attribution.types.js';
 import { reportCsvLines } from './report-csv.js';
 import { uploadLines } from './upload-lines.js';
 
@@ -21,7 +22,7 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
         return;
       }
       const summary = await services.attribution.imports.import(principal.organizationId, uploadLines(req.iterator({ destroyOnReturn: false })));
-      res.json({ import: summary });
+      res.json({ import: { ...summary, format: IMPORT_FORMAT_NAMES[summary.format] } });
     });
   });
 

@@ -59,7 +59,7 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
 
   const upload = await uploadCsv(t, sample, { apiKey });
   expect(upload.status, JSON.stringify(upload.body)).toBe(200);
-  expect(upload.body.import).toMatchObject({ format: 'path-rows', journeys: expected.rows, conversions: expected.conversions, nulls: expected.nulls });
+  expect(upload.body.import).toMatchObject({ format: 'PATH_ROWS', journeys: expected.rows, conversions: expected.conversions, nulls: expected.nulls });
   expect(upload.body.import.value).toBeCloseTo(expected.value, 2);
   expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: expected.rows });
 

@@ -12,6 +12,12 @@ registerEnumType(JourneyImportFormatEnum, {
   description: 'PATH_ROWS: ChannelAttribution aggregated rows (path;total_conversions;total_conversion_value;total_null). JOURNEYS: one row per touch with timestamps.',
 });
 
+/** The format by its GraphQL enum name, so the REST import answers the same shape as the mutation. */
+export const IMPORT_FORMAT_NAMES: Readonly<Record<CsvFormat, keyof typeof JourneyImportFormatEnum>> = {
+  'path-rows': 'PATH_ROWS',
+  journeys: 'JOURNEYS',
+};
+
 @ObjectType('JourneyImport', { description: 'What one import stored (all of the file, or nothing)' })
 export class JourneyImportObject {
   @Field(() => JourneyImportFormatEnum)
