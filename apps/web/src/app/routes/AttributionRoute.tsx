@@ -28,6 +28,8 @@ export function AttributionRoute() {
 
   const { limits, name } = plan.data.plan;
   const models = modelAvailability(limits.models, plans.data.plans);
+  // Plans come cheapest first: the first with exports is the one to upgrade to.
+  const exportsPlan = plans.data.plans.find((offer) => offer.limits.exports)?.name ?? null;
 
   return (
     <div className="page">
@@ -47,7 +49,7 @@ export function AttributionRoute() {
           <CreditsTables credits={report.credits} />
         </section>
       )}
-      <ReportsList exportsAllowed={limits.exports} onOpen={setReport} />
+      <ReportsList exportsAllowed={limits.exports} exportsPlan={exportsPlan} onOpen={setReport} />
       <div className="grid grid--2">
         <ImportJourneysForm />
         <section className="card" aria-label="CSV formats">

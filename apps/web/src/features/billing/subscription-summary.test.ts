@@ -63,6 +63,15 @@ describe('summarizeSubscription', () => {
     expect(summary.detail).toContain("Free plan's limits");
   });
 
+  it('names the plan an ended subscription falls back to as the catalog does', () => {
+    const renamed = planNamesFrom([
+      { tier: 'FREE', name: 'Starter' },
+      { tier: 'PRO', name: 'Pro' },
+    ]);
+    const ended = summarizeSubscription(subscription({ status: 'canceled', access: 'ENDED', grantsPlan: false, actions: [] }), renamed);
+    expect(ended.detail).toBe('Your organization is on the Starter plan. Subscribe again whenever you need more runs, models or a longer lookback.');
+  });
+
   it('offers the invoice only when the API says it can be paid', () => {
     const summary = summarizeSubscription(subscription({ status: 'paused', access: 'LAPSED', openInvoiceUrl: 'https://invoice.stripe.com/i/3', actions: ['MANAGE_BILLING'] }), nameOf);
     expect(summary.payUrl).toBeNull();

@@ -30,6 +30,7 @@ const TONES: Record<SubscriptionAccess, SummaryTone> = { PAID: 'success', GRACE:
 
 export function summarizeSubscription(subscription: BillingSubscriptionFieldsFragment, nameOf: PlanNameOf): SubscriptionSummary {
   const plan = nameOf(subscription.planTier);
+  const free = nameOf('FREE');
   const can = (action: BillingSubscriptionFieldsFragment['actions'][number]) => subscription.actions.includes(action);
   const base = {
     status: subscription.status.replaceAll('_', ' '),
@@ -55,7 +56,7 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
       return {
         ...base,
         headline: 'Payment needed',
-        detail: `Your ${plan} subscription is not paid, so your organization has the Free plan's limits for now. Pay the open invoice or update your card and ${plan} comes back at once.`,
+        detail: `Your ${plan} subscription is not paid, so your organization has the ${free} plan's limits for now. Pay the open invoice or update your card and ${plan} comes back at once.`,
         dateLabel: subscription.graceEndsAt ? 'Grace period ended' : 'Period ends',
         date: formatDay(subscription.graceEndsAt ?? subscription.currentPeriodEnd),
       };
@@ -63,7 +64,7 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
       return {
         ...base,
         headline: `Your ${plan} subscription has ended`,
-        detail: 'Your organization is on the Free plan. Subscribe again whenever you need more runs, models or a longer lookback.',
+        detail: `Your organization is on the ${free} plan. Subscribe again whenever you need more runs, models or a longer lookback.`,
         // The API does not say when it ended (a cancellation may come before the period end): no date rather than a wrong one.
         date: null,
       };
@@ -99,7 +100,7 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
       ...base,
       tone: 'warning',
       headline: `Ends on ${formatDayMonth(endsAt)}`,
-      detail: `${plan} stays active until then; after that your organization moves to the Free plan. Resume to keep ${plan}.`,
+      detail: `${plan} stays active until then; after that your organization moves to the ${free} plan. Resume to keep ${plan}.`,
       canResume: can('RESUME'),
       dateLabel: 'Ends on',
       date: formatDay(endsAt),

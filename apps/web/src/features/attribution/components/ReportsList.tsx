@@ -14,6 +14,8 @@ const PAGE_SIZE = 10;
 
 interface ReportsListProps {
   exportsAllowed: boolean;
+  /** The catalog's name of the cheapest plan with CSV exports, named on the lock; null if none has them. */
+  exportsPlan: string | null;
   onOpen: (report: AttributionReportFieldsFragment) => void;
 }
 
@@ -30,7 +32,7 @@ function windowOf(report: AttributionReportFieldsFragment): string {
   return `${report.from ? formatDay(report.from) : '…'} – ${report.to ? formatDay(report.to) : 'now'}`;
 }
 
-export function ReportsList({ exportsAllowed, onOpen }: ReportsListProps) {
+export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsListProps) {
   // Cursor pagination: a stack of the cursors that opened each page seen so far.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
@@ -66,10 +68,10 @@ export function ReportsList({ exportsAllowed, onOpen }: ReportsListProps) {
                       CSV
                     </a>
                   ) : (
-                    <span title="CSV exports come with Scale">
+                    <span title={exportsPlan ? `CSV exports come with ${exportsPlan}` : 'CSV exports are not in your plan'}>
                       <Badge tone="warning">
                         <LockIcon />
-                        CSV on Scale
+                        {exportsPlan ? `CSV on ${exportsPlan}` : 'No CSV'}
                       </Badge>
                     </span>
                   )}

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { ButtonLink } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
-import { useBillingAccountQuery, useCurrentPlanQuery } from '../../../gql/hooks.js';
+import { useBillingAccountQuery, useCurrentPlanQuery, usePlansQuery } from '../../../gql/hooks.js';
 import { formatPriceMonthly } from '../../../lib/format.js';
 import { isPaymentNeeded } from '../subscription-summary.js';
 import { PlanFeatures } from './PlanFeatures.js';
@@ -12,13 +12,16 @@ export function CurrentPlanCard() {
   const plan = data?.plan;
   const subscription = useBillingAccountQuery({ fetchPolicy: 'cache-and-network' }).data?.billingAccount.subscription;
   const paymentNeeded = subscription != null && isPaymentNeeded(subscription);
+  // The catalog, not a tier name, says whether there is a plan above this one.
+  const plans = usePlansQuery().data?.plans;
+  const canUpgrade = plan != null && (plans?.some((offer) => offer.priceMonthlyCents > plan.priceMonthlyCents) ?? false);
 
   return (
     <Card
       title="Current plan"
       subtitle="What your organization can do this period"
       aria-label="Current plan"
-      actions={plan && plan.tier !== 'SCALE' ? <ButtonLink to="/pricing" size="sm">Upgrade</ButtonLink> : undefined}
+      actions={canUpgrade ? <ButtonLink to="/pricing" size="sm">Upgrade</ButtonLink> : undefined}
     >
       {error && !plan && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !plan && <LoadingState />}

@@ -45,7 +45,7 @@ export function SubscriptionCard() {
       {error && !data && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <LoadingState />}
       {account && !account.subscription && (
-        <EmptyState title="You are on the Free plan" action={<ButtonLink to="/pricing" size="sm">See plans</ButtonLink>}>
+        <EmptyState title={`You are on the ${nameOf('FREE')} plan`} action={<ButtonLink to="/pricing" size="sm">See plans</ButtonLink>}>
           No subscription and nothing to pay. Upgrade for more runs, models and a longer lookback.
         </EmptyState>
       )}
