@@ -2,7 +2,7 @@
 // → back to /billing/success while the webhook lands → Pro everywhere → plan change → portal.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CARD_OK, startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
+import { CARD_OK, startBillingKit, type BillingKit } from '@aa/api/testing';
 import { importSamplePaths, launchBrowser, openSession, screenshot, signUpInBrowser, type BrowserSession } from './browser.js';
 
 let kit: BillingKit;

@@ -1,10 +1,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { build } from 'vite';
 
-const WEB_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const WEB_ROOT = dirname(createRequire(import.meta.url).resolve('@aa/web/package.json'));
 
 /** Builds the SPA exactly as `pnpm build` does, into a private folder the API then serves. */
 export async function buildSpa(): Promise<{ distDir: string; dispose: () => Promise<void> }> {

@@ -5,8 +5,7 @@
 // waiting for its payment, and an ended subscription started again.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startBillingKit, type BillingKit } from '../../api/src/modules/billing/test/billing-test-kit.js';
-import type { SignedUpUser } from '../../api/src/test/harness.js';
+import { startBillingKit, type BillingKit, type SignedUpUser } from '@aa/api/testing';
 import { launchBrowser, openSession, payOnCheckoutPage, screenshot, signInInBrowser, type BrowserSession } from './browser.js';
 
 const GRACE_DAYS = 7;

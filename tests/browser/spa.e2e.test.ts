@@ -2,7 +2,7 @@
 // driven in a real Chromium.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../api/src/test/harness.js';
+import { startTestApp, type TestApp } from '@aa/api/testing';
 import { importSamplePaths, launchBrowser, openSession, PASSWORD, screenshot, signUpInBrowser, VIEWPORT, type BrowserSession } from './browser.js';
 
 let api: TestApp;
