@@ -65,7 +65,11 @@ async function routedContext(
   publicUrl: string,
   storageState?: Awaited<ReturnType<BrowserContext['storageState']>>,
 ): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: VIEWPORT, baseURL: appUrl, ...(storageState ? { storageState } : {}) });
+  const context = await browser.newContext({
+    viewport: VIEWPORT,
+    baseURL: appUrl,
+    ...(storageState ? { storageState } : {}),
+  });
   await context.route(`${publicUrl}/**`, (route) =>
     route.fulfill({ status: 302, headers: { location: route.request().url().replace(publicUrl, appUrl) } }),
   );
@@ -73,7 +77,12 @@ async function routedContext(
 }
 
 /** Signs up through the form, as a new customer does. */
-export async function signUpInBrowser(page: Page, organization: string, email: string, path = '/signup'): Promise<void> {
+export async function signUpInBrowser(
+  page: Page,
+  organization: string,
+  email: string,
+  path = '/signup',
+): Promise<void> {
   await page.goto(path);
   await page.getByLabel('Organization').fill(organization);
   await page.getByLabel('Work email').fill(email);
@@ -99,8 +108,14 @@ export async function payOnCheckoutPage(page: Page, cardNumber = '42424242424242
 /** Uploads two aggregated paths (17 conversions over Search, Email, Direct, Social) on /attribution. */
 export async function importSamplePaths(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-  const csv = ['path;total_conversions;total_conversion_value;total_null', 'Search > Email > Direct;12;1450.5;40', 'Social > Search;5;600;10'].join('\n');
-  await page.getByLabel('Journeys CSV file').setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const csv = [
+    'path;total_conversions;total_conversion_value;total_null',
+    'Search > Email > Direct;12;1450.5;40',
+    'Social > Search;5;600;10',
+  ].join('\n');
+  await page
+    .getByLabel('Journeys CSV file')
+    .setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Upload' }).click();
   await page.getByText('Imported 2 path rows').waitFor();
 }

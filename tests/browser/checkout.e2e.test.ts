@@ -3,7 +3,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CARD_OK, startBillingKit, type BillingKit } from '@aa/api/testing';
-import { importSamplePaths, launchBrowser, openSession, screenshot, signUpInBrowser, type BrowserSession } from './browser.js';
+import {
+  importSamplePaths,
+  launchBrowser,
+  openSession,
+  screenshot,
+  signUpInBrowser,
+  type BrowserSession,
+} from './browser.js';
 
 let kit: BillingKit;
 let browser: Browser;

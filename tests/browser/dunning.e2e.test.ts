@@ -6,7 +6,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBillingKit, type BillingKit, type SignedUpUser } from '@aa/api/testing';
-import { launchBrowser, openSession, payOnCheckoutPage, screenshot, signInInBrowser, type BrowserSession } from './browser.js';
+import {
+  launchBrowser,
+  openSession,
+  payOnCheckoutPage,
+  screenshot,
+  signInInBrowser,
+  type BrowserSession,
+} from './browser.js';
 
 const GRACE_DAYS = 7;
 const DAY_MS = 86_400_000;
@@ -22,7 +29,10 @@ let mailLink: string;
 let appClockStart: Date;
 
 beforeAll(async () => {
-  [kit, browser] = await Promise.all([startBillingKit({ WEB_DIST_DIR: inject('webDistDir'), PAST_DUE_GRACE_DAYS: String(GRACE_DAYS) }), launchBrowser()]);
+  [kit, browser] = await Promise.all([
+    startBillingKit({ WEB_DIST_DIR: inject('webDistDir'), PAST_DUE_GRACE_DAYS: String(GRACE_DAYS) }),
+    launchBrowser(),
+  ]);
   session = await openSession(browser, kit.t.url, kit.t.app.config.server.publicUrl);
   page = session.page;
 });
@@ -58,15 +68,26 @@ describe('a lapsed organization pays from the dunning mail', () => {
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
     await kit.settled();
     await setPortalLinkLifetime(300);
-    expect(kit.apiRequests().slice(requestsBefore).filter((line) => line.includes('/v1/billing_portal/sessions'))).toEqual([]);
+    expect(
+      kit
+        .apiRequests()
+        .slice(requestsBefore)
+        .filter((line) => line.includes('/v1/billing_portal/sessions')),
+    ).toEqual([]);
 
-    const subscription = await kit.stripe.subscriptions.retrieve(await kit.subscriptionIdOf(user), { expand: ['latest_invoice'] });
+    const subscription = await kit.stripe.subscriptions.retrieve(await kit.subscriptionIdOf(user), {
+      expand: ['latest_invoice'],
+    });
     const invoice = subscription.latest_invoice;
     if (!invoice || typeof invoice === 'string' || !invoice.hosted_invoice_url) throw new Error('no open invoice');
     expect({ status: subscription.status, invoice: invoice.status }).toEqual({ status: 'past_due', invoice: 'open' });
     openInvoiceUrl = invoice.hosted_invoice_url;
 
-    const outbox = await kit.t.graphql<{ outbox: { subject: string; body: string }[] }>('{ outbox(limit: 10) { subject body } }', {}, { cookie: user.cookie });
+    const outbox = await kit.t.graphql<{ outbox: { subject: string; body: string }[] }>(
+      '{ outbox(limit: 10) { subject body } }',
+      {},
+      { cookie: user.cookie },
+    );
     const mail = outbox.data?.outbox.find((message) => message.subject.startsWith('Payment of $49.00 failed'));
     if (!mail) throw new Error(`no dunning mail: ${JSON.stringify(outbox.data ?? outbox.errors)}`);
     const link = mail.body.match(/https?:\/\/\S+\/settings\?billing=portal/)?.[0];
@@ -83,7 +104,9 @@ describe('a lapsed organization pays from the dunning mail', () => {
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
 
     await page.goto(mailLink);
-    await page.waitForURL((url) => url.pathname === '/signin' && url.searchParams.get('next') === '/settings?billing=portal');
+    await page.waitForURL(
+      (url) => url.pathname === '/signin' && url.searchParams.get('next') === '/settings?billing=portal',
+    );
     await signInInBrowser(page, user.email, user.password);
     await page.waitForURL((url) => url.pathname === '/settings' && url.searchParams.get('billing') === 'portal');
 

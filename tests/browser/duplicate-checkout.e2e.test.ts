@@ -7,7 +7,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startBillingKit, type BillingKit, type SignedUpUser } from '@aa/api/testing';
-import { launchBrowser, openSession, payOnCheckoutPage, screenshot, signInInBrowser, type BrowserSession } from './browser.js';
+import {
+  launchBrowser,
+  openSession,
+  payOnCheckoutPage,
+  screenshot,
+  signInInBrowser,
+  type BrowserSession,
+} from './browser.js';
 
 type Subscription = Awaited<ReturnType<BillingKit['stripe']['subscriptions']['list']>>['data'][number];
 
@@ -19,7 +26,10 @@ let browser: Browser;
 const sessions: BrowserSession[] = [];
 
 beforeAll(async () => {
-  [kit, browser] = await Promise.all([startBillingKit({ WEB_DIST_DIR: inject('webDistDir'), OPERATOR_EMAILS: OPERATOR_EMAIL }), launchBrowser()]);
+  [kit, browser] = await Promise.all([
+    startBillingKit({ WEB_DIST_DIR: inject('webDistDir'), OPERATOR_EMAILS: OPERATOR_EMAIL }),
+    launchBrowser(),
+  ]);
 });
 
 afterAll(async () => {
@@ -47,7 +57,10 @@ async function openCheckoutFrom(tab: Page, plan: 'Pro' | 'Scale'): Promise<void>
 }
 
 async function customerOf(user: SignedUpUser): Promise<string> {
-  const [row] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [user.organizationId]);
+  const [row] = await kit.t.sql<{ stripe_customer_id: string }>(
+    'select stripe_customer_id from billing_customer where organization_id = ?',
+    [user.organizationId],
+  );
   if (!row) throw new Error('the organization has no Stripe customer');
   return row.stripe_customer_id;
 }
@@ -85,11 +98,16 @@ describe('two tabs open Checkout for Pro and Scale', () => {
 
     const customer = await customerOf(user);
     const subscriptions = await subscriptionsOf(customer);
-    expect(subscriptions.map((subscription) => [tierOf(subscription), subscription.status])).toEqual([['SCALE', 'active']]);
+    expect(subscriptions.map((subscription) => [tierOf(subscription), subscription.status])).toEqual([
+      ['SCALE', 'active'],
+    ]);
     expect(await paidCents(customer)).toEqual([19900]);
 
     await proTab.goto('/settings');
-    await proTab.getByRole('region', { name: 'Billing', exact: true }).getByRole('heading', { name: 'Scale', exact: true }).waitFor();
+    await proTab
+      .getByRole('region', { name: 'Billing', exact: true })
+      .getByRole('heading', { name: 'Scale', exact: true })
+      .waitFor();
     await proTab.goto('/admin');
     await proTab.getByText('No billing incidents').waitFor();
   }, 120_000);
@@ -140,7 +158,10 @@ describe('two tabs open Checkout for Pro and Scale', () => {
     const keptName = tierOf(kept) === 'PRO' ? 'Pro' : 'Scale';
     const droppedName = tierOf(dropped) === 'PRO' ? 'Pro' : 'Scale';
     await proTab.goto('/settings');
-    await proTab.getByRole('region', { name: 'Billing', exact: true }).getByRole('heading', { name: keptName, exact: true }).waitFor();
+    await proTab
+      .getByRole('region', { name: 'Billing', exact: true })
+      .getByRole('heading', { name: keptName, exact: true })
+      .waitFor();
     await screenshot(proTab, 'two-tabs-settings-after-race');
 
     await proTab.getByRole('link', { name: 'Billing activity' }).click();
@@ -152,7 +173,9 @@ describe('two tabs open Checkout for Pro and Scale', () => {
     await expect(row.textContent()).resolves.toContain(dropped.id);
 
     // The operator also sees the platform's figures, as the API computes them.
-    const overview = await kit.t.graphql<{ billingOverview: { monthlyRecurringRevenueCents: number; activeSubscribers: number; churnedLast30Days: number } }>(
+    const overview = await kit.t.graphql<{
+      billingOverview: { monthlyRecurringRevenueCents: number; activeSubscribers: number; churnedLast30Days: number };
+    }>(
       '{ billingOverview { monthlyRecurringRevenueCents activeSubscribers churnedLast30Days } }',
       {},
       { cookie: user.cookie },
@@ -161,7 +184,9 @@ describe('two tabs open Checkout for Pro and Scale', () => {
     if (!figures) throw new Error(`billingOverview failed: ${JSON.stringify(overview.errors)}`);
     expect(figures.activeSubscribers).toBeGreaterThanOrEqual(2);
     const card = proTab.getByRole('region', { name: 'Billing overview' });
-    await expect(card.getByTestId('mrr').textContent()).resolves.toBe(money.format(figures.monthlyRecurringRevenueCents / 100));
+    await expect(card.getByTestId('mrr').textContent()).resolves.toBe(
+      money.format(figures.monthlyRecurringRevenueCents / 100),
+    );
     await expect(card.textContent()).resolves.toContain('Churn, last 30 days');
     await screenshot(proTab, 'admin-incident-and-overview');
   }, 120_000);

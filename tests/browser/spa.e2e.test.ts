@@ -3,7 +3,16 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '@aa/api/testing';
-import { importSamplePaths, launchBrowser, openSession, PASSWORD, screenshot, signUpInBrowser, VIEWPORT, type BrowserSession } from './browser.js';
+import {
+  importSamplePaths,
+  launchBrowser,
+  openSession,
+  PASSWORD,
+  screenshot,
+  signUpInBrowser,
+  VIEWPORT,
+  type BrowserSession,
+} from './browser.js';
 
 let api: TestApp;
 let browser: Browser;
@@ -80,7 +89,11 @@ describe('the SPA in a browser against the real API', () => {
     await screenshot(page, 'settings-new-key');
 
     // The secret authenticates the API; the list shows only its prefix.
-    const viaKey = await api.graphql<{ me: { organization: { name: string } } }>('{ me { organization { name } } }', {}, { apiKey: secret });
+    const viaKey = await api.graphql<{ me: { organization: { name: string } } }>(
+      '{ me { organization { name } } }',
+      {},
+      { apiKey: secret },
+    );
     expect(viaKey.data?.me.organization.name).toBe('Acme Marketing');
     const prefix = (await row.locator('code').textContent())?.replace('…', '') ?? '';
     expect(secret.startsWith(prefix)).toBe(true);
@@ -130,19 +143,30 @@ describe('the SPA in a browser against the real API', () => {
     await page.getByRole('link', { name: 'Plans & pricing' }).click();
     const free = page.getByRole('region', { name: 'Free plan' });
     await free.getByText('Current plan', { exact: true }).waitFor();
-    await expect(page.getByRole('region', { name: 'Scale plan' }).getByText('25,000 attribution runs / month').isVisible()).resolves.toBe(true);
+    await expect(
+      page.getByRole('region', { name: 'Scale plan' }).getByText('25,000 attribution runs / month').isVisible(),
+    ).resolves.toBe(true);
     await screenshot(page, 'pricing');
   });
 
   it('opens the upgrade dialog when the plan limit is reached', async () => {
     const cookie = await sessionCookie();
     const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-    const input = { touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }], convertedAt: new Date().toISOString() };
-    const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>('{ usage { attributionRuns { remaining } } }', {}, { cookie });
+    const input = {
+      touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
+      convertedAt: new Date().toISOString(),
+    };
+    const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>(
+      '{ usage { attributionRuns { remaining } } }',
+      {},
+      { cookie },
+    );
     const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
     // Use up the rest of the quota, in bounded batches.
     for (let sent = 0; sent < remaining; sent += 50) {
-      const batch = Array.from({ length: Math.min(50, remaining - sent) }, () => api.graphql(track, { input }, { cookie }));
+      const batch = Array.from({ length: Math.min(50, remaining - sent) }, () =>
+        api.graphql(track, { input }, { cookie }),
+      );
       for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
     }
 

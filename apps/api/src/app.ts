@@ -42,7 +42,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const log = options.log ?? createLogger(config.server.logLevel);
   const modules = options.modules ?? API_MODULES;
   // Before the database: wrong Stripe settings stop the start at once (StripeSetupError).
-  const stripe = await checkedStripeConnection(options.stripe ?? stripeConnectionFromConfig(config.billing), config, log);
+  const stripe = await checkedStripeConnection(
+    options.stripe ?? stripeConnectionFromConfig(config.billing),
+    config,
+    log,
+  );
   const metrics = createMetrics();
   const db = await openDatabase(config.database, entitiesOf(modules), log);
   const clock = options.clock ?? systemClock;
@@ -61,7 +65,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const httpServer = createServer();
   const graphql = await startGraphQLServer(schema, httpServer, services, metrics);
   const routeDeps = { config, services, log, metrics };
-  httpServer.on('request', createHttpApp({ config, log, metrics, db, modules, routeDeps, graphql: graphql.middleware }));
+  httpServer.on(
+    'request',
+    createHttpApp({ config, log, metrics, db, modules, routeDeps, graphql: graphql.middleware }),
+  );
 
   return {
     config,

@@ -42,9 +42,15 @@ describe('HTTP surface', () => {
     const [before] = await t.sql<{ n: string }>('select count(*) as n from organization');
     const body = JSON.stringify({
       query: 'mutation ($input: SignUpInput!) { signUp(input: $input) { role } }',
-      variables: { input: { email: 'big@example.com', password: 'x'.repeat(10 * 1024 * 1024), organizationName: 'Big' } },
+      variables: {
+        input: { email: 'big@example.com', password: 'x'.repeat(10 * 1024 * 1024), organizationName: 'Big' },
+      },
     });
-    const response = await fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    const response = await fetch(`${t.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body,
+    });
     expect(response.status).toBe(413);
     const json = (await response.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(json.errors[0]?.extensions.code).toBe('PAYLOAD_TOO_LARGE');
@@ -53,7 +59,9 @@ describe('HTTP surface', () => {
   });
 
   it('rejects an unknown plan tier as BAD_USER_INPUT', async () => {
-    const result = await t.graphql('query ($tiers: [PlanTier!]) { plans(tiers: $tiers) { tier } }', { tiers: ['ENTERPRISE'] });
+    const result = await t.graphql('query ($tiers: [PlanTier!]) { plans(tiers: $tiers) { tier } }', {
+      tiers: ['ENTERPRISE'],
+    });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('ENTERPRISE');

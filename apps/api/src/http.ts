@@ -115,10 +115,14 @@ function errorHandler(limitBytes: number): ErrorRequestHandler {
       return;
     }
     if (error.type === 'entity.parse.failed') {
-      res.status(400).json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
+      res
+        .status(400)
+        .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
       return;
     }
     req.log.error({ err: error }, 'unhandled HTTP error');
-    res.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+    res
+      .status(500)
+      .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
   };
 }

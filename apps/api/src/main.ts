@@ -9,13 +9,19 @@ import { startEmulatedStripe } from './modules/billing/stripe/emulated-stripe.js
 const config = loadConfigOrExit();
 
 const emulatedStripe = config.billing.stripe.mode === 'emulator' ? await startEmulatedStripe(config) : null;
-const app = await createApp(config, emulatedStripe ? { stripe: emulatedStripe.connection } : {}).catch((error: unknown) => {
-  // Stripe settings that cannot work: one line naming the variable, no stack.
-  if (!(error instanceof StripeSetupError)) throw error;
-  process.stderr.write(`${error.message}\n`);
-  process.exit(1);
-});
-if (emulatedStripe) app.log.warn({ emulator: emulatedStripe.baseUrl }, 'Stripe EMULATOR mode (STRIPE_SECRET_KEY unset): no real payments');
+const app = await createApp(config, emulatedStripe ? { stripe: emulatedStripe.connection } : {}).catch(
+  (error: unknown) => {
+    // Stripe settings that cannot work: one line naming the variable, no stack.
+    if (!(error instanceof StripeSetupError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  },
+);
+if (emulatedStripe)
+  app.log.warn(
+    { emulator: emulatedStripe.baseUrl },
+    'Stripe EMULATOR mode (STRIPE_SECRET_KEY unset): no real payments',
+  );
 const { url } = await app.listen();
 const publicLine = config.server.publicUrl === url ? [] : [`  public    ${config.server.publicUrl}/`];
 process.stdout.write(

@@ -45,7 +45,15 @@ export interface ServiceDeps {
   subscriptions?: SubscriptionLookup | undefined;
 }
 
-export function createServices({ orm, clock, config, log, metrics, stripe, subscriptions: lookup }: ServiceDeps): Services {
+export function createServices({
+  orm,
+  clock,
+  config,
+  log,
+  metrics,
+  stripe,
+  subscriptions: lookup,
+}: ServiceDeps): Services {
   const { upgradeUrl } = config.server;
   const accounts = new AccountsService(orm, clock, config.auth);
   const mail = new MailService(orm, clock, config.mail);

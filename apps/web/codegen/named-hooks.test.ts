@@ -2,7 +2,9 @@ import { createRequire } from 'node:module';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
-type Plugin = { plugin: (schema: unknown, documents: { document: ReturnType<typeof parse>; location: string }[]) => string };
+type Plugin = {
+  plugin: (schema: unknown, documents: { document: ReturnType<typeof parse>; location: string }[]) => string;
+};
 const { plugin } = createRequire(import.meta.url)('./named-hooks.cjs') as Plugin;
 
 function generate(source: string): string {
@@ -19,12 +21,16 @@ describe('the named-hooks codegen plugin', () => {
     expect(output).toContain("import { PlanDocument, SignInDocument } from './graphql.js';");
     expect(output).toContain('export function usePlanQuery(options?: useQuery.Options<PlanQuery, PlanQueryVariables>)');
     expect(output).toContain('return useQuery(PlanDocument, options ?? {});');
-    expect(output).toContain('export function useSignInMutation(options?: useMutation.Options<SignInMutation, SignInMutationVariables>)');
+    expect(output).toContain(
+      'export function useSignInMutation(options?: useMutation.Options<SignInMutation, SignInMutationVariables>)',
+    );
   });
 
   it('makes options required when a query has a required variable without default', () => {
     const output = generate('query Report($id: ID!, $first: Int! = 10) { report(id: $id) { id } }');
-    expect(output).toContain('export function useReportQuery(options: useQuery.Options<ReportQuery, ReportQueryVariables>)');
+    expect(output).toContain(
+      'export function useReportQuery(options: useQuery.Options<ReportQuery, ReportQueryVariables>)',
+    );
   });
 
   it('refuses anonymous operations, which would have no hook name', () => {

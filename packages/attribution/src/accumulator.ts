@@ -64,7 +64,8 @@ export class AttributionAccumulator {
         'TIME_DECAY needs touch and conversion timestamps; aggregated path rows have none. Use journeys with timestamps or another model.',
       );
     }
-    if (!Array.isArray(row.path)) throw new AttributionInputError('INVALID_PATH_ROW', 'A path row needs a path: an array of channel names');
+    if (!Array.isArray(row.path))
+      throw new AttributionInputError('INVALID_PATH_ROW', 'A path row needs a path: an array of channel names');
     const conversions = checkAmount(row.conversions, 'conversions', 'INVALID_PATH_ROW');
     const value = checkAmount(row.value, 'value', 'INVALID_PATH_ROW');
     const nulls = checkAmount(row.nulls, 'nulls', 'INVALID_PATH_ROW');
@@ -79,9 +80,14 @@ export class AttributionAccumulator {
   }
 
   addJourney(journey: Journey): void {
-    if (!Array.isArray(journey.touches)) throw new AttributionInputError('INVALID_JOURNEY', 'A journey needs touches: an array');
+    if (!Array.isArray(journey.touches))
+      throw new AttributionInputError('INVALID_JOURNEY', 'A journey needs touches: an array');
     const convertedAtMs = journey.convertedAt === undefined ? undefined : toEpochMs(journey.convertedAt, 'convertedAt');
-    const conversions = checkAmount(journey.conversions ?? (convertedAtMs === undefined ? 0 : 1), 'conversions', 'INVALID_JOURNEY');
+    const conversions = checkAmount(
+      journey.conversions ?? (convertedAtMs === undefined ? 0 : 1),
+      'conversions',
+      'INVALID_JOURNEY',
+    );
     const value = checkAmount(journey.value ?? 0, 'value', 'INVALID_JOURNEY');
     const nulls = checkAmount(journey.nulls ?? (conversions > 0 ? 0 : 1), 'nulls', 'INVALID_JOURNEY');
     this.loadJourneyTouches(journey, convertedAtMs);
@@ -174,14 +180,17 @@ export class AttributionAccumulator {
     const entry = this.perJourney.find((candidate) => candidate.model === model);
     if (!entry) throw new RangeError(`${model} was not requested`);
     const { tally } = entry;
-    return buildModelResult({ model, registry: this.registry, conversions: tally.conversions, value: tally.value, unattributed, totals });
+    return buildModelResult({
+      model,
+      registry: this.registry,
+      conversions: tally.conversions,
+      value: tally.value,
+      unattributed,
+      totals,
+    });
   }
 
-  private markovResult(
-    markov: MarkovChain,
-    unattributed: CreditAmount,
-    totals: CreditAmount,
-  ): ModelResult {
+  private markovResult(markov: MarkovChain, unattributed: CreditAmount, totals: CreditAmount): ModelResult {
     const { registry } = this;
     const channelCount = registry.size;
     const { effects, conversionProbability } = markov.removalEffects(channelCount);

@@ -22,12 +22,30 @@ function journey(touches: Array<[string, number, Touch['milestone']?]>, extra: P
 
 describe('lookback window', () => {
   it('drops touches earlier than convertedAt − lookback', () => {
-    const result = attribute([journey([['display', 40], ['search', 10]])], ['FIRST_TOUCH'], { lookbackDays: 30 });
+    const result = attribute(
+      [
+        journey([
+          ['display', 40],
+          ['search', 10],
+        ]),
+      ],
+      ['FIRST_TOUCH'],
+      { lookbackDays: 30 },
+    );
     expectCredits(result.FIRST_TOUCH, { search: 1 });
   });
 
   it('keeps a touch exactly lookback days old', () => {
-    const result = attribute([journey([['display', 30], ['search', 10]])], ['FIRST_TOUCH'], { lookbackDays: 30 });
+    const result = attribute(
+      [
+        journey([
+          ['display', 30],
+          ['search', 10],
+        ]),
+      ],
+      ['FIRST_TOUCH'],
+      { lookbackDays: 30 },
+    );
     expectCredits(result.FIRST_TOUCH, { display: 1 });
   });
 
@@ -49,12 +67,29 @@ describe('lookback window', () => {
 
 describe('TIME_DECAY', () => {
   it('halves the weight every half-life (7 days by default)', () => {
-    const result = attribute([journey([['display', 7], ['search', 0]])], ['TIME_DECAY']);
+    const result = attribute(
+      [
+        journey([
+          ['display', 7],
+          ['search', 0],
+        ]),
+      ],
+      ['TIME_DECAY'],
+    );
     expectCredits(result.TIME_DECAY, { display: 1 / 3, search: 2 / 3 });
   });
 
   it('takes the half-life as an option, with continuous ages', () => {
-    const result = attribute([journey([['display', 14], ['search', 3.5]])], ['TIME_DECAY'], { halfLifeDays: 14 });
+    const result = attribute(
+      [
+        journey([
+          ['display', 14],
+          ['search', 3.5],
+        ]),
+      ],
+      ['TIME_DECAY'],
+      { halfLifeDays: 14 },
+    );
     const display = 0.5;
     const search = 2 ** -0.25;
     expectCredits(result.TIME_DECAY, { display: display / (display + search), search: search / (display + search) });
@@ -63,18 +98,29 @@ describe('TIME_DECAY', () => {
   it('refuses path rows with TIMESTAMPS_REQUIRED', () => {
     const accumulator = new AttributionAccumulator(['LINEAR', 'TIME_DECAY']);
     expect(() => accumulator.addPathRow(row('a > b', 1))).toThrowError(
-      expect.objectContaining({ code: 'TIMESTAMPS_REQUIRED', message: expect.stringMatching(/TIME_DECAY needs .*timestamps/) }),
+      expect.objectContaining({
+        code: 'TIMESTAMPS_REQUIRED',
+        message: expect.stringMatching(/TIME_DECAY needs .*timestamps/),
+      }),
     );
   });
 
   it('refuses a converting journey whose touches have no time', () => {
     const untimed: Journey = { touches: [{ channel: 'a' }], convertedAt: CONVERTED };
-    expect(() => attribute([untimed], ['TIME_DECAY'])).toThrowError(expect.objectContaining({ code: 'TIMESTAMPS_REQUIRED' }));
+    expect(() => attribute([untimed], ['TIME_DECAY'])).toThrowError(
+      expect.objectContaining({ code: 'TIMESTAMPS_REQUIRED' }),
+    );
   });
 });
 
 describe('W_SHAPED and FULL_PATH milestones', () => {
-  const five = journey([['a', 9], ['b', 8], ['c', 7, 'lead'], ['d', 6, 'opportunity'], ['e', 5]]);
+  const five = journey([
+    ['a', 9],
+    ['b', 8],
+    ['c', 7, 'lead'],
+    ['d', 6, 'opportunity'],
+    ['e', 5],
+  ]);
 
   it('W_SHAPED: first, last lead and last opportunity share 90 %, the others 10 %', () => {
     expectCredits(attribute([five], ['W_SHAPED']).W_SHAPED, { a: 0.3, b: 0.05, c: 0.3, d: 0.3, e: 0.05 });
@@ -85,12 +131,21 @@ describe('W_SHAPED and FULL_PATH milestones', () => {
   });
 
   it('the last touch marked lead counts, and positions are distinct', () => {
-    const j = journey([['a', 9, 'lead'], ['b', 8], ['c', 7, 'lead'], ['d', 6]]);
+    const j = journey([
+      ['a', 9, 'lead'],
+      ['b', 8],
+      ['c', 7, 'lead'],
+      ['d', 6],
+    ]);
     expectCredits(attribute([j], ['W_SHAPED']).W_SHAPED, { a: 0.45, b: 0.05, c: 0.45, d: 0.05 });
   });
 
   it('milestone positions share 100 % when there are no other touches', () => {
-    const j = journey([['a', 9], ['b', 8, 'lead'], ['c', 7, 'opportunity']]);
+    const j = journey([
+      ['a', 9],
+      ['b', 8, 'lead'],
+      ['c', 7, 'opportunity'],
+    ]);
     expectCredits(attribute([j], ['W_SHAPED']).W_SHAPED, { a: 1 / 3, b: 1 / 3, c: 1 / 3 });
     expectCredits(attribute([j], ['FULL_PATH']).FULL_PATH, { a: 1 / 3, b: 1 / 3, c: 1 / 3 });
   });
@@ -119,7 +174,13 @@ describe('LAST_NON_DIRECT', () => {
 
 describe('journey defaults and results', () => {
   it('a journey without convertedAt is one null: it shapes MARKOV but earns no credit', () => {
-    const input: Journey[] = [journey([['a', 2], ['b', 1]]), { touches: [{ channel: 'a' }] }];
+    const input: Journey[] = [
+      journey([
+        ['a', 2],
+        ['b', 1],
+      ]),
+      { touches: [{ channel: 'a' }] },
+    ];
     const result = attribute(input, ['MARKOV', 'LINEAR']);
     expect(result.MARKOV?.conversionProbability).toBeCloseTo(0.5, 12);
     expectCredits(result.LINEAR, { a: 0.5, b: 0.5 });
@@ -141,8 +202,16 @@ describe('invalid input', () => {
     ['a touch after the conversion', () => attribute([journey([['a', -1]])], ['LINEAR']), 'INVALID_JOURNEY'],
     ['a negative value', () => attribute([journey([['a', 1]], { value: -5 })], ['LINEAR']), 'INVALID_JOURNEY'],
     ['an empty channel', () => attribute([row('a > ', 1)], ['LINEAR']), 'INVALID_PATH_ROW'],
-    ['NaN conversions', () => attribute([{ path: ['a'], conversions: Number.NaN, value: 0, nulls: 0 }], ['LINEAR']), 'INVALID_PATH_ROW'],
-    ['an invalid date', () => attribute([{ touches: [{ channel: 'a' }], convertedAt: new Date('nope') }], ['LINEAR']), 'INVALID_JOURNEY'],
+    [
+      'NaN conversions',
+      () => attribute([{ path: ['a'], conversions: Number.NaN, value: 0, nulls: 0 }], ['LINEAR']),
+      'INVALID_PATH_ROW',
+    ],
+    [
+      'an invalid date',
+      () => attribute([{ touches: [{ channel: 'a' }], convertedAt: new Date('nope') }], ['LINEAR']),
+      'INVALID_JOURNEY',
+    ],
     ['an unknown model', () => new AttributionAccumulator(['LINEAR', 'NOPE' as 'LINEAR']), 'UNKNOWN_MODEL'],
     ['a zero half-life', () => new AttributionAccumulator(['TIME_DECAY'], { halfLifeDays: 0 }), 'INVALID_OPTIONS'],
   ];

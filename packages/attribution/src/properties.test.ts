@@ -7,7 +7,9 @@ import { markovByResolving } from './testing/markov-by-resolving.js';
 import { CHANNELS, randomInt, randomJourney, randomPathRow, seededRandom } from './testing/random-input.js';
 import type { ModelResult, PathRow } from './types.js';
 
-const PER_JOURNEY_MODELS = ATTRIBUTION_MODEL_IDS.filter((m): m is Exclude<AttributionModelId, 'MARKOV'> => m !== 'MARKOV');
+const PER_JOURNEY_MODELS = ATTRIBUTION_MODEL_IDS.filter(
+  (m): m is Exclude<AttributionModelId, 'MARKOV'> => m !== 'MARKOV',
+);
 
 function sumOf(result: ModelResult | undefined): { conversions: number; value: number } {
   if (!result) throw new Error('model missing');
@@ -43,7 +45,10 @@ describe('properties on random inputs', () => {
   it('all models agree on one-touch journeys (MARKOV on conversions: it splits value pro rata)', () => {
     const random = seededRandom(3);
     const rows = Array.from({ length: 100 }, () => randomPathRow(random, CHANNELS, 1));
-    const all = attribute(rows, ATTRIBUTION_MODEL_IDS.filter((m) => m !== 'TIME_DECAY'));
+    const all = attribute(
+      rows,
+      ATTRIBUTION_MODEL_IDS.filter((m) => m !== 'TIME_DECAY'),
+    );
     const reference = all.LAST_TOUCH!;
     for (const [model, result] of Object.entries(all)) {
       const credits = creditsOf(result);
@@ -58,9 +63,14 @@ describe('properties on random inputs', () => {
   });
 
   it('one-touch journeys with timestamps: TIME_DECAY, W_SHAPED and FULL_PATH give all to the touch', () => {
-    const journey = { touches: [{ channel: 'email', at: 0, milestone: 'lead' as const }], convertedAt: 5 * 86_400_000, value: 9 };
+    const journey = {
+      touches: [{ channel: 'email', at: 0, milestone: 'lead' as const }],
+      convertedAt: 5 * 86_400_000,
+      value: 9,
+    };
     const result = attribute([journey], PER_JOURNEY_MODELS);
-    for (const model of PER_JOURNEY_MODELS) expect(result[model]?.channels, model).toEqual([{ channel: 'email', conversions: 1, value: 9 }]);
+    for (const model of PER_JOURNEY_MODELS)
+      expect(result[model]?.channels, model).toEqual([{ channel: 'email', conversions: 1, value: 9 }]);
   });
 
   it('SHAPLEY equals the brute-force Shapley value on small random inputs', () => {

@@ -13,10 +13,16 @@ export const MS_PER_DAY = 86_400_000;
 export function resolveOptions(options: AttributionOptions): ResolvedOptions {
   const { lookbackDays, halfLifeDays = 7, directChannel = 'direct' } = options;
   if (lookbackDays !== undefined && !(Number.isFinite(lookbackDays) && lookbackDays > 0)) {
-    throw new AttributionInputError('INVALID_OPTIONS', `lookbackDays must be a positive number of days, got ${lookbackDays}`);
+    throw new AttributionInputError(
+      'INVALID_OPTIONS',
+      `lookbackDays must be a positive number of days, got ${lookbackDays}`,
+    );
   }
   if (!(Number.isFinite(halfLifeDays) && halfLifeDays > 0)) {
-    throw new AttributionInputError('INVALID_OPTIONS', `halfLifeDays must be a positive number of days, got ${halfLifeDays}`);
+    throw new AttributionInputError(
+      'INVALID_OPTIONS',
+      `halfLifeDays must be a positive number of days, got ${halfLifeDays}`,
+    );
   }
   return {
     lookbackMs: lookbackDays === undefined ? undefined : lookbackDays * MS_PER_DAY,

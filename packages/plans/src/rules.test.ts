@@ -51,6 +51,8 @@ describe('plan catalog', () => {
   });
 
   it('words the limit message with the figures', () => {
-    expect(limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' })).toContain('500 attribution runs');
+    expect(limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' })).toContain(
+      '500 attribution runs',
+    );
   });
 });

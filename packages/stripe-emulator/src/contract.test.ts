@@ -16,7 +16,10 @@ function expectStripeKeys(resource: string, object: unknown): void {
   expect(missingKeys(object, stripeExample(resource)), `${resource} lacks keys of Stripe's example`).toEqual([]);
 }
 
-async function expectStripeError(promise: Promise<unknown>, expected: { type: string; param?: string; status: number; code?: string }): Promise<void> {
+async function expectStripeError(
+  promise: Promise<unknown>,
+  expected: { type: string; param?: string; status: number; code?: string },
+): Promise<void> {
   const error = await promise.then(
     () => null,
     (caught: unknown) => caught as Stripe.errors.StripeError,
@@ -30,7 +33,10 @@ async function expectStripeError(promise: Promise<unknown>, expected: { type: st
 
 describe('seeded plan catalog', () => {
   it('exposes the PRO and SCALE prices under their lookup keys, with their products', async () => {
-    const prices = await stripe.prices.list({ lookup_keys: ['pro_monthly', 'scale_monthly'], expand: ['data.product'] });
+    const prices = await stripe.prices.list({
+      lookup_keys: ['pro_monthly', 'scale_monthly'],
+      expand: ['data.product'],
+    });
     const byKey = new Map(prices.data.map((price) => [price.lookup_key, price]));
     expect(byKey.get('pro_monthly')?.id).toBe(emulator.priceIds.PRO);
     expect(byKey.get('scale_monthly')?.id).toBe(emulator.priceIds.SCALE);
@@ -48,7 +54,12 @@ describe('seeded plan catalog', () => {
 describe('resources through the official SDK', () => {
   it('returns every resource with all the keys of Stripe example, and ids with Stripe prefixes', async () => {
     const product = await stripe.products.create({ name: 'Contract', description: 'keys' });
-    const price = await stripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 1200, recurring: { interval: 'month' } });
+    const price = await stripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 1200,
+      recurring: { interval: 'month' },
+    });
     const clock = await stripe.testHelpers.testClocks.create({ frozen_time: Math.floor(Date.now() / 1000) });
     const customer = await stripe.customers.create({
       email: 'keys@example.com',
@@ -57,10 +68,21 @@ describe('resources through the official SDK', () => {
       invoice_settings: { default_payment_method: 'pm_card_visa' },
       test_clock: clock.id,
     });
-    const paymentMethod = await stripe.paymentMethods.retrieve(String(customer.invoice_settings.default_payment_method));
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: price.id }], metadata: { org: 'o1' } });
+    const paymentMethod = await stripe.paymentMethods.retrieve(
+      String(customer.invoice_settings.default_payment_method),
+    );
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: price.id }],
+      metadata: { org: 'o1' },
+    });
     const invoice = await stripe.invoices.retrieve(String(subscription.latest_invoice));
-    const item = await stripe.invoiceItems.create({ customer: customer.id, amount: 500, currency: 'usd', description: 'one-off' });
+    const item = await stripe.invoiceItems.create({
+      customer: customer.id,
+      amount: 500,
+      currency: 'usd',
+      description: 'one-off',
+    });
     const session = await stripe.checkout.sessions.create({
       mode: 'subscription',
       line_items: [{ price: emulator.priceIds.PRO, quantity: 1 }],
@@ -71,9 +93,18 @@ describe('resources through the official SDK', () => {
       metadata: { organization_id: 'org_1' },
       subscription_data: { metadata: { organization_id: 'org_1' } },
     });
-    const portalConfiguration = await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
-    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: 'http://app.test/settings', configuration: portalConfiguration.id });
-    const endpoint = await stripe.webhookEndpoints.create({ url: 'http://127.0.0.1:9/unused', enabled_events: ['invoice.paid'] });
+    const portalConfiguration = await stripe.billingPortal.configurations.create({
+      features: { invoice_history: { enabled: true } },
+    });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: 'http://app.test/settings',
+      configuration: portalConfiguration.id,
+    });
+    const endpoint = await stripe.webhookEndpoints.create({
+      url: 'http://127.0.0.1:9/unused',
+      enabled_events: ['invoice.paid'],
+    });
     const events = await stripe.events.list({ limit: 3 });
     const event = events.data[0];
     const lineItems = await stripe.checkout.sessions.listLineItems(session.id);
@@ -107,20 +138,33 @@ describe('resources through the official SDK', () => {
     ];
     for (const [resource, object, prefix] of checks) {
       expectStripeKeys(resource, object);
-      expect((object as { id: string }).id.startsWith(prefix), `${resource} id ${(object as { id: string }).id}`).toBe(true);
+      expect((object as { id: string }).id.startsWith(prefix), `${resource} id ${(object as { id: string }).id}`).toBe(
+        true,
+      );
     }
     expect(endpoint.secret).toMatch(/^whsec_/);
     expect(session.url).toBe(`${emulator.baseUrl}/checkout/${session.id}`);
     expect(portal.url).toBe(`${emulator.baseUrl}/portal/${portal.id}`);
     expect(subscription.status).toBe('active');
-    expect(subscription.items.data[0]?.current_period_end).toBeGreaterThan(subscription.items.data[0]?.current_period_start ?? Infinity);
+    expect(subscription.items.data[0]?.current_period_end).toBeGreaterThan(
+      subscription.items.data[0]?.current_period_start ?? Infinity,
+    );
     expect(invoice.status).toBe('paid');
     expect(customer.test_clock).toBe(clock.id);
   });
 
   it('carries the resource keys in every webhook event object', async () => {
     const events = await stripe.events.list({ limit: 100 });
-    const resources = new Set(['customer', 'subscription', 'invoice', 'checkout.session', 'payment_method', 'invoiceitem', 'product', 'price']);
+    const resources = new Set([
+      'customer',
+      'subscription',
+      'invoice',
+      'checkout.session',
+      'payment_method',
+      'invoiceitem',
+      'product',
+      'price',
+    ]);
     const checked = new Set<string>();
     for (const event of events.data) {
       expectStripeKeys('event', { ...event, data: { object: null } });
@@ -129,14 +173,23 @@ describe('resources through the official SDK', () => {
       expectStripeKeys(object.object, object);
       checked.add(object.object);
     }
-    expect([...checked].sort()).toEqual(['customer', 'invoice', 'invoiceitem', 'payment_method', 'price', 'product', 'subscription']);
+    expect([...checked].sort()).toEqual([
+      'customer',
+      'invoice',
+      'invoiceitem',
+      'payment_method',
+      'price',
+      'product',
+      'subscription',
+    ]);
   });
 });
 
 describe('Stripe conventions', () => {
   it('paginates lists newest first with has_more and starting_after', async () => {
     const created = [];
-    for (let i = 0; i < 5; i += 1) created.push(await stripe.customers.create({ email: `page${i}@example.com`, metadata: { batch: 'pages' } }));
+    for (let i = 0; i < 5; i += 1)
+      created.push(await stripe.customers.create({ email: `page${i}@example.com`, metadata: { batch: 'pages' } }));
     const first = await stripe.customers.list({ limit: 2 });
     expect(first.object).toBe('list');
     expect(first.url).toBe('/v1/customers');
@@ -153,7 +206,11 @@ describe('Stripe conventions', () => {
   });
 
   it('expands references, including nested ones and on lists', async () => {
-    const customer = await stripe.customers.create({ email: 'expand@example.com', payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const customer = await stripe.customers.create({
+      email: 'expand@example.com',
+      payment_method: 'pm_card_visa',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    });
     const subscription = await stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: emulator.priceIds.SCALE }],
@@ -193,38 +250,60 @@ describe('Stripe conventions', () => {
       param: 'emial',
       code: 'parameter_unknown',
     });
-    await expectStripeError(stripe.prices.create({ product: 'prod_x', currency: 'usd', unit_amount: 'abc' as unknown as number }), {
-      type: 'invalid_request_error',
-      status: 400,
-      param: 'unit_amount',
-      code: 'parameter_invalid_integer',
-    });
-    await expectStripeError(stripe.subscriptions.create({ items: [{ price: emulator.priceIds.PRO }] } as Stripe.SubscriptionCreateParams), {
-      type: 'invalid_request_error',
-      status: 400,
-      param: 'customer',
-      code: 'parameter_missing',
-    });
-    await expectStripeError(stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: 'price_missing', quantity: 1 }] }), {
+    await expectStripeError(
+      stripe.prices.create({ product: 'prod_x', currency: 'usd', unit_amount: 'abc' as unknown as number }),
+      {
+        type: 'invalid_request_error',
+        status: 400,
+        param: 'unit_amount',
+        code: 'parameter_invalid_integer',
+      },
+    );
+    await expectStripeError(
+      stripe.subscriptions.create({ items: [{ price: emulator.priceIds.PRO }] } as Stripe.SubscriptionCreateParams),
+      {
+        type: 'invalid_request_error',
+        status: 400,
+        param: 'customer',
+        code: 'parameter_missing',
+      },
+    );
+    await expectStripeError(
+      stripe.checkout.sessions.create({ mode: 'subscription', line_items: [{ price: 'price_missing', quantity: 1 }] }),
+      {
+        type: 'invalid_request_error',
+        status: 404,
+        param: 'line_items[0][price]',
+        code: 'resource_missing',
+      },
+    );
+    await expectStripeError(stripe.subscriptions.retrieve('sub_missing'), {
       type: 'invalid_request_error',
       status: 404,
-      param: 'line_items[0][price]',
       code: 'resource_missing',
     });
-    await expectStripeError(stripe.subscriptions.retrieve('sub_missing'), { type: 'invalid_request_error', status: 404, code: 'resource_missing' });
   });
 
   it('rejects keys that are not secret keys and echoes the Stripe-Version', async () => {
-    const publishable = new Stripe('pk_test_nope', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+    const publishable = new Stripe('pk_test_nope', {
+      host: emulator.host,
+      port: emulator.port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     await expect(publishable.customers.list()).rejects.toMatchObject({ statusCode: 401 });
     const response = await fetch(`${emulator.baseUrl}/v1/customers?limit=1`, {
       headers: { authorization: 'Bearer sk_test_anything', 'stripe-version': '2026-10-28.endive' },
     });
     expect(response.headers.get('stripe-version')).toBe('2026-10-28.endive');
     expect(response.headers.get('request-id')).toMatch(/^req_/);
-    const badVersion = await fetch(`${emulator.baseUrl}/v1/customers`, { headers: { authorization: 'Bearer sk_test_anything', 'stripe-version': 'yesterday' } });
+    const badVersion = await fetch(`${emulator.baseUrl}/v1/customers`, {
+      headers: { authorization: 'Bearer sk_test_anything', 'stripe-version': 'yesterday' },
+    });
     expect(badVersion.status).toBe(400);
-    expect(await badVersion.json()).toMatchObject({ error: { type: 'invalid_request_error', code: 'invalid_stripe_api_version' } });
+    expect(await badVersion.json()).toMatchObject({
+      error: { type: 'invalid_request_error', code: 'invalid_stripe_api_version' },
+    });
   });
 
   it('declines a failing card with a card_error and records invoice.payment_failed', async () => {
@@ -234,7 +313,9 @@ describe('Stripe conventions', () => {
     const invoice = await stripe.invoices.create({ customer: customer.id, pending_invoice_items_behavior: 'include' });
     expect(invoice.amount_due).toBe(2000);
     const methods = await stripe.customers.listPaymentMethods(customer.id);
-    const error = await stripe.invoices.pay(invoice.id, { payment_method: methods.data[0]?.id ?? '' }).catch((caught: unknown) => caught as Stripe.errors.StripeError);
+    const error = await stripe.invoices
+      .pay(invoice.id, { payment_method: methods.data[0]?.id ?? '' })
+      .catch((caught: unknown) => caught as Stripe.errors.StripeError);
     expect(error).toMatchObject({ type: 'StripeCardError', statusCode: 402, code: 'card_declined' });
     const failed = await stripe.events.list({ type: 'invoice.payment_failed', limit: 1 });
     expect((failed.data[0]?.data.object as Stripe.Invoice).id).toBe(invoice.id);

@@ -73,7 +73,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const dispatcher = new WebhookDispatcher(store, options.retry ?? DEFAULT_RETRY);
   const bus = new EventBus(store, dispatcher, () => clock.now());
   const billing: BillingContext = { store, clock, bus, publicUrl: options.publicUrl ?? '' };
-  if (options.portalSessionLifetimeSeconds !== undefined) store.portalSessionLifetimeSeconds = options.portalSessionLifetimeSeconds;
+  if (options.portalSessionLifetimeSeconds !== undefined)
+    store.portalSessionLifetimeSeconds = options.portalSessionLifetimeSeconds;
   const priceIds = seedCatalog(store, clock.now());
   const api = new ApiHandler(ALL_ROUTES, (path) => ({ billing, path }), options.log ?? null);
 
@@ -89,7 +90,10 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const secretKey = `${ID_PREFIX.secretKey}${newId('', 24)}`;
   const webhookSecret = options.webhookSecret ?? newWebhookSecret();
 
-  const addWebhookEndpoint = (url: string, endpointOptions: WebhookEndpointOptions = {}): { id: string; secret: string } => {
+  const addWebhookEndpoint = (
+    url: string,
+    endpointOptions: WebhookEndpointOptions = {},
+  ): { id: string; secret: string } => {
     const { endpoint, secret } = registerWebhookEndpoint(billing, {
       url,
       enabledEvents: endpointOptions.enabledEvents ?? ['*'],

@@ -13,7 +13,9 @@ import type { SubscriptionLookup } from '../modules/entitlements/index.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
 import { UnmeteredJourneysResolver } from './unmetered-journeys.resolver.js';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } } });
+const { values } = parseArgs({
+  options: { requests: { type: 'string', default: '2000' }, concurrency: { type: 'string', default: '16' } },
+});
 const REQUESTS = Number(values.requests);
 const CONCURRENCY = Number(values.concurrency);
 const ROUNDS = 10;
@@ -60,7 +62,8 @@ async function run(url: string, apiKey: string, variant: Variant, count: number)
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    while (next++ < count) await post(url, VARIANTS[variant], { input: JOURNEY }, { authorization: `Bearer ${apiKey}` });
+    while (next++ < count)
+      await post(url, VARIANTS[variant], { input: JOURNEY }, { authorization: `Bearer ${apiKey}` });
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   return performance.now() - started;
@@ -93,7 +96,9 @@ try {
   const rate = (variant: Variant) => (perRound * ROUNDS) / (elapsed[variant] / 1000);
   const metered = rate('with @planLimit');
   const unmetered = rate('without (same resolver)');
-  console.log(`\ntrackJourney over HTTP: ${perRound * ROUNDS} requests per variant, ${CONCURRENCY} in flight, ${ROUNDS} interleaved rounds, database: ${scratch.kind}`);
+  console.log(
+    `\ntrackJourney over HTTP: ${perRound * ROUNDS} requests per variant, ${CONCURRENCY} in flight, ${ROUNDS} interleaved rounds, database: ${scratch.kind}`,
+  );
   console.log(`  with @planLimit          ${metered.toFixed(0).padStart(6)} req/s`);
   console.log(`  without (same resolver)  ${unmetered.toFixed(0).padStart(6)} req/s`);
   console.log(`  ratio with/without       ${(metered / unmetered).toFixed(2)}\n`);

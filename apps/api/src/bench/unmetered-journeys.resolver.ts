@@ -12,6 +12,10 @@ export class UnmeteredJourneysResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
     const { organizationId } = principalOf(context);
-    return context.services.attribution.journeys.track(organizationId, await context.entitlements.forOrganization(organizationId), input);
+    return context.services.attribution.journeys.track(
+      organizationId,
+      await context.entitlements.forOrganization(organizationId),
+      input,
+    );
   }
 }

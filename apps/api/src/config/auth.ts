@@ -5,8 +5,16 @@ const EMAIL = z.email();
 /** A comma-separated list of email addresses, trimmed and lower-cased as accounts store them. */
 const emailList = z
   .string()
-  .transform((value) => value.split(',').map((entry) => entry.trim().toLowerCase()).filter((entry) => entry.length > 0))
-  .refine((emails) => emails.every((email) => EMAIL.safeParse(email).success), 'expected comma-separated email addresses such as ops@example.com');
+  .transform((value) =>
+    value
+      .split(',')
+      .map((entry) => entry.trim().toLowerCase())
+      .filter((entry) => entry.length > 0),
+  )
+  .refine(
+    (emails) => emails.every((email) => EMAIL.safeParse(email).success),
+    'expected comma-separated email addresses such as ops@example.com',
+  );
 
 export const authSchema = z.object({
   SESSION_TTL_DAYS: z.coerce.number().int('expected an integer').min(1).max(365).default(30),

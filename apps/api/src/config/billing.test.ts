@@ -51,6 +51,8 @@ describe('billing configuration', () => {
   });
 
   it('refuses a key that is not a Stripe secret key without echoing it', () => {
-    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_live_oops' })).toThrow(/STRIPE_SECRET_KEY: expected a Stripe secret key.*\(value hidden\)/);
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: 'pk_live_oops' })).toThrow(
+      /STRIPE_SECRET_KEY: expected a Stripe secret key.*\(value hidden\)/,
+    );
   });
 });

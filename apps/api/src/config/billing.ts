@@ -4,12 +4,24 @@ const int = (min: number, max: number) => z.coerce.number().int('expected an int
 
 export const billingSchema = z.object({
   // Unset: the Stripe emulator starts beside the API (DESIGN.md "Runtime defaults").
-  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key such as sk_test_…').optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_\w+$/, 'expected a webhook signing secret such as whsec_…').optional(),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'expected a Stripe secret key such as sk_test_…')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'expected a webhook signing secret such as whsec_…')
+    .optional(),
   // A Stripe-compatible API other than api.stripe.com, e.g. an emulator started with `pnpm stripe:emulator`.
   STRIPE_API_BASE: z.url({ message: 'expected an absolute URL such as http://127.0.0.1:12111' }).optional(),
-  STRIPE_PRICE_ID_PRO: z.string().regex(/^price_\w+$/, 'expected a Stripe price id such as price_…').optional(),
-  STRIPE_PRICE_ID_SCALE: z.string().regex(/^price_\w+$/, 'expected a Stripe price id such as price_…').optional(),
+  STRIPE_PRICE_ID_PRO: z
+    .string()
+    .regex(/^price_\w+$/, 'expected a Stripe price id such as price_…')
+    .optional(),
+  STRIPE_PRICE_ID_SCALE: z
+    .string()
+    .regex(/^price_\w+$/, 'expected a Stripe price id such as price_…')
+    .optional(),
   STRIPE_EMULATOR_PORT: int(0, 65535).default(12111),
   STRIPE_MAX_NETWORK_RETRIES: int(0, 5).default(2),
   STRIPE_TIMEOUT_MS: int(100, 80_000).default(10_000),

@@ -12,8 +12,7 @@ export const databaseSchema = z.object({
 });
 
 export type DatabaseConfig =
-  | { mode: 'external'; url: string; poolSize: number }
-  | { mode: 'embedded'; dataDir: string; poolSize: number };
+  { mode: 'external'; url: string; poolSize: number } | { mode: 'embedded'; dataDir: string; poolSize: number };
 
 export function toDatabaseConfig(env: z.infer<typeof databaseSchema>): DatabaseConfig {
   return env.DATABASE_URL

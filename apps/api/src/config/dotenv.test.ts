@@ -17,7 +17,9 @@ function envFile(content: string): string {
 
 describe('.env', () => {
   it('is read under the real environment: a variable set for real keeps its value', () => {
-    const file = envFile('# a comment\nPORT=5001\nLOG_LEVEL=debug\nRECONCILE_SCHEDULE="0 4 * * *"\nMAIL_FROM=Billing <b@example.com> # trailing comment\n');
+    const file = envFile(
+      '# a comment\nPORT=5001\nLOG_LEVEL=debug\nRECONCILE_SCHEDULE="0 4 * * *"\nMAIL_FROM=Billing <b@example.com> # trailing comment\n',
+    );
     const config = loadConfig(environmentWithDotEnv({ PORT: '6001' }, file));
     expect(config.server.port).toBe(6001);
     expect(config.server.logLevel).toBe('debug');
@@ -37,13 +39,21 @@ describe('.env', () => {
 
   it('.env.example names every variable of the README configuration table, all commented out, and parses as valid configuration', () => {
     const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
-    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
-    const documented = [...table.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|/gm)].flatMap((match) => [match[1], match[2]]).filter(Boolean);
+    const table = readme.slice(
+      readme.indexOf('## Configuration'),
+      readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1),
+    );
+    const documented = [...table.matchAll(/^\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|/gm)]
+      .flatMap((match) => [match[1], match[2]])
+      .filter(Boolean);
     expect(documented.length).toBeGreaterThan(20);
 
     const example = readFileSync(join(REPO_ROOT, '.env.example'), 'utf8');
     const lines = example.split('\n');
-    expect(lines.filter((line) => line.trim() !== '' && !line.startsWith('#')), 'every line is a comment').toEqual([]);
+    expect(
+      lines.filter((line) => line.trim() !== '' && !line.startsWith('#')),
+      'every line is a comment',
+    ).toEqual([]);
     const commentedOut = lines.map((line) => /^# ([A-Z_]+)=/.exec(line)?.[1]).filter(Boolean);
     for (const name of documented) expect(commentedOut, `${name} is in .env.example`).toContain(name);
 

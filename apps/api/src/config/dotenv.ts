@@ -12,6 +12,8 @@ type Env = Record<string, string | undefined>;
  */
 export function environmentWithDotEnv(real: Env = process.env, envFile = join(REPO_ROOT, '.env')): Env {
   if (!existsSync(envFile)) return real;
-  const setForReal = Object.fromEntries(Object.entries(real).filter(([, value]) => value !== undefined && value !== ''));
+  const setForReal = Object.fromEntries(
+    Object.entries(real).filter(([, value]) => value !== undefined && value !== ''),
+  );
   return { ...parseEnv(readFileSync(envFile, 'utf8')), ...setForReal };
 }

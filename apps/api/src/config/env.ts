@@ -11,13 +11,15 @@ import { serverSchema, toServerConfig, type ServerConfig } from './server.js';
  * schema in its own file; a new concern (e.g. Stripe) adds its schema to `envSchema` and its section
  * to `AppConfig`.
  */
-const envSchema = z.object({
-  ...serverSchema.shape,
-  ...databaseSchema.shape,
-  ...authSchema.shape,
-  ...billingSchema.shape,
-  ...mailSchema.shape,
-}).superRefine(checkBillingEnv);
+const envSchema = z
+  .object({
+    ...serverSchema.shape,
+    ...databaseSchema.shape,
+    ...authSchema.shape,
+    ...billingSchema.shape,
+    ...mailSchema.shape,
+  })
+  .superRefine(checkBillingEnv);
 
 export interface AppConfig {
   server: ServerConfig;

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 export const mailSchema = z.object({
   // Unset: mail goes to the outbox table, readable by organization admins (DESIGN.md "Runtime defaults").
-  SMTP_URL: z.string().regex(/^smtps?:\/\/.+/, 'expected an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'expected an smtp:// or smtps:// URL')
+    .optional(),
   MAIL_FROM: z.string().min(3).default('Attribution Analytics <billing@localhost>'),
 });
 

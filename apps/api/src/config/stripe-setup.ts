@@ -8,7 +8,12 @@ import { serverSchema, toServerConfig } from './server.js';
  * (the portal's return link, as the API computes it): it prints the rest.
  */
 const setupSchema = serverSchema.extend(
-  billingSchema.pick({ STRIPE_SECRET_KEY: true, STRIPE_API_BASE: true, STRIPE_TIMEOUT_MS: true, STRIPE_MAX_NETWORK_RETRIES: true }).shape,
+  billingSchema.pick({
+    STRIPE_SECRET_KEY: true,
+    STRIPE_API_BASE: true,
+    STRIPE_TIMEOUT_MS: true,
+    STRIPE_MAX_NETWORK_RETRIES: true,
+  }).shape,
 );
 
 export interface StripeSetupConfig {
@@ -20,12 +25,17 @@ export interface StripeSetupConfig {
   publicUrl: string;
 }
 
-export function loadStripeSetupConfig(env: Record<string, string | undefined> = environmentWithDotEnv()): StripeSetupConfig {
+export function loadStripeSetupConfig(
+  env: Record<string, string | undefined> = environmentWithDotEnv(),
+): StripeSetupConfig {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = setupSchema.safeParse(present);
   // The messages never echo a value: the key is secret.
-  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-  if (!present.STRIPE_SECRET_KEY) problems.push('STRIPE_SECRET_KEY: required: the key of the Stripe account to set up (sk_test_…, sk_live_…)');
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!present.STRIPE_SECRET_KEY)
+    problems.push('STRIPE_SECRET_KEY: required: the key of the Stripe account to set up (sk_test_…, sk_live_…)');
   if (!parsed.success || !parsed.data.STRIPE_SECRET_KEY || problems.length > 0) throw new ConfigError(problems);
   return {
     secretKey: parsed.data.STRIPE_SECRET_KEY,

@@ -19,7 +19,12 @@ export interface GraphQLServer {
   middleware: RequestHandler;
 }
 
-export async function startGraphQLServer(schema: GraphQLSchema, httpServer: Server, services: Services, metrics: Metrics): Promise<GraphQLServer> {
+export async function startGraphQLServer(
+  schema: GraphQLSchema,
+  httpServer: Server,
+  services: Services,
+  metrics: Metrics,
+): Promise<GraphQLServer> {
   // Depth, cost and alias limits keep one request from costing the server more than a page of data.
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },

@@ -1,12 +1,5 @@
 import type { UsageMetric } from '@aa/plans';
-import {
-  DirectiveLocation,
-  GraphQLDirective,
-  GraphQLInt,
-  GraphQLNonNull,
-  GraphQLSchema,
-  isEnumType,
-} from 'graphql';
+import { DirectiveLocation, GraphQLDirective, GraphQLInt, GraphQLNonNull, GraphQLSchema, isEnumType } from 'graphql';
 import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
 import { requireSignedIn } from '../modules/accounts/accounts.errors.js';
 import type { Entitlements } from '../modules/entitlements/index.js';
@@ -16,7 +9,11 @@ import type { GraphQLContext } from './context.js';
  * Refuses what the plan does not allow (models, lookback) before the quota is touched, so a request
  * the plan refuses never takes, and briefly holds, a unit of it. Reads the request's entitlements.
  */
-export type PlanGateCheck<TArgs> = (args: TArgs, entitlements: Entitlements, context: GraphQLContext) => void | Promise<void>;
+export type PlanGateCheck<TArgs> = (
+  args: TArgs,
+  entitlements: Entitlements,
+  context: GraphQLContext,
+) => void | Promise<void>;
 
 export interface PlanLimitOptions<TArgs> {
   cost?: number;
@@ -29,7 +26,10 @@ export interface PlanLimitOptions<TArgs> {
  * The gate runs first, then the cost is reserved before the resolver runs and returned if the
  * resolver throws; all three read the plan the request looked up once (context.entitlements).
  */
-export function PlanLimit<TArgs = Record<string, unknown>>(metric: UsageMetric, { cost = 1, gate }: PlanLimitOptions<TArgs> = {}): MethodDecorator {
+export function PlanLimit<TArgs = Record<string, unknown>>(
+  metric: UsageMetric,
+  { cost = 1, gate }: PlanLimitOptions<TArgs> = {},
+): MethodDecorator {
   const sdl = Directive(`@planLimit(metric: ${metric}, cost: ${cost})`);
   const enforce = UseMiddleware(planLimitMiddleware(metric, cost, gate));
   return (target, propertyKey, descriptor) => {
@@ -38,7 +38,11 @@ export function PlanLimit<TArgs = Record<string, unknown>>(metric: UsageMetric, 
   };
 }
 
-function planLimitMiddleware<TArgs>(metric: UsageMetric, cost: number, gate: PlanGateCheck<TArgs> | undefined): MiddlewareFn<GraphQLContext> {
+function planLimitMiddleware<TArgs>(
+  metric: UsageMetric,
+  cost: number,
+  gate: PlanGateCheck<TArgs> | undefined,
+): MiddlewareFn<GraphQLContext> {
   return async ({ args, context }, next) => {
     if (!context.principal) throw requireSignedIn();
     const { organizationId } = context.principal;
@@ -61,7 +65,8 @@ export function withPlanLimitDirective(schema: GraphQLSchema): GraphQLSchema {
   if (!isEnumType(usageMetric)) throw new Error('The schema has no UsageMetric enum for @planLimit');
   const planLimit = new GraphQLDirective({
     name: 'planLimit',
-    description: 'Consumes `cost` units of the caller\'s plan quota for `metric`; refused with PLAN_LIMIT_EXCEEDED (HTTP 402) when the quota is used up.',
+    description:
+      "Consumes `cost` units of the caller's plan quota for `metric`; refused with PLAN_LIMIT_EXCEEDED (HTTP 402) when the quota is used up.",
     locations: [DirectiveLocation.FIELD_DEFINITION],
     args: {
       metric: { type: new GraphQLNonNull(usageMetric) },

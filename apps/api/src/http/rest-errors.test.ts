@@ -61,18 +61,25 @@ describe('the REST error edge', () => {
   it.each(CODES)('answers %s with its status and the GraphQL extensions plus the message', async (code) => {
     const response = await fetch(`${url}/fail/${code}`);
     expect(response.status).toBe(EXPECTED_STATUS[code]);
-    const graphql = formatError({ message: 'unused' }, new ProbeError(code, { field: 'input.x', details: { line: 3 } }));
+    const graphql = formatError(
+      { message: 'unused' },
+      new ProbeError(code, { field: 'input.x', details: { line: 3 } }),
+    );
     expect(await response.json()).toEqual({ error: { message: graphql.message, ...graphql.extensions } });
   });
 
   it('writes code, reason, field and details as GraphQL does', () => {
     const body = restErrorBody(new ProbeError('NOT_FOUND', { field: 'id', details: { line: 7 } }));
-    expect(body).toEqual({ error: { message: 'probe NOT_FOUND', code: 'NOT_FOUND', reason: 'PROBE_NOT_FOUND', field: 'id', line: 7 } });
+    expect(body).toEqual({
+      error: { message: 'probe NOT_FOUND', code: 'NOT_FOUND', reason: 'PROBE_NOT_FOUND', field: 'id', line: 7 },
+    });
   });
 
   it('masks anything that is not a domain error', async () => {
     const response = await fetch(`${url}/crash`);
     expect(response.status).toBe(500);
-    expect(await response.json()).toEqual({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' } });
+    expect(await response.json()).toEqual({
+      error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' },
+    });
   });
 });

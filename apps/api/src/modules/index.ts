@@ -16,6 +16,11 @@ export const API_MODULES: ApiModule[] = [
   { name: 'accounts', entities: ACCOUNT_ENTITIES, resolvers: [AccountsResolver, ApiKeysResolver] },
   entitlementsModule,
   attributionModule,
-  { name: 'billing', entities: [], resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver], rawBodyRoutes: ({ services }) => services.billing.webhookRouter() },
+  {
+    name: 'billing',
+    entities: [],
+    resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver],
+    rawBodyRoutes: ({ services }) => services.billing.webhookRouter(),
+  },
   { name: 'mail', entities: [], resolvers: [MailResolver] },
 ];

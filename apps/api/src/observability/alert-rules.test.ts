@@ -14,7 +14,9 @@ interface AlertRule {
   annotations: { summary: string; description: string; runbook: string };
 }
 
-const rulesFile = parse(readFileSync(join(REPO_ROOT, 'ops/prometheus/billing.rules.yml'), 'utf8')) as { groups: Array<{ name: string; rules: AlertRule[] }> };
+const rulesFile = parse(readFileSync(join(REPO_ROOT, 'ops/prometheus/billing.rules.yml'), 'utf8')) as {
+  groups: Array<{ name: string; rules: AlertRule[] }>;
+};
 const rules = rulesFile.groups.flatMap((group) => group.rules);
 
 let t: TestApp;
@@ -92,7 +94,9 @@ describe('ops/prometheus/billing.rules.yml', () => {
       [`evt_${randomUUID()}`, received, received],
     );
     const after = await scrape();
-    expect(after).toMatch(new RegExp(`^aa_stripe_webhook_last_received_timestamp_seconds ${received.getTime() / 1000}$`, 'm'));
+    expect(after).toMatch(
+      new RegExp(`^aa_stripe_webhook_last_received_timestamp_seconds ${received.getTime() / 1000}$`, 'm'),
+    );
     expect(after).toMatch(/^aa_billing_dunning_mails_total\{kind="payment_failed"\} 0$/m);
   });
 });

@@ -17,7 +17,11 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const scratch = await createScratchDatabase(scratchServerUrl());
   // Migrating once here means the apps the test files boot never race to create the same tables.
-  const db = await openDatabase({ mode: 'external', url: scratch.url, poolSize: 2 }, entitiesOf(API_MODULES), createLogger('warn'));
+  const db = await openDatabase(
+    { mode: 'external', url: scratch.url, poolSize: 2 },
+    entitiesOf(API_MODULES),
+    createLogger('warn'),
+  );
   await db.close();
   project.provide('databaseUrl', scratch.url);
   return () => scratch.dispose();

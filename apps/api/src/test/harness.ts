@@ -36,7 +36,11 @@ export interface TestApp {
   readonly url: string;
   readonly app: App;
   readonly clock: TestClock;
-  graphql<TData = Record<string, any>>(query: string, variables?: Record<string, unknown>, credentials?: Credentials): Promise<GraphQLResult<TData>>;
+  graphql<TData = Record<string, any>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    credentials?: Credentials,
+  ): Promise<GraphQLResult<TData>>;
   /** Signs up a new user with a new organization (unique email); returns its session cookie. */
   signUp(overrides?: Partial<{ email: string; password: string; organizationName: string }>): Promise<SignedUpUser>;
   /** Creates an API key for the organization of the signed-in user; returns the secret. */
@@ -86,7 +90,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (credentials.cookie) headers.cookie = credentials.cookie;
       if (credentials.apiKey) headers.authorization = `Bearer ${credentials.apiKey}`;
-      const response = await fetch(`${running.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const response = await fetch(`${running.url}/graphql`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ query, variables }),
+      });
       const body = (await response.json()) as { data?: any; errors?: any };
       return { status: response.status, headers: response.headers, data: body.data, errors: body.errors };
     },
@@ -125,7 +133,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       const tables = await harness.sql<{ tablename: string }>(
         "select tablename from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations'",
       );
-      if (tables.length > 0) await harness.sql(`truncate ${tables.map(({ tablename }) => `"${tablename}"`).join(', ')} cascade`);
+      if (tables.length > 0)
+        await harness.sql(`truncate ${tables.map(({ tablename }) => `"${tablename}"`).join(', ')} cascade`);
     },
     async restart() {
       await running.app.close();

@@ -44,7 +44,12 @@ export function AppShell() {
         </NavLink>
         <nav className="nav" aria-label="Main">
           {NAV.filter((item) => canSee(item.audience, viewer?.role)).map(({ to, label, Icon, end }) => (
-            <NavLink key={to} to={to} end={end} className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}>
+            <NavLink
+              key={to}
+              to={to}
+              end={end}
+              className={({ isActive }) => (isActive ? 'nav__link nav__link--active' : 'nav__link')}
+            >
               <Icon className="nav__icon" />
               {label}
             </NavLink>

@@ -28,7 +28,14 @@ describe('UpgradeDialog', () => {
     expect(screen.queryByText('You have reached your plan’s limit')).toBeNull();
 
     act(() =>
-      upgradePrompt.show({ code: 'PLAN_LIMIT_EXCEEDED', message: 'Your Free plan includes 500 runs.', plan: 'FREE', upgradeUrl: '/pricing', used: 500, limit: 500 }),
+      upgradePrompt.show({
+        code: 'PLAN_LIMIT_EXCEEDED',
+        message: 'Your Free plan includes 500 runs.',
+        plan: 'FREE',
+        upgradeUrl: '/pricing',
+        used: 500,
+        limit: 500,
+      }),
     );
     expect(screen.getByText('You have reached your plan’s limit')).toBeTruthy();
     expect(screen.getByText('500 of 500 attribution runs used this period on FREE.')).toBeTruthy();
@@ -41,7 +48,16 @@ describe('UpgradeDialog', () => {
 
   it('names a missing feature differently and can be dismissed', () => {
     renderAt('/attribution');
-    act(() => upgradePrompt.show({ code: 'FEATURE_NOT_IN_PLAN', message: 'MARKOV needs Scale.', plan: 'PRO', upgradeUrl: '/pricing', used: null, limit: null }));
+    act(() =>
+      upgradePrompt.show({
+        code: 'FEATURE_NOT_IN_PLAN',
+        message: 'MARKOV needs Scale.',
+        plan: 'PRO',
+        upgradeUrl: '/pricing',
+        used: null,
+        limit: null,
+      }),
+    );
     expect(screen.getByText('Not included in your plan')).toBeTruthy();
     fireEvent.click(screen.getByText('Not now'));
     expect(upgradePrompt.snapshot()).toBeNull();

@@ -18,11 +18,16 @@ export function UpgradeDialog() {
   }
 
   return (
-    <Dialog open={details !== null} onClose={upgradePrompt.dismiss} title={overLimit ? 'You have reached your plan’s limit' : 'Not included in your plan'}>
+    <Dialog
+      open={details !== null}
+      onClose={upgradePrompt.dismiss}
+      title={overLimit ? 'You have reached your plan’s limit' : 'Not included in your plan'}
+    >
       <p>{details?.message}</p>
       {overLimit && details?.used != null && details.limit != null && (
         <p className="muted">
-          {formatCount(details.used)} of {formatCount(details.limit)} attribution runs used this period{details.plan ? ` on ${details.plan}` : ''}.
+          {formatCount(details.used)} of {formatCount(details.limit)} attribution runs used this period
+          {details.plan ? ` on ${details.plan}` : ''}.
         </p>
       )}
       <div className="row row--end">

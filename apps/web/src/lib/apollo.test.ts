@@ -13,7 +13,11 @@ let server: Server;
 let uri: string;
 
 function graphqlReply(status: number, errors: object[]): Reply {
-  return { status, contentType: 'application/graphql-response+json; charset=utf-8', body: JSON.stringify({ data: null, errors }) };
+  return {
+    status,
+    contentType: 'application/graphql-response+json; charset=utf-8',
+    body: JSON.stringify({ data: null, errors }),
+  };
 }
 
 beforeAll(async () => {
@@ -30,7 +34,10 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-async function reactionsTo(reply: Reply, run: (client: ReturnType<typeof createApolloClient>) => Promise<unknown>): Promise<ErrorReaction[]> {
+async function reactionsTo(
+  reply: Reply,
+  run: (client: ReturnType<typeof createApolloClient>) => Promise<unknown>,
+): Promise<ErrorReaction[]> {
   nextReply = reply;
   const reactions: ErrorReaction[] = [];
   const client = createApolloClient({ uri, onReaction: (reaction) => reactions.push(reaction) });
@@ -39,23 +46,49 @@ async function reactionsTo(reply: Reply, run: (client: ReturnType<typeof createA
 }
 
 const trackJourney = (client: ReturnType<typeof createApolloClient>) =>
-  client.mutate({ mutation: TrackJourneyDocument, variables: { input: { touches: [{ channel: 'Email', at: '2026-11-01T00:00:00Z' }], convertedAt: '2026-11-02T00:00:00Z' } } });
+  client.mutate({
+    mutation: TrackJourneyDocument,
+    variables: {
+      input: { touches: [{ channel: 'Email', at: '2026-11-01T00:00:00Z' }], convertedAt: '2026-11-02T00:00:00Z' },
+    },
+  });
 
 describe('the Apollo error link', () => {
   it('turns a 402 PLAN_LIMIT_EXCEEDED answer into the upgrade prompt', async () => {
     const reply = graphqlReply(402, [
-      { message: 'Limit reached', extensions: { code: 'PLAN_LIMIT_EXCEEDED', used: 500, limit: 500, plan: 'FREE', upgradeUrl: 'http://localhost:4000/pricing' } },
+      {
+        message: 'Limit reached',
+        extensions: {
+          code: 'PLAN_LIMIT_EXCEEDED',
+          used: 500,
+          limit: 500,
+          plan: 'FREE',
+          upgradeUrl: 'http://localhost:4000/pricing',
+        },
+      },
     ]);
     const reactions = await reactionsTo(reply, trackJourney);
     expect(reactions).toEqual([
-      { kind: 'upgrade', details: { code: 'PLAN_LIMIT_EXCEEDED', message: 'Limit reached', plan: 'FREE', upgradeUrl: '/pricing', used: 500, limit: 500 } },
+      {
+        kind: 'upgrade',
+        details: {
+          code: 'PLAN_LIMIT_EXCEEDED',
+          message: 'Limit reached',
+          plan: 'FREE',
+          upgradeUrl: '/pricing',
+          used: 500,
+          limit: 500,
+        },
+      },
     ]);
   });
 
   it('turns a 402 with a plain JSON body into the upgrade prompt too', async () => {
     const reply = { status: 402, contentType: 'text/plain', body: 'Payment Required' };
     const reactions = await reactionsTo(reply, trackJourney);
-    expect(reactions).toMatchObject([{ kind: 'upgrade', details: { code: 'PLAN_LIMIT_EXCEEDED', upgradeUrl: '/pricing' } }]);
+    expect(reactions).toMatchObject([
+      { kind: 'upgrade', details: { code: 'PLAN_LIMIT_EXCEEDED', upgradeUrl: '/pricing' } },
+    ]);
   });
 
   it('turns UNAUTHENTICATED into a sign-in redirect', async () => {

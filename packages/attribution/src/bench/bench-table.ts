@@ -35,7 +35,20 @@ const TASK_LABELS: Record<string, string> = {
 };
 
 export function formatBenchTable(measurements: readonly TaskMeasurement[], machine: string): string {
-  const header = ['task', 'cold ms', 'cold cpu ms', 'rows/s cold', 'median ms', 'rows/s median', 'heap Δ MB', 'retained MB', 'peak RSS MB', 'target', 'cold wall', 'cold cpu'];
+  const header = [
+    'task',
+    'cold ms',
+    'cold cpu ms',
+    'rows/s cold',
+    'median ms',
+    'rows/s median',
+    'heap Δ MB',
+    'retained MB',
+    'peak RSS MB',
+    'target',
+    'cold wall',
+    'cold cpu',
+  ];
   const rows = measurements.map((m) => {
     const target = targetOf(m);
     return [

@@ -68,7 +68,10 @@ describe('pnpm attribution (child process)', () => {
         '',
       ].join('\n'),
     );
-    const { code, stdout } = await cli(['--model', 'FIRST_TOUCH', '--input', 'journeys.csv', '--lookback-days', '30', '--json'], dir);
+    const { code, stdout } = await cli(
+      ['--model', 'FIRST_TOUCH', '--input', 'journeys.csv', '--lookback-days', '30', '--json'],
+      dir,
+    );
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toEqual({ FIRST_TOUCH: { search: { conversions: 1, value: 100 } } });
   });
@@ -83,7 +86,10 @@ describe('pnpm attribution (child process)', () => {
 
   it('exits 1 with file:line: reason on a malformed file', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'attribution-cli-'));
-    await writeFile(join(dir, 'bad.csv'), 'path;total_conversions;total_conversion_value;total_null\na > b;1;2;0\na > b;one;2;0\n');
+    await writeFile(
+      join(dir, 'bad.csv'),
+      'path;total_conversions;total_conversion_value;total_null\na > b;1;2;0\na > b;one;2;0\n',
+    );
     const { code, stderr, stdout } = await cli(['--model', 'LINEAR', '--input', 'bad.csv'], dir);
     expect(code).toBe(1);
     expect(stdout).toBe('');

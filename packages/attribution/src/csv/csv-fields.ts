@@ -30,7 +30,7 @@ export function isDecimal(text: string, start: number, end: number): boolean {
 }
 
 export function isBlank(code: number): boolean {
-  return code === 32 /* space */ || code === 9 /* tab */;
+  return code === 32 /* space */ || code === 9; /* tab */
 }
 
 function isDigit(code: number): boolean {

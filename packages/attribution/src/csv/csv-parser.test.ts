@@ -65,8 +65,18 @@ describe('journeys format', () => {
   });
 
   it('accepts the columns in any order', () => {
-    const [journey] = [...parseAttributionCsv(['channel,journey_id,value,converted_at,milestone,touched_at', 'a,1,5,2026-01-02,,2026-01-01'])];
-    expect(journey).toEqual({ id: '1', touches: [{ channel: 'a', at: Date.UTC(2026, 0, 1) }], convertedAt: Date.UTC(2026, 0, 2), value: 5 });
+    const [journey] = [
+      ...parseAttributionCsv([
+        'channel,journey_id,value,converted_at,milestone,touched_at',
+        'a,1,5,2026-01-02,,2026-01-01',
+      ]),
+    ];
+    expect(journey).toEqual({
+      id: '1',
+      touches: [{ channel: 'a', at: Date.UTC(2026, 0, 1) }],
+      convertedAt: Date.UTC(2026, 0, 2),
+      value: 5,
+    });
   });
 
   it.each([
@@ -86,8 +96,14 @@ describe('journeys format', () => {
 
   it('rejects rows that change the conversion, go back in time, or split a journey', () => {
     const first = 'j1,a,2026-03-02,,2026-03-05,1';
-    expect(errorOf([header, first, 'j1,b,2026-03-03,,2026-03-06,1'])).toMatchObject({ line: 3, reason: expect.stringMatching(/must repeat the first row/) });
-    expect(errorOf([header, first, 'j1,b,2026-03-01,,2026-03-05,1'])).toMatchObject({ line: 3, reason: expect.stringMatching(/earlier than the previous touch/) });
+    expect(errorOf([header, first, 'j1,b,2026-03-03,,2026-03-06,1'])).toMatchObject({
+      line: 3,
+      reason: expect.stringMatching(/must repeat the first row/),
+    });
+    expect(errorOf([header, first, 'j1,b,2026-03-01,,2026-03-05,1'])).toMatchObject({
+      line: 3,
+      reason: expect.stringMatching(/earlier than the previous touch/),
+    });
     expect(errorOf([header, first, 'j2,b,2026-03-01,,,', 'j1,c,2026-03-04,,2026-03-05,1'])).toMatchObject({
       line: 4,
       reason: expect.stringMatching(/must be contiguous/),
@@ -113,7 +129,10 @@ describe('header and file errors', () => {
     parser.pushLine(JOURNEYS_HEADER);
     expect(parser.format).toBe('journeys');
     expect(parser.pushLine('j1,a,2026-03-01,,,')).toBeUndefined();
-    expect(parser.pushLine('j2,a,2026-03-01,,,')).toEqual({ id: 'j1', touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
+    expect(parser.pushLine('j2,a,2026-03-01,,,')).toEqual({
+      id: 'j1',
+      touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }],
+    });
     expect(parser.lineNumber).toBe(3);
     expect(parser.end()).toEqual({ id: 'j2', touches: [{ channel: 'a', at: Date.UTC(2026, 2, 1) }] });
   });

@@ -41,7 +41,9 @@ export function createCsvParser(): AttributionCsvParser {
     }
     const columns = journeyColumnsOf(fields);
     if (!columns) {
-      throw new FieldError(`unknown header ${JSON.stringify(line)}: expected "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
+      throw new FieldError(
+        `unknown header ${JSON.stringify(line)}: expected "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`,
+      );
     }
     format = 'journeys';
     journeys = new JourneyAssembler(columns);
@@ -90,7 +92,8 @@ export function createCsvParser(): AttributionCsvParser {
       }
     },
     end() {
-      if (format === undefined) throw new CsvFormatError(1, `empty file: expected the header "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
+      if (format === undefined)
+        throw new CsvFormatError(1, `empty file: expected the header "${PATH_ROWS_HEADER}" or "${JOURNEYS_HEADER}"`);
       return finishedJourney(journeys?.end());
     },
   };

@@ -49,7 +49,9 @@ export class JourneyAssembler {
   pushRow(line: string, lineNumber: number): FinishedJourney | undefined {
     const fields = splitCsvLine(line);
     if (fields.length !== JOURNEY_COLUMNS.length) {
-      throw new FieldError(`expected ${JOURNEY_COLUMNS.length} comma-separated fields (${JOURNEYS_HEADER}), found ${fields.length}`);
+      throw new FieldError(
+        `expected ${JOURNEY_COLUMNS.length} comma-separated fields (${JOURNEYS_HEADER}), found ${fields.length}`,
+      );
     }
     const field = (column: keyof ColumnIndex): string => fields[this.columns[column]]!.trim();
     const id = field('journey_id');
@@ -57,12 +59,21 @@ export class JourneyAssembler {
     let finished: FinishedJourney | undefined;
     if (this.open?.id !== id) {
       if (this.finishedIds.has(id)) {
-        throw new FieldError(`journey ${JSON.stringify(id)} continues after other journeys: the rows of a journey must be contiguous`);
+        throw new FieldError(
+          `journey ${JSON.stringify(id)} continues after other journeys: the rows of a journey must be contiguous`,
+        );
       }
       finished = this.end();
       this.open = this.startJourney(id, lineNumber, field('converted_at'), field('value'));
     }
-    this.addTouch(this.open!, field('channel'), field('touched_at'), field('milestone'), field('converted_at'), field('value'));
+    this.addTouch(
+      this.open!,
+      field('channel'),
+      field('touched_at'),
+      field('milestone'),
+      field('converted_at'),
+      field('value'),
+    );
     return finished;
   }
 
@@ -106,7 +117,9 @@ export class JourneyAssembler {
       throw new FieldError(`touch at ${touchedAtText} comes after the conversion at ${journey.convertedAtText}`);
     }
     if (at < journey.lastTouchMs) {
-      throw new FieldError(`touched_at ${touchedAtText} is earlier than the previous touch: a journey's rows must be in time order`);
+      throw new FieldError(
+        `touched_at ${touchedAtText} is earlier than the previous touch: a journey's rows must be in time order`,
+      );
     }
     journey.lastTouchMs = at;
     const milestone = readMilestone(milestoneText);

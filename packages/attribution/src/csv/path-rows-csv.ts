@@ -56,7 +56,9 @@ function readAmountAt(line: string, start: number, end: number, column: 0 | 1 | 
   while (start < end && isBlank(line.charCodeAt(start))) start++;
   while (end > start && isBlank(line.charCodeAt(end - 1))) end--;
   if (!isDecimal(line, start, end)) {
-    throw new FieldError(`${AMOUNT_COLUMNS[column]} is not a non-negative number: ${JSON.stringify(line.slice(start, end))}`);
+    throw new FieldError(
+      `${AMOUNT_COLUMNS[column]} is not a non-negative number: ${JSON.stringify(line.slice(start, end))}`,
+    );
   }
   return Number(line.slice(start, end));
 }

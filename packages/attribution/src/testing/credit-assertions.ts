@@ -16,6 +16,8 @@ export function expectCredits(result: ModelResult | undefined, expected: Record<
   const actual = creditsOf(result);
   expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
   for (const [channel, conversions] of Object.entries(expected)) {
-    expect(Math.abs(actual[channel]! - conversions), `${channel}: ${actual[channel]} vs ${conversions}`).toBeLessThan(1e-9);
+    expect(Math.abs(actual[channel]! - conversions), `${channel}: ${actual[channel]} vs ${conversions}`).toBeLessThan(
+      1e-9,
+    );
   }
 }

@@ -4,7 +4,10 @@ import type { PathRow } from '../types.js';
  * MARKOV removal effects computed the long way, as a test oracle: build the chain from the rows,
  * then re-solve the absorbing system once per removed channel (x_k = 0).
  */
-export function markovByResolving(rows: readonly PathRow[]): { conversionProbability: number; effects: Record<string, number> } {
+export function markovByResolving(rows: readonly PathRow[]): {
+  conversionProbability: number;
+  effects: Record<string, number>;
+} {
   const channels = [...new Set(rows.flatMap((r) => r.path))];
   const n = channels.length + 1;
   const stateOf = (channel: string): number => channels.indexOf(channel) + 1;

@@ -1,7 +1,11 @@
 import type Stripe from 'stripe';
 import { cardDeclined, invalidParameter, invalidState } from '../http/errors.js';
 import { ID_PREFIX, newCheckoutSessionId, newId } from '../ids.js';
-import { buildCheckoutLineItem, buildCheckoutSession, type CheckoutSessionObject } from '../objects/checkout-objects.js';
+import {
+  buildCheckoutLineItem,
+  buildCheckoutSession,
+  type CheckoutSessionObject,
+} from '../objects/checkout-objects.js';
 import type { PaymentMethodObject } from '../objects/customer-objects.js';
 import { EventBatch } from '../webhooks/event-bus.js';
 import { mergeMetadata, type BillingContext } from './context.js';
@@ -29,13 +33,25 @@ export function createCheckoutSession(ctx: BillingContext, input: CheckoutSessio
     const param = `line_items[${index}][price]`;
     const price = ctx.store.prices.get(item.price, param);
     if (input.mode === 'payment' && price.recurring) {
-      throw invalidParameter(param, 'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.');
+      throw invalidParameter(
+        param,
+        'You specified `payment` mode but passed a recurring price. Either switch to `subscription` mode or use only one-time prices.',
+      );
     }
-    return buildCheckoutLineItem({ id: newId('li_', 24), price, quantity: item.quantity ?? 1, description: productNameOf(ctx, price) });
+    return buildCheckoutLineItem({
+      id: newId('li_', 24),
+      price,
+      quantity: item.quantity ?? 1,
+      description: productNameOf(ctx, price),
+    });
   });
-  if (input.mode !== 'setup' && lineItems.length === 0) throw invalidParameter('line_items', 'Missing required param: line_items.', 'parameter_missing');
+  if (input.mode !== 'setup' && lineItems.length === 0)
+    throw invalidParameter('line_items', 'Missing required param: line_items.', 'parameter_missing');
   if (input.mode === 'subscription' && !lineItems.some((item) => item.price?.recurring)) {
-    throw invalidParameter('line_items', 'You must provide at least one recurring price in `subscription` mode when using prices.');
+    throw invalidParameter(
+      'line_items',
+      'You must provide at least one recurring price in `subscription` mode when using prices.',
+    );
   }
   const id = newCheckoutSessionId();
   const subtotal = lineItems.reduce((sum, item) => sum + item.amount_subtotal, 0);

@@ -53,10 +53,14 @@ export function updateCustomer(ctx: BillingContext, customer: CustomerObject, in
  * Deletes a customer as Stripe does: its live subscriptions end at once, `customer.deleted` is sent,
  * and from then on the id answers `resource_missing`, except a retrieval, which says `deleted: true`.
  */
-export function deleteCustomer(ctx: BillingContext, customer: CustomerObject): { id: string; object: 'customer'; deleted: true } {
+export function deleteCustomer(
+  ctx: BillingContext,
+  customer: CustomerObject,
+): { id: string; object: 'customer'; deleted: true } {
   const events = new EventBatch();
   for (const subscription of ctx.store.subscriptions.all()) {
-    if (idOf(subscription.customer) === customer.id && subscription.status !== 'canceled') cancelSubscription(ctx, subscription, {}, events);
+    if (idOf(subscription.customer) === customer.id && subscription.status !== 'canceled')
+      cancelSubscription(ctx, subscription, {}, events);
   }
   ctx.store.customers.delete(customer.id);
   ctx.store.deletedCustomers.add(customer.id);

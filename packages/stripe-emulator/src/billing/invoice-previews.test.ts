@@ -19,8 +19,16 @@ afterAll(() => emulator.close());
 
 async function proSubscriberTenDaysIn(email: string) {
   const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START });
-  const customer = await stripe.customers.create({ email, test_clock: clock.id, payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
-  const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+  const customer = await stripe.customers.create({
+    email,
+    test_clock: clock.id,
+    payment_method: 'pm_card_visa',
+    invoice_settings: { default_payment_method: 'pm_card_visa' },
+  });
+  const subscription = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: emulator.priceIds.PRO }],
+  });
   await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 10 * DAY });
   return { customer, subscription, itemId: subscription.items.data[0]?.id ?? '' };
 }
@@ -32,7 +40,11 @@ describe('invoices.createPreview', () => {
     const preview = await stripe.invoices.createPreview({
       customer: customer.id,
       subscription: subscription.id,
-      subscription_details: { items: [{ id: itemId, price: emulator.priceIds.SCALE }], proration_behavior: 'always_invoice', proration_date: prorationDate },
+      subscription_details: {
+        items: [{ id: itemId, price: emulator.priceIds.SCALE }],
+        proration_behavior: 'always_invoice',
+        proration_date: prorationDate,
+      },
     });
     expect(preview.lines.data.map((line) => [line.amount, line.parent?.invoice_item_details?.proration])).toEqual([
       [UNUSED_PRO, true],
@@ -40,7 +52,12 @@ describe('invoices.createPreview', () => {
     ]);
     expect(preview.lines.data[0]?.description).toMatch(/^Unused time on Attribution Analytics Pro after/);
     expect(preview.lines.data[1]?.description).toMatch(/^Remaining time on Attribution Analytics Scale after/);
-    expect(preview).toMatchObject({ status: 'draft', total: UNUSED_PRO + REMAINING_SCALE, amount_due: UNUSED_PRO + REMAINING_SCALE, customer: customer.id });
+    expect(preview).toMatchObject({
+      status: 'draft',
+      total: UNUSED_PRO + REMAINING_SCALE,
+      amount_due: UNUSED_PRO + REMAINING_SCALE,
+      customer: customer.id,
+    });
     expect(preview.id).toMatch(/^upcoming_in_/);
     expect((await stripe.invoices.list({ customer: customer.id })).data).toHaveLength(1);
     expect((await stripe.invoiceItems.list({ customer: customer.id, pending: true })).data).toEqual([]);
@@ -60,9 +77,14 @@ describe('invoices.createPreview', () => {
     const { customer, subscription, itemId } = await proSubscriberTenDaysIn('preview-renewal@example.com');
     const preview = await stripe.invoices.createPreview({
       subscription: subscription.id,
-      subscription_details: { items: [{ id: itemId, price: emulator.priceIds.SCALE }], proration_date: START + 10 * DAY },
+      subscription_details: {
+        items: [{ id: itemId, price: emulator.priceIds.SCALE }],
+        proration_date: START + 10 * DAY,
+      },
     });
-    expect(preview.lines.data.map((line) => line.amount).sort((a, b) => a - b)).toEqual([UNUSED_PRO, REMAINING_SCALE, 19_900].sort((a, b) => a - b));
+    expect(preview.lines.data.map((line) => line.amount).sort((a, b) => a - b)).toEqual(
+      [UNUSED_PRO, REMAINING_SCALE, 19_900].sort((a, b) => a - b),
+    );
     expect(preview).toMatchObject({
       billing_reason: 'upcoming',
       total: 19_900 + UNUSED_PRO + REMAINING_SCALE,
@@ -71,26 +93,46 @@ describe('invoices.createPreview', () => {
     });
     const seats = await stripe.invoices.createPreview({
       subscription: subscription.id,
-      subscription_details: { items: [{ id: itemId, quantity: 3 }], proration_behavior: 'always_invoice', proration_date: START + 10 * DAY },
+      subscription_details: {
+        items: [{ id: itemId, quantity: 3 }],
+        proration_behavior: 'always_invoice',
+        proration_date: START + 10 * DAY,
+      },
     });
     // A quantity change is prorated too: 1 × PRO credited, 3 × PRO charged for the rest of the period.
     expect(seats.lines.data.map((line) => line.amount)).toEqual([UNUSED_PRO, Math.round((3 * 4_900 * 21) / 31)]);
     const unchanged = await stripe.invoices.createPreview({ customer: customer.id, subscription: subscription.id });
     expect(unchanged.lines.data.map((line) => line.amount)).toEqual([4_900]);
-    await expect(stripe.invoices.createPreview({})).rejects.toMatchObject({ statusCode: 400, code: 'parameter_missing', param: 'customer' });
+    await expect(stripe.invoices.createPreview({})).rejects.toMatchObject({
+      statusCode: 400,
+      code: 'parameter_missing',
+      param: 'customer',
+    });
   });
 
   it("resets the cycle with billing_cycle_anchor 'now': unused time credited, a full period billed from now, as the update then does", async () => {
     const { customer, subscription, itemId } = await proSubscriberTenDaysIn('preview-anchor@example.com');
     const now = START + 10 * DAY;
-    const change = { items: [{ id: itemId, price: emulator.priceIds.SCALE }], proration_date: now, billing_cycle_anchor: { type: 'now' as const } };
-    const preview = await stripe.invoices.createPreview({ subscription: subscription.id, subscription_details: change });
+    const change = {
+      items: [{ id: itemId, price: emulator.priceIds.SCALE }],
+      proration_date: now,
+      billing_cycle_anchor: { type: 'now' as const },
+    };
+    const preview = await stripe.invoices.createPreview({
+      subscription: subscription.id,
+      subscription_details: change,
+    });
     expect(preview.lines.data.map((line) => line.amount).sort((a, b) => a - b)).toEqual([UNUSED_PRO, 19_900]);
     expect(preview.amount_due).toBe(19_900 + UNUSED_PRO);
 
     const failing = await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id });
     await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: failing.id } });
-    const pending = await stripe.subscriptions.update(subscription.id, { ...change, payment_behavior: 'pending_if_incomplete', proration_behavior: 'create_prorations', expand: ['latest_invoice'] });
+    const pending = await stripe.subscriptions.update(subscription.id, {
+      ...change,
+      payment_behavior: 'pending_if_incomplete',
+      proration_behavior: 'create_prorations',
+      expand: ['latest_invoice'],
+    });
     expect(pending.pending_update).toMatchObject({ billing_cycle_anchor: now });
     expect(pending.billing_cycle_anchor).toBe(START);
     expect((pending.latest_invoice as Stripe.Invoice).amount_due).toBe(preview.amount_due);
@@ -98,7 +140,10 @@ describe('invoices.createPreview', () => {
     await stripe.invoices.pay((pending.latest_invoice as Stripe.Invoice).id, { payment_method: 'pm_card_visa' });
     const applied = await stripe.subscriptions.retrieve(subscription.id);
     expect(applied).toMatchObject({ billing_cycle_anchor: now, pending_update: null });
-    expect(applied.items.data[0]).toMatchObject({ current_period_start: now, current_period_end: Date.UTC(2026, 1, 25, 12) / 1000 });
+    expect(applied.items.data[0]).toMatchObject({
+      current_period_start: now,
+      current_period_end: Date.UTC(2026, 1, 25, 12) / 1000,
+    });
     expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
   });
 });

@@ -31,20 +31,38 @@ export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput):
   if (!customerId) throw missingParameter('customer');
   const customer = ctx.store.customers.get(customerId, 'customer');
   if (subscription && idOf(subscription.customer) !== customer.id) {
-    throw invalidParameter('subscription', `The subscription ${subscription.id} does not belong to the customer ${customer.id}.`);
+    throw invalidParameter(
+      'subscription',
+      `The subscription ${subscription.id} does not belong to the customer ${customer.id}.`,
+    );
   }
   const now = ctx.clock.forCustomer(customer.id);
   const details = input.subscription_details ?? {};
   const prorationBehavior = details.proration_behavior ?? 'create_prorations';
   const resetCycle = details.billing_cycle_anchor?.type === 'now';
   const planned = subscription
-    ? plannedItemChanges(ctx, subscription, details.items ?? [], prorationBehavior, details.proration_date ?? now, now, resetCycle)
+    ? plannedItemChanges(
+        ctx,
+        subscription,
+        details.items ?? [],
+        prorationBehavior,
+        details.proration_date ?? now,
+        now,
+        resetCycle,
+      )
     : null;
   const pending = pendingItemsOf(ctx, customer.id, subscription?.id ?? null);
-  const prorations = (planned?.prorations ?? []).map((entry) => prorationItem(entry, customer.id, subscription?.id ?? null, now));
+  const prorations = (planned?.prorations ?? []).map((entry) =>
+    prorationItem(entry, customer.id, subscription?.id ?? null, now),
+  );
   const immediate = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
   const periodStart = immediate ? now : (subscription?.items.data[0]?.current_period_end ?? now);
-  const lines = !subscription || !planned ? [] : immediate ? planned.periodLines : renewalLines(ctx, subscription, planned.items.data, periodStart);
+  const lines =
+    !subscription || !planned
+      ? []
+      : immediate
+        ? planned.periodLines
+        : renewalLines(ctx, subscription, planned.items.data, periodStart);
   const invoice = buildDraft(
     ctx,
     `upcoming_${newId(ID_PREFIX.invoice)}`,
@@ -67,16 +85,30 @@ export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput):
 }
 
 /** The next period's line of each item, at the prices the change would leave. */
-function renewalLines(ctx: BillingContext, subscription: SubscriptionObject, items: SubscriptionObject['items']['data'], periodStart: number): InvoiceLineInput[] {
+function renewalLines(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  items: SubscriptionObject['items']['data'],
+  periodStart: number,
+): InvoiceLineInput[] {
   return items.map((item) => {
     const recurring = item.price.recurring;
-    const next = { ...item, current_period_start: periodStart, current_period_end: addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1) };
+    const next = {
+      ...item,
+      current_period_start: periodStart,
+      current_period_end: addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1),
+    };
     return periodLine(ctx, next, subscription.status === 'trialing' && (subscription.trial_end ?? 0) > periodStart);
   });
 }
 
 /** A proration as the invoice item the change would create (never stored). */
-function prorationItem(entry: ProrationEntry, customer: string, subscription: string | null, now: number): InvoiceItemObject {
+function prorationItem(
+  entry: ProrationEntry,
+  customer: string,
+  subscription: string | null,
+  now: number,
+): InvoiceItemObject {
   return buildInvoiceItem({
     id: newId(ID_PREFIX.invoiceItem),
     created: now,

@@ -2,7 +2,12 @@ import type Stripe from 'stripe';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
-import { buildInvoice, buildInvoiceLine, type InvoiceItemObject, type InvoiceObject } from '../objects/invoice-objects.js';
+import {
+  buildInvoice,
+  buildInvoiceLine,
+  type InvoiceItemObject,
+  type InvoiceObject,
+} from '../objects/invoice-objects.js';
 import type { EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { cancelPaymentsOf, chargeInvoice, paymentIntentFor } from './payments.js';
@@ -44,7 +49,12 @@ export function createDraftInvoice(ctx: BillingContext, input: DraftInvoiceInput
 }
 
 /** A draft invoice object with the given lines and invoice items, not stored (previews use it as is). */
-export function buildDraft(ctx: BillingContext, id: string, input: DraftInvoiceInput, invoiceItems: InvoiceItemObject[]): InvoiceObject {
+export function buildDraft(
+  ctx: BillingContext,
+  id: string,
+  input: DraftInvoiceInput,
+  invoiceItems: InvoiceItemObject[],
+): InvoiceObject {
   const customer = ctx.store.customers.get(input.customer, 'customer');
   const lines = input.lines.map((line) =>
     buildInvoiceLine({
@@ -100,8 +110,11 @@ export function buildDraft(ctx: BillingContext, id: string, input: DraftInvoiceI
     metadata: mergeMetadata({}, input.metadata),
   });
   // Stripe copies the subscription's metadata as it is when the invoice is made.
-  const subscriptionMetadata = input.subscription ? ctx.store.subscriptions.find(input.subscription)?.metadata : undefined;
-  if (invoice.parent?.subscription_details && subscriptionMetadata) invoice.parent.subscription_details.metadata = { ...subscriptionMetadata };
+  const subscriptionMetadata = input.subscription
+    ? ctx.store.subscriptions.find(input.subscription)?.metadata
+    : undefined;
+  if (invoice.parent?.subscription_details && subscriptionMetadata)
+    invoice.parent.subscription_details.metadata = { ...subscriptionMetadata };
   return invoice;
 }
 
@@ -218,10 +231,18 @@ export function pendingItemsTotal(ctx: BillingContext, customerId: string, subsc
 }
 
 /** The customer's invoice items on no invoice yet, of this subscription or of none. */
-export function pendingItemsOf(ctx: BillingContext, customerId: string, subscriptionId: string | null): InvoiceItemObject[] {
+export function pendingItemsOf(
+  ctx: BillingContext,
+  customerId: string,
+  subscriptionId: string | null,
+): InvoiceItemObject[] {
   return ctx.store.invoiceItems.all().filter((item) => {
     const itemSubscription = item.parent?.subscription_details?.subscription ?? null;
-    return item.invoice === null && idOf(item.customer) === customerId && (itemSubscription === null || itemSubscription === subscriptionId);
+    return (
+      item.invoice === null &&
+      idOf(item.customer) === customerId &&
+      (itemSubscription === null || itemSubscription === subscriptionId)
+    );
   });
 }
 
@@ -262,7 +283,8 @@ export function invoiceSubscription(
   );
   finalizeInvoice(ctx, invoice, events);
   subscription.latest_invoice = invoice.id;
-  if (input.collect === false && invoice.amount_due > 0) paymentIntentFor(ctx, invoice, ctx.clock.forCustomer(idOf(invoice.customer)), events);
+  if (input.collect === false && invoice.amount_due > 0)
+    paymentIntentFor(ctx, invoice, ctx.clock.forCustomer(idOf(invoice.customer)), events);
   else attemptPayment(ctx, invoice, paymentMethodFor(ctx, invoice), events, input.authenticated ?? false);
   return invoice;
 }

@@ -18,7 +18,10 @@ export function settleSubscriptionOf(ctx: BillingContext, invoice: InvoiceObject
   if (!subscription || !AWAITING_PAYMENT.has(subscription.status)) return;
   const stillOpen = ctx.store.invoices
     .all()
-    .some((other) => other.status === 'open' && idOf(other.parent?.subscription_details?.subscription ?? null) === subscription.id);
+    .some(
+      (other) =>
+        other.status === 'open' && idOf(other.parent?.subscription_details?.subscription ?? null) === subscription.id,
+    );
   if (stillOpen) return;
   const before = structuredClone(subscription);
   subscription.status = 'active';

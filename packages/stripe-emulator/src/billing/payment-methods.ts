@@ -52,11 +52,16 @@ export function resolvePaymentMethod(ctx: BillingContext, value: string, param: 
   return ctx.store.paymentMethods.get(value, param);
 }
 
-export function attachPaymentMethod(ctx: BillingContext, paymentMethod: PaymentMethodObject, customerId: string): PaymentMethodObject {
+export function attachPaymentMethod(
+  ctx: BillingContext,
+  paymentMethod: PaymentMethodObject,
+  customerId: string,
+): PaymentMethodObject {
   ctx.store.customers.get(customerId, 'customer');
   const owner = idOf(paymentMethod.customer);
   if (owner === customerId) return paymentMethod;
-  if (owner) throw invalidState('The payment method you provided has already been attached to a customer.', 'payment_method');
+  if (owner)
+    throw invalidState('The payment method you provided has already been attached to a customer.', 'payment_method');
   const behavior = ctx.store.cardBehaviors.get(paymentMethod.id) ?? 'succeeds';
   // A declined card fails when it is first attached, as Stripe does, so nothing is saved.
   assertNotDeclined(behavior, paymentMethod.id);

@@ -17,7 +17,12 @@ afterAll(() => emulator.close());
 
 async function subscriber(email: string, price: string, card = 'pm_card_visa') {
   const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START });
-  const customer = await stripe.customers.create({ email, test_clock: clock.id, payment_method: card, invoice_settings: { default_payment_method: card } });
+  const customer = await stripe.customers.create({
+    email,
+    test_clock: clock.id,
+    payment_method: card,
+    invoice_settings: { default_payment_method: card },
+  });
   const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price }] });
   return { clock, customer, subscription };
 }
@@ -41,14 +46,34 @@ describe('invoice payments', () => {
     const payments = await stripe.invoicePayments.list({ invoice: invoiceId });
     expect(payments.data).toHaveLength(1);
     const payment = payments.data[0] as Stripe.InvoicePayment;
-    expect(payment).toMatchObject({ object: 'invoice_payment', invoice: invoiceId, is_default: true, status: 'paid', amount_paid: 19_900, amount_requested: 19_900 });
+    expect(payment).toMatchObject({
+      object: 'invoice_payment',
+      invoice: invoiceId,
+      is_default: true,
+      status: 'paid',
+      amount_paid: 19_900,
+      amount_requested: 19_900,
+    });
     expect(payment.payment.type).toBe('payment_intent');
     expect(payment.id).toMatch(/^inpay_/);
 
     const intent = await stripe.paymentIntents.retrieve(String(payment.payment.payment_intent));
-    expect(intent).toMatchObject({ status: 'succeeded', amount: 19_900, amount_received: 19_900, customer: customer.id, currency: 'usd' });
+    expect(intent).toMatchObject({
+      status: 'succeeded',
+      amount: 19_900,
+      amount_received: 19_900,
+      customer: customer.id,
+      currency: 'usd',
+    });
     const charge = await stripe.charges.retrieve(String(intent.latest_charge));
-    expect(charge).toMatchObject({ status: 'succeeded', paid: true, amount: 19_900, amount_refunded: 0, refunded: false, payment_intent: intent.id });
+    expect(charge).toMatchObject({
+      status: 'succeeded',
+      paid: true,
+      amount: 19_900,
+      amount_refunded: 0,
+      refunded: false,
+      payment_intent: intent.id,
+    });
     expect((await stripe.invoicePayments.retrieve(payment.id)).id).toBe(payment.id);
     expectStripeKeys('invoice_payment', payment);
     expectStripeKeys('payment_intent', intent);
@@ -66,7 +91,10 @@ describe('invoice payments', () => {
     });
     const invoiceId = String(upgraded.latest_invoice);
     const failed = await paymentIntentOf(invoiceId);
-    expect(failed).toMatchObject({ status: 'requires_payment_method', last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' } });
+    expect(failed).toMatchObject({
+      status: 'requires_payment_method',
+      last_payment_error: { type: 'card_error', code: 'card_declined', decline_code: 'generic_decline' },
+    });
     expect((await stripe.invoicePayments.list({ invoice: invoiceId })).data[0]?.status).toBe('open');
 
     await stripe.invoices.pay(invoiceId, { payment_method: 'pm_card_visa' });
@@ -83,13 +111,31 @@ describe('refunds', () => {
     const { subscription } = await subscriber('refunds@example.com', emulator.priceIds.PRO);
     const intent = await paymentIntentOf(String(subscription.latest_invoice));
 
-    const partial = await stripe.refunds.create({ payment_intent: intent.id, amount: 1_000, reason: 'duplicate', metadata: { incident: 'dup-1' } });
-    expect(partial).toMatchObject({ object: 'refund', status: 'succeeded', amount: 1_000, reason: 'duplicate', payment_intent: intent.id, charge: intent.latest_charge, metadata: { incident: 'dup-1' } });
+    const partial = await stripe.refunds.create({
+      payment_intent: intent.id,
+      amount: 1_000,
+      reason: 'duplicate',
+      metadata: { incident: 'dup-1' },
+    });
+    expect(partial).toMatchObject({
+      object: 'refund',
+      status: 'succeeded',
+      amount: 1_000,
+      reason: 'duplicate',
+      payment_intent: intent.id,
+      charge: intent.latest_charge,
+      metadata: { incident: 'dup-1' },
+    });
     expect(partial.id).toMatch(/^re_/);
     expectStripeKeys('refund', partial);
-    expect(await stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({ amount_refunded: 1_000, refunded: false });
+    expect(await stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({
+      amount_refunded: 1_000,
+      refunded: false,
+    });
 
-    const tooMuch = await stripe.refunds.create({ payment_intent: intent.id, amount: 4_900 }).catch((caught: unknown) => caught as Stripe.errors.StripeError);
+    const tooMuch = await stripe.refunds
+      .create({ payment_intent: intent.id, amount: 4_900 })
+      .catch((caught: unknown) => caught as Stripe.errors.StripeError);
     expect(tooMuch).toMatchObject({
       statusCode: 400,
       rawType: 'invalid_request_error',
@@ -99,34 +145,61 @@ describe('refunds', () => {
 
     const rest = await stripe.refunds.create({ payment_intent: intent.id });
     expect(rest.amount).toBe(3_900);
-    expect(await stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({ amount_refunded: 4_900, refunded: true });
+    expect(await stripe.charges.retrieve(String(intent.latest_charge))).toMatchObject({
+      amount_refunded: 4_900,
+      refunded: true,
+    });
     await expect(stripe.refunds.create({ payment_intent: intent.id, amount: 1 })).rejects.toMatchObject({
       statusCode: 400,
       code: 'charge_already_refunded',
       message: `Charge ${intent.latest_charge} has already been refunded.`,
     });
 
-    expect((await stripe.refunds.list({ payment_intent: intent.id })).data.map((refund) => refund.id)).toEqual([rest.id, partial.id]);
+    expect((await stripe.refunds.list({ payment_intent: intent.id })).data.map((refund) => refund.id)).toEqual([
+      rest.id,
+      partial.id,
+    ]);
     expect((await stripe.refunds.retrieve(partial.id)).amount).toBe(1_000);
     const created = await stripe.events.list({ type: 'refund.created', limit: 10 });
-    expect(created.data.map((event) => (event.data.object as Stripe.Refund).id)).toEqual(expect.arrayContaining([partial.id, rest.id]));
+    expect(created.data.map((event) => (event.data.object as Stripe.Refund).id)).toEqual(
+      expect.arrayContaining([partial.id, rest.id]),
+    );
     const refunded = await stripe.events.list({ type: 'charge.refunded', limit: 1 });
-    expect(refunded.data[0]?.data.object).toMatchObject({ id: intent.latest_charge, amount_refunded: 4_900, refunded: true });
+    expect(refunded.data[0]?.data.object).toMatchObject({
+      id: intent.latest_charge,
+      amount_refunded: 4_900,
+      refunded: true,
+    });
     expect(refunded.data[0]?.data.previous_attributes).toMatchObject({ amount_refunded: 1_000, refunded: false });
   });
 
   it('needs a payment_intent or charge, and a PaymentIntent that succeeded', async () => {
-    await expect(stripe.refunds.create({ amount: 100 })).rejects.toMatchObject({ statusCode: 400, rawType: 'invalid_request_error', code: 'parameter_missing' });
-    await expect(stripe.refunds.create({ payment_intent: 'pi_missing' })).rejects.toMatchObject({ statusCode: 404, code: 'resource_missing', param: 'payment_intent' });
+    await expect(stripe.refunds.create({ amount: 100 })).rejects.toMatchObject({
+      statusCode: 400,
+      rawType: 'invalid_request_error',
+      code: 'parameter_missing',
+    });
+    await expect(stripe.refunds.create({ payment_intent: 'pi_missing' })).rejects.toMatchObject({
+      statusCode: 404,
+      code: 'resource_missing',
+      param: 'payment_intent',
+    });
     const { customer, subscription } = await subscriber('refund-unpaid@example.com', emulator.priceIds.PRO);
-    await stripe.subscriptions.update(subscription.id, { default_payment_method: (await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id })).id });
+    await stripe.subscriptions.update(subscription.id, {
+      default_payment_method: (
+        await stripe.paymentMethods.attach('pm_card_chargeCustomerFail', { customer: customer.id })
+      ).id,
+    });
     const upgraded = await stripe.subscriptions.update(subscription.id, {
       items: [{ id: subscription.items.data[0]?.id ?? '', price: emulator.priceIds.SCALE }],
       proration_behavior: 'always_invoice',
       payment_behavior: 'pending_if_incomplete',
     });
     const unpaid = await paymentIntentOf(String(upgraded.latest_invoice));
-    await expect(stripe.refunds.create({ payment_intent: unpaid.id })).rejects.toMatchObject({ statusCode: 400, param: 'payment_intent' });
+    await expect(stripe.refunds.create({ payment_intent: unpaid.id })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'payment_intent',
+    });
   });
 });
 
@@ -148,14 +221,33 @@ describe('cancelling with prorate and invoice_now', () => {
     // 21 of the period's 31 days unused (15 Jan to 15 Feb), credited at the price paid.
     const credit = Math.round((4_900 * 21) / 31);
     const final = canceled.latest_invoice as Stripe.Invoice;
-    expect(final).toMatchObject({ status: 'paid', total: -credit, amount_due: 0, starting_balance: 0, ending_balance: -credit });
+    expect(final).toMatchObject({
+      status: 'paid',
+      total: -credit,
+      amount_due: 0,
+      starting_balance: 0,
+      ending_balance: -credit,
+    });
     expect(final.lines.data).toHaveLength(1);
-    expect(final.lines.data[0]).toMatchObject({ amount: -credit, description: expect.stringMatching(/^Unused time on Attribution Analytics Pro after/) });
+    expect(final.lines.data[0]).toMatchObject({
+      amount: -credit,
+      description: expect.stringMatching(/^Unused time on Attribution Analytics Pro after/),
+    });
     expect(final.lines.data[0]?.parent?.invoice_item_details?.proration).toBe(true);
     expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({ balance: -credit });
 
-    const next = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], expand: ['latest_invoice'] });
-    expect(next.latest_invoice).toMatchObject({ total: 4_900, starting_balance: -credit, amount_due: 4_900 - credit, amount_paid: 4_900 - credit, ending_balance: 0 });
+    const next = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+      expand: ['latest_invoice'],
+    });
+    expect(next.latest_invoice).toMatchObject({
+      total: 4_900,
+      starting_balance: -credit,
+      amount_due: 4_900 - credit,
+      amount_paid: 4_900 - credit,
+      ending_balance: 0,
+    });
     expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({ balance: 0 });
   });
 
@@ -174,11 +266,21 @@ describe('cancelling with prorate and invoice_now', () => {
 
 describe('paying an open invoice later', () => {
   it('turns an incomplete subscription active once its first invoice is paid', async () => {
-    const customer = await stripe.customers.create({ email: 'incomplete@example.com', payment_method: 'pm_card_chargeCustomerFail' });
+    const customer = await stripe.customers.create({
+      email: 'incomplete@example.com',
+      payment_method: 'pm_card_chargeCustomerFail',
+    });
     const [failing] = (await stripe.customers.listPaymentMethods(customer.id)).data;
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], default_payment_method: failing?.id ?? '' });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+      default_payment_method: failing?.id ?? '',
+    });
     expect(subscription.status).toBe('incomplete');
-    await expect(stripe.invoices.pay(String(subscription.latest_invoice))).rejects.toMatchObject({ statusCode: 402, code: 'card_declined' });
+    await expect(stripe.invoices.pay(String(subscription.latest_invoice))).rejects.toMatchObject({
+      statusCode: 402,
+      code: 'card_declined',
+    });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('incomplete');
     await stripe.invoices.pay(String(subscription.latest_invoice), { payment_method: 'pm_card_visa' });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
@@ -187,7 +289,11 @@ describe('paying an open invoice later', () => {
 
 describe("payment_behavior: 'default_incomplete' on create", () => {
   it('leaves the first invoice open with its PaymentIntent waiting, the subscription incomplete until it is paid', async () => {
-    const customer = await stripe.customers.create({ email: 'default-incomplete@example.com', payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
+    const customer = await stripe.customers.create({
+      email: 'default-incomplete@example.com',
+      payment_method: 'pm_card_visa',
+      invoice_settings: { default_payment_method: 'pm_card_visa' },
+    });
     const subscription = await stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: emulator.priceIds.PRO }],

@@ -22,7 +22,11 @@ export type ChargeOutcome = 'succeeded' | 'failed' | 'requires_action';
  * What charging this payment method gives, as its test card decides. `authenticated`: the customer is
  * on a hosted page and completes 3-D Secure; elsewhere a card that needs it waits for that action.
  */
-export function chargeOutcome(ctx: BillingContext, paymentMethodId: string | null, authenticated = false): ChargeOutcome {
+export function chargeOutcome(
+  ctx: BillingContext,
+  paymentMethodId: string | null,
+  authenticated = false,
+): ChargeOutcome {
   if (!paymentMethodId) return 'failed';
   switch (ctx.store.cardBehaviors.get(paymentMethodId) ?? 'succeeds') {
     case 'succeeds':
@@ -50,7 +54,12 @@ function invoicePaymentOf(ctx: BillingContext, invoiceId: string): InvoicePaymen
  * The invoice's PaymentIntent, created at its first payment attempt with an `invoice_payment` linking
  * the two, as Stripe does; later attempts (retries, `invoices.pay`) reuse it.
  */
-export function paymentIntentFor(ctx: BillingContext, invoice: InvoiceObject, now: number, events: EventBatch): PaymentIntentObject {
+export function paymentIntentFor(
+  ctx: BillingContext,
+  invoice: InvoiceObject,
+  now: number,
+  events: EventBatch,
+): PaymentIntentObject {
   const existing = invoicePaymentOf(ctx, invoice.id);
   const existingId = existing ? idOf(existing.payment.payment_intent) : null;
   if (existingId) return ctx.store.paymentIntents.get(existingId);
@@ -99,14 +108,20 @@ export function chargeInvoice(
   const paymentMethod = paymentMethodId ? ctx.store.paymentMethods.find(paymentMethodId) : undefined;
   intent.payment_method = paymentMethodId;
   if (!paymentMethod) {
-    intent.last_payment_error = declineError(null, 'This customer has no attached payment source or default payment method.');
+    intent.last_payment_error = declineError(
+      null,
+      'This customer has no attached payment source or default payment method.',
+    );
     events.add('payment_intent.payment_failed', intent);
     return 'failed';
   }
   if (outcome === 'requires_action') {
     intent.status = 'requires_action';
     intent.last_payment_error = null;
-    intent.next_action = { type: 'use_stripe_sdk', use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `${ctx.publicUrl}/invoice/${invoice.id}` } };
+    intent.next_action = {
+      type: 'use_stripe_sdk',
+      use_stripe_sdk: { type: 'three_d_secure_redirect', stripe_js: `${ctx.publicUrl}/invoice/${invoice.id}` },
+    };
     events.add('payment_intent.requires_action', intent);
     return 'requires_action';
   }
@@ -161,7 +176,11 @@ export function chargeError(outcome: ChargeOutcome, paymentMethodId: string | nu
 }
 
 /** The card error a failed attempt leaves on its PaymentIntent, as Stripe reports a generic decline. */
-function declineError(paymentMethodId: string | null, message: string, chargeId?: string): PaymentIntentObject['last_payment_error'] {
+function declineError(
+  paymentMethodId: string | null,
+  message: string,
+  chargeId?: string,
+): PaymentIntentObject['last_payment_error'] {
   return {
     type: 'card_error',
     code: 'card_declined',
@@ -199,14 +218,23 @@ export interface RefundInput {
 function refundableCharge(ctx: BillingContext, input: RefundInput): ChargeObject {
   if (input.charge) return ctx.store.charges.get(input.charge, 'charge');
   if (!input.payment_intent) {
-    throw new StripeApiError(400, 'invalid_request_error', 'One of the following params should be provided for this request: payment_intent or charge.', {
-      code: 'parameter_missing',
-    });
+    throw new StripeApiError(
+      400,
+      'invalid_request_error',
+      'One of the following params should be provided for this request: payment_intent or charge.',
+      {
+        code: 'parameter_missing',
+      },
+    );
   }
   const intent = ctx.store.paymentIntents.get(input.payment_intent, 'payment_intent');
   const charge = intent.status === 'succeeded' ? ctx.store.charges.find(idOf(intent.latest_charge) ?? '') : undefined;
   if (!charge) {
-    throw invalidParameter('payment_intent', `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`, 'charge_not_refundable');
+    throw invalidParameter(
+      'payment_intent',
+      `This PaymentIntent (${intent.id}) does not have a successful charge to refund.`,
+      'charge_not_refundable',
+    );
   }
   return charge;
 }
@@ -215,7 +243,9 @@ function refundableCharge(ctx: BillingContext, input: RefundInput): ChargeObject
 export function createRefund(ctx: BillingContext, input: RefundInput, events: EventBatch): RefundObject {
   const charge = refundableCharge(ctx, input);
   if (charge.refunded) {
-    throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, { code: 'charge_already_refunded' });
+    throw new StripeApiError(400, 'invalid_request_error', `Charge ${charge.id} has already been refunded.`, {
+      code: 'charge_already_refunded',
+    });
   }
   const remaining = charge.amount_captured - charge.amount_refunded;
   const amount = input.amount ?? remaining;

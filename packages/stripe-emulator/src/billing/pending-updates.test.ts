@@ -17,8 +17,16 @@ afterAll(() => emulator.close());
 /** A PRO subscriber on a test clock, paying with `card` (a Stripe test payment method id). */
 async function proSubscriber(email: string, card = 'pm_card_visa') {
   const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START });
-  const customer = await stripe.customers.create({ email, test_clock: clock.id, payment_method: card, invoice_settings: { default_payment_method: card } });
-  const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+  const customer = await stripe.customers.create({
+    email,
+    test_clock: clock.id,
+    payment_method: card,
+    invoice_settings: { default_payment_method: card },
+  });
+  const subscription = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: emulator.priceIds.PRO }],
+  });
   return { clock, customer, subscription };
 }
 
@@ -28,7 +36,11 @@ async function makeDefault(customerId: string, card: string): Promise<Stripe.Pay
   return paymentMethod;
 }
 
-function upgrade(subscription: Stripe.Subscription, paymentBehavior: Stripe.SubscriptionUpdateParams.PaymentBehavior, extra: Stripe.SubscriptionUpdateParams = {}) {
+function upgrade(
+  subscription: Stripe.Subscription,
+  paymentBehavior: Stripe.SubscriptionUpdateParams.PaymentBehavior,
+  extra: Stripe.SubscriptionUpdateParams = {},
+) {
   return stripe.subscriptions.update(subscription.id, {
     items: [{ id: subscription.items.data[0]?.id ?? '', price: emulator.priceIds.SCALE }],
     proration_behavior: 'always_invoice',
@@ -58,7 +70,9 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
       trial_end: null,
       trial_from_plan: null,
     });
-    expect(pending.pending_update?.subscription_items?.map((item) => [item.id, item.price.id])).toEqual([[subscription.items.data[0]?.id, emulator.priceIds.SCALE]]);
+    expect(pending.pending_update?.subscription_items?.map((item) => [item.id, item.price.id])).toEqual([
+      [subscription.items.data[0]?.id, emulator.priceIds.SCALE],
+    ]);
     const invoice = pending.latest_invoice as Stripe.Invoice;
     expect(invoice).toMatchObject({ status: 'open', billing_reason: 'subscription_update', attempt_count: 1 });
     expect(invoice.amount_due).toBe(19_900 - 4_900);
@@ -102,7 +116,10 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
     const paid = await pay('4242 4242 4242 4242');
     expect(paid.status).toBe(303);
     const applied = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
-    expect(applied).toMatchObject({ pending_update: null, latest_invoice: { status: 'paid', amount_paid: 19_900 - 4_900 } });
+    expect(applied).toMatchObject({
+      pending_update: null,
+      latest_invoice: { status: 'paid', amount_paid: 19_900 - 4_900 },
+    });
     expect(applied.items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
   });
 
@@ -155,24 +172,34 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
     const expired = await stripe.subscriptions.retrieve(subscription.id);
     expect(expired).toMatchObject({ status: 'active', pending_update: null });
     expect(expired.items.data[0]?.price.id).toBe(emulator.priceIds.PRO);
-    expect(await stripe.invoices.retrieve(invoiceId)).toMatchObject({ status: 'void', status_transitions: { voided_at: START + 23 * HOUR } });
+    expect(await stripe.invoices.retrieve(invoiceId)).toMatchObject({
+      status: 'void',
+      status_transitions: { voided_at: START + 23 * HOUR },
+    });
     expect(await eventsAbout(subscription.id, 'customer.subscription.pending_update_expired')).toHaveLength(1);
     expect(await eventsAbout(invoiceId, 'invoice.voided')).toHaveLength(1);
-    await expect(stripe.invoices.pay(invoiceId)).rejects.toMatchObject({ statusCode: 400, rawType: 'invalid_request_error' });
+    await expect(stripe.invoices.pay(invoiceId)).rejects.toMatchObject({
+      statusCode: 400,
+      rawType: 'invalid_request_error',
+    });
   });
 
   it('refuses parameters a pending update cannot carry, and pending_if_incomplete on creation', async () => {
     const { customer, subscription } = await proSubscriber('pending-params@example.com');
     // Pending updates support only billing_cycle_anchor, items (price, quantity), proration_*, trial_end, trial_from_plan, add_invoice_items.
-    await expect(upgrade(subscription, 'pending_if_incomplete', { metadata: { tier: 'SCALE' } })).rejects.toMatchObject({
-      statusCode: 400,
-      rawType: 'invalid_request_error',
-      param: 'metadata',
-    });
-    await expect(upgrade(subscription, 'pending_if_incomplete', { cancel_at_period_end: false })).rejects.toMatchObject({
-      statusCode: 400,
-      param: 'cancel_at_period_end',
-    });
+    await expect(upgrade(subscription, 'pending_if_incomplete', { metadata: { tier: 'SCALE' } })).rejects.toMatchObject(
+      {
+        statusCode: 400,
+        rawType: 'invalid_request_error',
+        param: 'metadata',
+      },
+    );
+    await expect(upgrade(subscription, 'pending_if_incomplete', { cancel_at_period_end: false })).rejects.toMatchObject(
+      {
+        statusCode: 400,
+        param: 'cancel_at_period_end',
+      },
+    );
     await expect(
       stripe.subscriptions.update(subscription.id, {
         items: [{ id: subscription.items.data[0]?.id ?? '', price: emulator.priceIds.SCALE, metadata: { a: 'b' } }],
@@ -180,7 +207,11 @@ describe("payment_behavior: 'pending_if_incomplete'", () => {
       }),
     ).rejects.toMatchObject({ statusCode: 400, param: 'items[0][metadata]' });
     await expect(
-      stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], payment_behavior: 'pending_if_incomplete' as 'allow_incomplete' }),
+      stripe.subscriptions.create({
+        customer: customer.id,
+        items: [{ price: emulator.priceIds.PRO }],
+        payment_behavior: 'pending_if_incomplete' as 'allow_incomplete',
+      }),
     ).rejects.toMatchObject({ statusCode: 400, rawType: 'invalid_request_error', param: 'payment_behavior' });
     const unchanged = await stripe.subscriptions.retrieve(subscription.id);
     expect(unchanged.items.data[0]?.price.id).toBe(emulator.priceIds.PRO);
@@ -193,10 +224,22 @@ describe("payment_behavior: 'error_if_incomplete'", () => {
     const { customer, subscription } = await proSubscriber('error-if-incomplete@example.com');
     await makeDefault(customer.id, 'pm_card_chargeCustomerFail');
     const invoicesBefore = (await stripe.invoices.list({ subscription: subscription.id })).data.length;
-    const error = await upgrade(subscription, 'error_if_incomplete').catch((caught: unknown) => caught as Stripe.errors.StripeError);
-    expect(error).toMatchObject({ type: 'StripeCardError', statusCode: 402, code: 'card_declined', decline_code: 'generic_decline', message: 'Your card was declined.' });
+    const error = await upgrade(subscription, 'error_if_incomplete').catch(
+      (caught: unknown) => caught as Stripe.errors.StripeError,
+    );
+    expect(error).toMatchObject({
+      type: 'StripeCardError',
+      statusCode: 402,
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+      message: 'Your card was declined.',
+    });
     const unchanged = await stripe.subscriptions.retrieve(subscription.id);
-    expect(unchanged).toMatchObject({ status: 'active', pending_update: null, latest_invoice: subscription.latest_invoice });
+    expect(unchanged).toMatchObject({
+      status: 'active',
+      pending_update: null,
+      latest_invoice: subscription.latest_invoice,
+    });
     expect(unchanged.items.data[0]?.price.id).toBe(emulator.priceIds.PRO);
     expect((await stripe.invoices.list({ subscription: subscription.id })).data).toHaveLength(invoicesBefore);
     expect((await stripe.invoiceItems.list({ customer: customer.id, pending: true })).data).toEqual([]);
@@ -215,7 +258,10 @@ describe("payment_behavior: 'error_if_incomplete'", () => {
   });
 
   it('creates nothing when the first invoice of a new subscription cannot be paid', async () => {
-    const customer = await stripe.customers.create({ email: 'error-create@example.com', payment_method: 'pm_card_chargeCustomerFail' });
+    const customer = await stripe.customers.create({
+      email: 'error-create@example.com',
+      payment_method: 'pm_card_chargeCustomerFail',
+    });
     const methods = await stripe.customers.listPaymentMethods(customer.id);
     await expect(
       stripe.subscriptions.create({
@@ -232,8 +278,16 @@ describe("payment_behavior: 'error_if_incomplete'", () => {
 describe('billing_mode', () => {
   it("is flexible for new subscriptions (Stripe's default since 2025-09-30), through the API and Checkout; classic when asked", async () => {
     const { customer, subscription } = await proSubscriber('flexible@example.com');
-    expect(subscription.billing_mode).toEqual({ type: 'flexible', flexible: { proration_discounts: 'included' }, updated_at: START });
-    const classic = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.SCALE }], billing_mode: { type: 'classic' } });
+    expect(subscription.billing_mode).toEqual({
+      type: 'flexible',
+      flexible: { proration_discounts: 'included' },
+      updated_at: START,
+    });
+    const classic = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.SCALE }],
+      billing_mode: { type: 'classic' },
+    });
     expect(classic.billing_mode).toEqual({ type: 'classic', flexible: null });
 
     const session = await stripe.checkout.sessions.create({
@@ -242,8 +296,13 @@ describe('billing_mode', () => {
       success_url: 'http://app.test/billing/success',
       customer_email: 'flexible-checkout@example.com',
     });
-    await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: '4242424242424242' });
+    await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, {
+      card_number: '4242424242424242',
+    });
     const completed = await stripe.checkout.sessions.retrieve(session.id, { expand: ['subscription'] });
-    expect((completed.subscription as Stripe.Subscription).billing_mode).toMatchObject({ type: 'flexible', flexible: { proration_discounts: 'included' } });
+    expect((completed.subscription as Stripe.Subscription).billing_mode).toMatchObject({
+      type: 'flexible',
+      flexible: { proration_discounts: 'included' },
+    });
   });
 });

@@ -71,10 +71,13 @@ export function applyPendingUpdateFor(ctx: BillingContext, invoice: InvoiceObjec
   if (!subscription?.pending_update) return;
   const before = structuredClone(subscription);
   subscription.items.data = subscription.pending_update.subscription_items ?? subscription.items.data;
-  subscription.billing_cycle_anchor = subscription.pending_update.billing_cycle_anchor ?? subscription.billing_cycle_anchor;
+  subscription.billing_cycle_anchor =
+    subscription.pending_update.billing_cycle_anchor ?? subscription.billing_cycle_anchor;
   subscription.pending_update = null;
   const changed = changedAttributes(before, subscription);
-  events.add('customer.subscription.pending_update_applied', subscription, changed).add('customer.subscription.updated', subscription, changed);
+  events
+    .add('customer.subscription.pending_update_applied', subscription, changed)
+    .add('customer.subscription.updated', subscription, changed);
 }
 
 /** The invoice of a pending update is voided: the update is discarded, the subscription keeps its items. */

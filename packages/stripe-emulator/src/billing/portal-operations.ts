@@ -22,10 +22,20 @@ const UPDATABLE_STATUSES = new Set(['active', 'trialing']);
  * subscription is not active, is managed by a schedule (the portal leaves those alone), has several
  * items, or its current product is not one the configuration lists.
  */
-export function switchablePrices(ctx: BillingContext, configuration: PortalConfigurationObject, subscription: SubscriptionObject): PriceObject[] {
+export function switchablePrices(
+  ctx: BillingContext,
+  configuration: PortalConfigurationObject,
+  subscription: SubscriptionObject,
+): PriceObject[] {
   const feature = configuration.features.subscription_update;
   const item = subscription.items.data[0];
-  if (!feature.enabled || !feature.default_allowed_updates.includes('price') || !item || subscription.items.data.length > 1) return [];
+  if (
+    !feature.enabled ||
+    !feature.default_allowed_updates.includes('price') ||
+    !item ||
+    subscription.items.data.length > 1
+  )
+    return [];
   if (!UPDATABLE_STATUSES.has(subscription.status) || subscription.schedule || subscription.pending_update) return [];
   const products = feature.products ?? [];
   if (!products.some((entry) => entry.product === idOf(item.price.product))) return [];
@@ -51,7 +61,15 @@ export function switchPlan(
   if (schedulesAtPeriodEnd(configuration, item.price, price)) {
     return { kind: 'scheduled', at: scheduleAtPeriodEnd(ctx, subscription, price, events) };
   }
-  updateSubscription(ctx, subscription, { items: [{ id: item.id, price: price.id }], proration_behavior: feature.proration_behavior as 'create_prorations' | 'none' | 'always_invoice' }, events);
+  updateSubscription(
+    ctx,
+    subscription,
+    {
+      items: [{ id: item.id, price: price.id }],
+      proration_behavior: feature.proration_behavior as 'create_prorations' | 'none' | 'always_invoice',
+    },
+    events,
+  );
   return { kind: 'applied' };
 }
 
@@ -80,7 +98,12 @@ function monthlyAmount(price: PriceObject): number {
  * As Stripe's portal does it: a subscription schedule from the subscription whose current phase runs
  * to the period end, then a phase on the new price, released when that phase ends.
  */
-function scheduleAtPeriodEnd(ctx: BillingContext, subscription: SubscriptionObject, price: PriceObject, events: EventBatch): number {
+function scheduleAtPeriodEnd(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  price: PriceObject,
+  events: EventBatch,
+): number {
   const schedule = createScheduleFromSubscription(ctx, subscription.id, events);
   const current = schedule.phases[0];
   if (!current) throw new Error(`schedule ${schedule.id} has no current phase`);
@@ -91,7 +114,11 @@ function scheduleAtPeriodEnd(ctx: BillingContext, subscription: SubscriptionObje
     {
       end_behavior: 'release',
       phases: [
-        { items: [{ price: subscription.items.data[0]?.price.id ?? '', quantity }], start_date: String(current.start_date), end_date: String(current.end_date) },
+        {
+          items: [{ price: subscription.items.data[0]?.price.id ?? '', quantity }],
+          start_date: String(current.start_date),
+          end_date: String(current.end_date),
+        },
         { items: [{ price: price.id, quantity }] },
       ],
     },
@@ -108,12 +135,15 @@ export function cancelFromPortal(
   events: EventBatch,
 ): 'at_period_end' | 'immediately' {
   const feature = configuration.features.subscription_cancel;
-  if (!feature.enabled || subscription.status === 'canceled') throw invalidState('Canceling is not available for this subscription.');
+  if (!feature.enabled || subscription.status === 'canceled')
+    throw invalidState('Canceling is not available for this subscription.');
   if (feature.mode === 'immediately') {
     // The reason asked for is kept when the subscription ends now (an update cannot carry it).
     const reasons = feature.cancellation_reason;
     const reason = reasons.enabled && feedback && reasons.options.includes(feedback) ? feedback : null;
-    cancelSubscription(ctx, subscription, { feedback: reason }, events, undefined, { prorate: feature.proration_behavior === 'create_prorations' });
+    cancelSubscription(ctx, subscription, { feedback: reason }, events, undefined, {
+      prorate: feature.proration_behavior === 'create_prorations',
+    });
     return 'immediately';
   }
   // A change scheduled earlier gives way to the cancellation.
@@ -141,14 +171,24 @@ export function updatePaymentMethodFromPortal(
   card: ResolvedCard,
   events: EventBatch,
 ): void {
-  if (!configuration.features.payment_method_update.enabled) throw invalidState('Updating the payment method is not available.');
+  if (!configuration.features.payment_method_update.enabled)
+    throw invalidState('Updating the payment method is not available.');
   const customer = ctx.store.customers.get(customerId, 'customer');
-  const paymentMethod = attachPaymentMethod(ctx, createCardPaymentMethod(ctx, card, { email: customer.email, name: customer.name }), customerId);
+  const paymentMethod = attachPaymentMethod(
+    ctx,
+    createCardPaymentMethod(ctx, card, { email: customer.email, name: customer.name }),
+    customerId,
+  );
   const before = structuredClone(customer);
   customer.invoice_settings.default_payment_method = paymentMethod.id;
   events.add('customer.updated', customer, { invoice_settings: before.invoice_settings });
   for (const subscription of ctx.store.subscriptions.all()) {
-    if (idOf(subscription.customer) !== customerId || subscription.status === 'canceled' || !subscription.default_payment_method) continue;
+    if (
+      idOf(subscription.customer) !== customerId ||
+      subscription.status === 'canceled' ||
+      !subscription.default_payment_method
+    )
+      continue;
     updateSubscription(ctx, subscription, { default_payment_method: paymentMethod.id }, events);
   }
 }

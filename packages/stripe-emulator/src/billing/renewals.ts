@@ -19,7 +19,12 @@ const INCOMPLETE_LIFETIME_SECONDS = 23 * 3600;
  * invoice open and the subscription `past_due`), and a subscription set to cancel at period end ends;
  * one still `incomplete` 23 hours after its creation expires.
  */
-export function advanceTestClock(ctx: BillingContext, clock: TestClockObject, frozenTime: number, events: EventBatch): TestClockObject {
+export function advanceTestClock(
+  ctx: BillingContext,
+  clock: TestClockObject,
+  frozenTime: number,
+  events: EventBatch,
+): TestClockObject {
   if (frozenTime <= clock.frozen_time) {
     throw invalidParameter('frozen_time', 'The frozen_time must be after the current frozen_time of the test clock.');
   }
@@ -57,7 +62,12 @@ function advanceSubscription(
       continue;
     }
     const cancelAt = subscription.cancel_at;
-    if (cancelAt !== null && cancelAt <= until && cancelAt < (periodEnd ?? Infinity) && RENEWABLE.has(subscription.status)) {
+    if (
+      cancelAt !== null &&
+      cancelAt <= until &&
+      cancelAt < (periodEnd ?? Infinity) &&
+      RENEWABLE.has(subscription.status)
+    ) {
       // A cancel_at inside the period ends the subscription then, not at the period's end.
       clock.frozen_time = Math.max(clock.frozen_time, cancelAt);
       cancelSubscription(ctx, subscription, {}, events, cancelAt);
@@ -74,7 +84,12 @@ function advanceSubscription(
   }
 }
 
-function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, periodStart: number, events: EventBatch): void {
+function renewPeriod(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  periodStart: number,
+  events: EventBatch,
+): void {
   const before = structuredClone(subscription);
   for (const item of subscription.items.data) {
     const recurring = item.price.recurring;
@@ -94,11 +109,19 @@ function renewPeriod(ctx: BillingContext, subscription: SubscriptionObject, peri
     invoiceEvents,
   );
   subscription.status = invoice.status === 'paid' ? 'active' : 'past_due';
-  events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
+  events
+    .add('customer.subscription.updated', subscription, changedAttributes(before, subscription))
+    .append(invoiceEvents);
 }
 
 /** A pending update not paid by its `expires_at` is discarded and its invoice voided, as Stripe does. */
-function expirePendingUpdate(ctx: BillingContext, clock: TestClockObject, subscription: SubscriptionObject, until: number, events: EventBatch): void {
+function expirePendingUpdate(
+  ctx: BillingContext,
+  clock: TestClockObject,
+  subscription: SubscriptionObject,
+  until: number,
+  events: EventBatch,
+): void {
   const expiresAt = subscription.pending_update?.expires_at;
   if (expiresAt === undefined || expiresAt > until) return;
   const invoice = ctx.store.invoices.find(idOf(subscription.latest_invoice) ?? '');
@@ -108,7 +131,13 @@ function expirePendingUpdate(ctx: BillingContext, clock: TestClockObject, subscr
 }
 
 /** An `incomplete` subscription not paid within 23 hours becomes `incomplete_expired`; its invoice is voided. */
-function expireIncomplete(ctx: BillingContext, clock: TestClockObject, subscription: SubscriptionObject, until: number, events: EventBatch): void {
+function expireIncomplete(
+  ctx: BillingContext,
+  clock: TestClockObject,
+  subscription: SubscriptionObject,
+  until: number,
+  events: EventBatch,
+): void {
   const expiresAt = subscription.created + INCOMPLETE_LIFETIME_SECONDS;
   if (expiresAt > until) return;
   clock.frozen_time = Math.max(clock.frozen_time, expiresAt);
@@ -119,5 +148,7 @@ function expireIncomplete(ctx: BillingContext, clock: TestClockObject, subscript
   subscription.status = 'incomplete_expired';
   subscription.canceled_at = expiresAt;
   subscription.ended_at = expiresAt;
-  events.add('customer.subscription.updated', subscription, changedAttributes(before, subscription)).append(invoiceEvents);
+  events
+    .add('customer.subscription.updated', subscription, changedAttributes(before, subscription))
+    .append(invoiceEvents);
 }

@@ -12,8 +12,15 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 async function proSubscriber(email: string): Promise<{ customer: Stripe.Customer; subscription: Stripe.Subscription }> {
-  const customer = await stripe.customers.create({ email, payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
-  const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+  const customer = await stripe.customers.create({
+    email,
+    payment_method: 'pm_card_visa',
+    invoice_settings: { default_payment_method: 'pm_card_visa' },
+  });
+  const subscription = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: emulator.priceIds.PRO }],
+  });
   return { customer, subscription };
 }
 
@@ -54,7 +61,9 @@ describe('subscription changes', () => {
     expect(canceled.ended_at).not.toBeNull();
     await expect(stripe.subscriptions.cancel(subscription.id)).rejects.toMatchObject({ statusCode: 400 });
     expect((await stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
-    expect((await stripe.subscriptions.list({ customer: customer.id, status: 'all' })).data.map((s) => s.id)).toEqual([subscription.id]);
+    expect((await stripe.subscriptions.list({ customer: customer.id, status: 'all' })).data.map((s) => s.id)).toEqual([
+      subscription.id,
+    ]);
     const deleted = await stripe.events.list({ type: 'customer.subscription.deleted', limit: 1 });
     expect((deleted.data[0]?.data.object as Stripe.Subscription).id).toBe(subscription.id);
   });
@@ -69,9 +78,14 @@ describe('subscription changes', () => {
 
   it('starts a trial without charging and announces its end', async () => {
     const customer = await stripe.customers.create({ email: 'trial@example.com' });
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], trial_period_days: 2, expand: ['latest_invoice'] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+      trial_period_days: 2,
+      expand: ['latest_invoice'],
+    });
     expect(subscription).toMatchObject({ status: 'trialing', trial_end: (subscription.trial_start ?? 0) + 2 * 86_400 });
-    expect((subscription.latest_invoice as Stripe.Invoice)).toMatchObject({ total: 0, status: 'paid' });
+    expect(subscription.latest_invoice as Stripe.Invoice).toMatchObject({ total: 0, status: 'paid' });
     const notices = await stripe.events.list({ type: 'customer.subscription.trial_will_end', limit: 1 });
     expect((notices.data[0]?.data.object as Stripe.Subscription).id).toBe(subscription.id);
   });

@@ -55,7 +55,13 @@ function prorationDate(at: number): string {
 }
 
 /** The credit for a price's unused time from `at` to the period end (negative), as Stripe words it. */
-export function unusedTime(ctx: BillingContext, item: SubscriptionItemObject, price: PriceObject, quantity: number, at: number): ProrationEntry {
+export function unusedTime(
+  ctx: BillingContext,
+  item: SubscriptionItemObject,
+  price: PriceObject,
+  quantity: number,
+  at: number,
+): ProrationEntry {
   return {
     amount: -Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
     currency: price.currency,
@@ -65,7 +71,13 @@ export function unusedTime(ctx: BillingContext, item: SubscriptionItemObject, pr
 }
 
 /** The charge for a price over the rest of the period from `at`. */
-export function remainingTime(ctx: BillingContext, item: SubscriptionItemObject, price: PriceObject, quantity: number, at: number): ProrationEntry {
+export function remainingTime(
+  ctx: BillingContext,
+  item: SubscriptionItemObject,
+  price: PriceObject,
+  quantity: number,
+  at: number,
+): ProrationEntry {
   return {
     amount: Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
     currency: price.currency,
@@ -75,7 +87,12 @@ export function remainingTime(ctx: BillingContext, item: SubscriptionItemObject,
 }
 
 /** Saves prorations as the subscription's pending invoice items, billed by its next invoice. */
-export function storeProrations(ctx: BillingContext, subscription: SubscriptionObject, entries: ProrationEntry[], at: number): void {
+export function storeProrations(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  entries: ProrationEntry[],
+  at: number,
+): void {
   const customer = idOf(subscription.customer) ?? '';
   for (const entry of entries) {
     ctx.store.invoiceItems.insert(

@@ -62,7 +62,11 @@ function phaseItemsOf(subscription: SubscriptionObject): PhaseItemValues[] {
  * current items; the subscription then names it in `schedule`. A subscription set to cancel keeps its
  * fate (`end_behavior: cancel`, shown as `cancel_at`), any other is released at the end.
  */
-export function createScheduleFromSubscription(ctx: BillingContext, subscriptionId: string, events: EventBatch): SubscriptionScheduleObject {
+export function createScheduleFromSubscription(
+  ctx: BillingContext,
+  subscriptionId: string,
+  events: EventBatch,
+): SubscriptionScheduleObject {
   const subscription = ctx.store.subscriptions.get(subscriptionId, 'from_subscription');
   if (subscription.schedule) {
     throw invalidParameter(
@@ -71,7 +75,10 @@ export function createScheduleFromSubscription(ctx: BillingContext, subscription
     );
   }
   if (subscription.status === 'canceled' || subscription.status === 'incomplete_expired') {
-    throw invalidParameter('from_subscription', `You cannot migrate a subscription that is in the \`${subscription.status}\` status.`);
+    throw invalidParameter(
+      'from_subscription',
+      `You cannot migrate a subscription that is in the \`${subscription.status}\` status.`,
+    );
   }
   const customer = idOf(subscription.customer) ?? '';
   const period = subscription.items.data[0];
@@ -103,7 +110,9 @@ export function createScheduleFromSubscription(ctx: BillingContext, subscription
   const before = structuredClone(subscription);
   subscription.schedule = schedule.id;
   applyCancelAt(schedule, subscription);
-  events.add('subscription_schedule.created', schedule).add('customer.subscription.updated', subscription, changedAttributes(before, subscription));
+  events
+    .add('subscription_schedule.created', schedule)
+    .add('customer.subscription.updated', subscription, changedAttributes(before, subscription));
   return schedule;
 }
 
@@ -166,7 +175,11 @@ export function releaseSchedule(
 }
 
 /** Cancels the schedule and its subscription at once. */
-export function cancelSchedule(ctx: BillingContext, schedule: SubscriptionScheduleObject, events: EventBatch): SubscriptionScheduleObject {
+export function cancelSchedule(
+  ctx: BillingContext,
+  schedule: SubscriptionScheduleObject,
+  events: EventBatch,
+): SubscriptionScheduleObject {
   requireOpen(schedule, 'cancel');
   const at = ctx.clock.forCustomer(customerOf(schedule));
   const subscription = subscriptionOf(ctx, schedule);
@@ -176,9 +189,14 @@ export function cancelSchedule(ctx: BillingContext, schedule: SubscriptionSchedu
 }
 
 /** A subscription canceled directly (`subscriptions.cancel`) takes its schedule with it. */
-export function cancelScheduleOfCanceledSubscription(ctx: BillingContext, subscription: SubscriptionObject, events: EventBatch): void {
+export function cancelScheduleOfCanceledSubscription(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  events: EventBatch,
+): void {
   const schedule = activeScheduleOf(ctx, subscription);
-  if (schedule && subscription.status === 'canceled') markCanceled(schedule, subscription.canceled_at ?? ctx.clock.forCustomer(customerOf(schedule)), events);
+  if (schedule && subscription.status === 'canceled')
+    markCanceled(schedule, subscription.canceled_at ?? ctx.clock.forCustomer(customerOf(schedule)), events);
 }
 
 function markCanceled(schedule: SubscriptionScheduleObject, at: number, events: EventBatch): void {
@@ -199,11 +217,18 @@ export function refuseScheduleManagedChange(
   const scheduleId = idOf(subscription.schedule);
   if (!scheduleId) return;
   const managed = `The subscription is managed by the subscription schedule \`${scheduleId}\``;
-  if ((change.cancel_at_period_end !== undefined && change.cancel_at_period_end !== null) || change.cancel_at !== undefined) {
-    throw invalidState(`${managed}, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`);
+  if (
+    (change.cancel_at_period_end !== undefined && change.cancel_at_period_end !== null) ||
+    change.cancel_at !== undefined
+  ) {
+    throw invalidState(
+      `${managed}, and updating any cancelation behavior directly is not allowed. Please update the schedule instead.`,
+    );
   }
   if (change.items && change.items.length > 0) {
-    throw invalidState(`${managed}, and updating its items directly is not allowed. Please update the schedule instead.`);
+    throw invalidState(
+      `${managed}, and updating its items directly is not allowed. Please update the schedule instead.`,
+    );
   }
 }
 
@@ -218,7 +243,12 @@ export function nextScheduleTransition(ctx: BillingContext, subscription: Subscr
  * not prorated when the switch falls on the renewal, which then bills the new prices), or the
  * schedule ends as its `end_behavior` says: `release` leaves the subscription running, `cancel` ends it.
  */
-export function runScheduleTransition(ctx: BillingContext, subscription: SubscriptionObject, at: number, events: EventBatch): void {
+export function runScheduleTransition(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  at: number,
+  events: EventBatch,
+): void {
   const schedule = activeScheduleOf(ctx, subscription);
   if (!schedule) return;
   const next = schedule.phases.find((phase) => phase.start_date === at);
@@ -231,7 +261,13 @@ export function runScheduleTransition(ctx: BillingContext, subscription: Subscri
   events.add('subscription_schedule.updated', schedule, changedAttributes(before, schedule));
   if (sameItems(subscription, next) && Object.keys(next.metadata ?? {}).length === 0) return;
   const periodEnd = subscription.items.data[0]?.current_period_end;
-  enterPhase(ctx, subscription, next, at === periodEnd ? 'none' : (next.proration_behavior as ProrationBehavior), events);
+  enterPhase(
+    ctx,
+    subscription,
+    next,
+    at === periodEnd ? 'none' : (next.proration_behavior as ProrationBehavior),
+    events,
+  );
 }
 
 function endSchedule(
@@ -252,7 +288,10 @@ function endSchedule(
   events.add('subscription_schedule.completed', schedule);
 }
 
-function activeScheduleOf(ctx: BillingContext, subscription: SubscriptionObject): SubscriptionScheduleObject | undefined {
+function activeScheduleOf(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+): SubscriptionScheduleObject | undefined {
   const id = idOf(subscription.schedule);
   const schedule = id ? ctx.store.subscriptionSchedules.find(id) : undefined;
   return schedule?.status === 'active' ? schedule : undefined;
@@ -290,12 +329,20 @@ function enterPhase(
   updateSubscription(
     ctx,
     subscription,
-    { items: updates, proration_behavior: prorationBehavior, ...(Object.keys(metadata).length > 0 ? { metadata } : {}) },
+    {
+      items: updates,
+      proration_behavior: prorationBehavior,
+      ...(Object.keys(metadata).length > 0 ? { metadata } : {}),
+    },
     events,
   );
 }
 
-function syncCancelAt(schedule: SubscriptionScheduleObject, subscription: SubscriptionObject, events: EventBatch): void {
+function syncCancelAt(
+  schedule: SubscriptionScheduleObject,
+  subscription: SubscriptionObject,
+  events: EventBatch,
+): void {
   const before = structuredClone(subscription);
   applyCancelAt(schedule, subscription);
   const changed = changedAttributes(before, subscription);
@@ -310,7 +357,12 @@ function applyCancelAt(schedule: SubscriptionScheduleObject, subscription: Subsc
 
 function timestamp(value: string, param: string, now: number): number {
   if (value === 'now') return now;
-  if (!/^\d+$/.test(value)) throw invalidParameter(param, `Invalid timestamp: must be an integer Unix timestamp or \`now\`.`, 'parameter_invalid_integer');
+  if (!/^\d+$/.test(value))
+    throw invalidParameter(
+      param,
+      `Invalid timestamp: must be an integer Unix timestamp or \`now\`.`,
+      'parameter_invalid_integer',
+    );
   return Number(value);
 }
 
@@ -319,7 +371,11 @@ function timestamp(value: string, param: string, now: number): number {
  * current phase with its start unchanged); each phase starts where the previous ends and lasts until
  * its `end_date`, for its `duration`, or (neither given) one interval of its first price.
  */
-function resolvePhases(ctx: BillingContext, schedule: SubscriptionScheduleObject, inputs: SchedulePhaseInput[]): SchedulePhaseObject[] {
+function resolvePhases(
+  ctx: BillingContext,
+  schedule: SubscriptionScheduleObject,
+  inputs: SchedulePhaseInput[],
+): SchedulePhaseObject[] {
   const now = ctx.clock.forCustomer(customerOf(schedule));
   const anchor = inputs[0]?.start_date;
   if (anchor === undefined || anchor === null) {
@@ -332,7 +388,10 @@ function resolvePhases(ctx: BillingContext, schedule: SubscriptionScheduleObject
   return inputs.map((input, index) => {
     const param = `phases[${index}]`;
     if (index > 0 && input.start_date != null && timestamp(input.start_date, `${param}[start_date]`, now) !== start) {
-      throw invalidParameter(`${param}[start_date]`, `The start_date of phase ${index} must be the end_date of the phase before it.`);
+      throw invalidParameter(
+        `${param}[start_date]`,
+        `The start_date of phase ${index} must be the end_date of the phase before it.`,
+      );
     }
     if (input.end_date != null && input.duration != null) {
       throw invalidState('You may only specify one of these parameters: duration, end_date.');
@@ -348,7 +407,8 @@ function resolvePhases(ctx: BillingContext, schedule: SubscriptionScheduleObject
           : nextStart != null
             ? timestamp(nextStart, `phases[${index + 1}][start_date]`, now)
             : addInterval(start, recurring?.interval ?? 'month', recurring?.interval_count ?? 1);
-    if (end <= start) throw invalidParameter(`${param}[end_date]`, 'The end_date of a phase must be after its start_date.');
+    if (end <= start)
+      throw invalidParameter(`${param}[end_date]`, 'The end_date of a phase must be after its start_date.');
     const phase = buildSchedulePhase({
       startDate: start,
       endDate: end,
@@ -374,7 +434,12 @@ function resolveItems(
     if (!input.price) throw missingParameter(`${itemParam}[price]`);
     const price = recurringPrice(ctx, input.price, `${itemParam}[price]`);
     const quantity = input.quantity ?? 1;
-    if (quantity < 0) throw invalidParameter(`${itemParam}[quantity]`, 'This value must be greater than or equal to 0.', 'parameter_invalid_integer');
+    if (quantity < 0)
+      throw invalidParameter(
+        `${itemParam}[quantity]`,
+        'This value must be greater than or equal to 0.',
+        'parameter_invalid_integer',
+      );
     return {
       values: { price: price.id, quantity, metadata: mergeMetadata({}, input.metadata) },
       currency: price.currency,

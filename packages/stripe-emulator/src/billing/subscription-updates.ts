@@ -2,7 +2,11 @@ import { invalidParameter, invalidState } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
 import type { InvoiceObject } from '../objects/invoice-objects.js';
-import { buildSubscriptionItem, type SubscriptionItemObject, type SubscriptionObject } from '../objects/subscription-objects.js';
+import {
+  buildSubscriptionItem,
+  type SubscriptionItemObject,
+  type SubscriptionObject,
+} from '../objects/subscription-objects.js';
 import { changedAttributes, EventBatch } from '../webhooks/event-bus.js';
 import { idOf, mergeMetadata, type BillingContext } from './context.js';
 import { addInterval } from './clock.js';
@@ -14,7 +18,8 @@ import { periodLine, remainingTime, storeProrations, unusedTime, type ProrationE
 import { recurringPrice } from './subscriptions.js';
 
 export type ProrationBehavior = 'create_prorations' | 'none' | 'always_invoice';
-export type PaymentBehavior = 'allow_incomplete' | 'default_incomplete' | 'error_if_incomplete' | 'pending_if_incomplete';
+export type PaymentBehavior =
+  'allow_incomplete' | 'default_incomplete' | 'error_if_incomplete' | 'pending_if_incomplete';
 
 export interface SubscriptionItemUpdate {
   id?: string | null;
@@ -77,18 +82,26 @@ export function updateSubscription(
   const prorations = target.prorations;
   // A new period is billed at once, whatever the proration behavior; so are always_invoice prorations.
   const invoiceNow = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
-  if (invoiceNow && paymentBehavior === 'error_if_incomplete') assertChargeable(ctx, subscription, [...prorations, ...target.periodLines]);
+  if (invoiceNow && paymentBehavior === 'error_if_incomplete')
+    assertChargeable(ctx, subscription, [...prorations, ...target.periodLines]);
   const periodEnd = subscription.items.data[0]?.current_period_end ?? now;
   const cancelAt = input.cancel_at === undefined ? undefined : cancelAtOf(input.cancel_at, periodEnd, now);
   if (cancelAt !== undefined && input.cancel_at_period_end) {
-    throw invalidParameter('cancel_at', 'You may only specify one of these parameters: cancel_at, cancel_at_period_end.');
+    throw invalidParameter(
+      'cancel_at',
+      'You may only specify one of these parameters: cancel_at, cancel_at_period_end.',
+    );
   }
 
   if (input.metadata !== undefined) subscription.metadata = mergeMetadata(subscription.metadata, input.metadata);
   if (input.description !== undefined) subscription.description = input.description;
   if (input.default_payment_method !== undefined) {
     subscription.default_payment_method = input.default_payment_method
-      ? attachPaymentMethod(ctx, resolvePaymentMethod(ctx, input.default_payment_method, 'default_payment_method'), customerId).id
+      ? attachPaymentMethod(
+          ctx,
+          resolvePaymentMethod(ctx, input.default_payment_method, 'default_payment_method'),
+          customerId,
+        ).id
       : null;
   }
   if (input.cancel_at_period_end !== undefined && input.cancel_at_period_end !== null) {
@@ -141,9 +154,15 @@ export function plannedItemChanges(
   const changes = applyItemUpdates(ctx, target, updates, now);
   const paidFor = prorationBehavior !== 'none' && subscription.status !== 'trialing';
   if (!resetCycle) {
-    return { items: target.items, prorations: changes.length > 0 && paidFor ? prorationsOf(ctx, changes, at) : [], periodLines: [] };
+    return {
+      items: target.items,
+      prorations: changes.length > 0 && paidFor ? prorationsOf(ctx, changes, at) : [],
+      periodLines: [],
+    };
   }
-  const credits = paidFor ? subscription.items.data.map((item) => unusedTime(ctx, item, item.price, item.quantity ?? 1, at)) : [];
+  const credits = paidFor
+    ? subscription.items.data.map((item) => unusedTime(ctx, item, item.price, item.quantity ?? 1, at))
+    : [];
   for (const item of target.items.data) {
     const recurring = item.price.recurring;
     item.current_period_start = now;
@@ -160,7 +179,12 @@ export function plannedItemChanges(
 function cancelAtOf(value: string | null, periodEnd: number, now: number): number | null {
   if (value === null) return null;
   if (value === 'max_period_end' || value === 'min_period_end') return periodEnd;
-  if (!/^\d+$/.test(value)) throw invalidParameter('cancel_at', `Invalid cancel_at: must be an integer Unix timestamp, \`max_period_end\` or \`min_period_end\``, 'parameter_invalid_integer');
+  if (!/^\d+$/.test(value))
+    throw invalidParameter(
+      'cancel_at',
+      `Invalid cancel_at: must be an integer Unix timestamp, \`max_period_end\` or \`min_period_end\``,
+      'parameter_invalid_integer',
+    );
   const at = Number(value);
   if (at <= now) throw invalidParameter('cancel_at', 'cancel_at must be in the future.', 'parameter_invalid_integer');
   return at;
@@ -191,12 +215,18 @@ function assertPendingUpdatable(input: SubscriptionUpdateInput): void {
 }
 
 /** `error_if_incomplete`: when the invoice would be due and its charge would fail, nothing changes and the call fails. */
-function assertChargeable(ctx: BillingContext, subscription: SubscriptionObject, prorations: { amount: number }[]): void {
+function assertChargeable(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  prorations: { amount: number }[],
+): void {
   const customerId = idOf(subscription.customer) ?? '';
   const customer = ctx.store.customers.get(customerId, 'customer');
-  const total = prorations.reduce((sum, entry) => sum + entry.amount, 0) + pendingItemsTotal(ctx, customerId, subscription.id);
+  const total =
+    prorations.reduce((sum, entry) => sum + entry.amount, 0) + pendingItemsTotal(ctx, customerId, subscription.id);
   if (total + customer.balance <= 0) return;
-  const paymentMethod = idOf(subscription.default_payment_method) ?? idOf(customer.invoice_settings.default_payment_method);
+  const paymentMethod =
+    idOf(subscription.default_payment_method) ?? idOf(customer.invoice_settings.default_payment_method);
   const outcome = chargeOutcome(ctx, paymentMethod);
   if (outcome !== 'succeeded') throw chargeError(outcome, paymentMethod);
 }
@@ -213,15 +243,20 @@ function applyItemUpdates(
     const param = `items[${index}]`;
     if (update.id) {
       const item = subscription.items.data.find((candidate) => candidate.id === update.id);
-      if (!item) throw invalidParameter(`${param}[id]`, `No such subscription item: '${update.id}'`, 'resource_missing');
+      if (!item)
+        throw invalidParameter(`${param}[id]`, `No such subscription item: '${update.id}'`, 'resource_missing');
       if (update.deleted) {
         subscription.items.data = subscription.items.data.filter((candidate) => candidate.id !== item.id);
         return;
       }
-      const price = update.price && update.price !== item.price.id ? recurringPrice(ctx, update.price, `${param}[price]`) : item.price;
+      const price =
+        update.price && update.price !== item.price.id
+          ? recurringPrice(ctx, update.price, `${param}[price]`)
+          : item.price;
       const fromQuantity = item.quantity ?? 1;
       const toQuantity = update.quantity ?? fromQuantity;
-      if (price !== item.price || toQuantity !== fromQuantity) changes.push({ item, from: item.price, fromQuantity, to: price, toQuantity });
+      if (price !== item.price || toQuantity !== fromQuantity)
+        changes.push({ item, from: item.price, fromQuantity, to: price, toQuantity });
       if (price !== item.price) {
         item.price = price;
         item.plan = { ...item.plan, ...planFields(price) };
@@ -230,7 +265,8 @@ function applyItemUpdates(
       if (update.metadata !== undefined) item.metadata = mergeMetadata(item.metadata, update.metadata);
       return;
     }
-    if (!update.price) throw invalidParameter(`${param}[price]`, `Missing required param: ${param}[price].`, 'parameter_missing');
+    if (!update.price)
+      throw invalidParameter(`${param}[price]`, `Missing required param: ${param}[price].`, 'parameter_missing');
     const price = recurringPrice(ctx, update.price, `${param}[price]`);
     subscription.items.data.push(
       buildSubscriptionItem({
@@ -245,12 +281,23 @@ function applyItemUpdates(
       }),
     );
   });
-  if (subscription.items.data.length === 0) throw invalidParameter('items', 'A subscription must have at least one active item.');
+  if (subscription.items.data.length === 0)
+    throw invalidParameter('items', 'A subscription must have at least one active item.');
   return changes;
 }
 
-function planFields(price: PriceObject): { id: string; amount: number | null; amount_decimal: string | null; product: string } {
-  return { id: price.id, amount: price.unit_amount, amount_decimal: price.unit_amount_decimal, product: idOf(price.product) ?? '' };
+function planFields(price: PriceObject): {
+  id: string;
+  amount: number | null;
+  amount_decimal: string | null;
+  product: string;
+} {
+  return {
+    id: price.id,
+    amount: price.unit_amount,
+    amount_decimal: price.unit_amount_decimal,
+    product: idOf(price.product) ?? '',
+  };
 }
 
 /** Credit for the unused time at the old price and quantity, a charge for the rest of the period at the new ones. */
@@ -262,6 +309,17 @@ function prorationsOf(ctx: BillingContext, changes: PriceChange[], at: number): 
 }
 
 /** The update's invoice, at once: the prorations just stored and, for a new cycle, its period. */
-function invoiceUpdate(ctx: BillingContext, subscription: SubscriptionObject, periodLines: InvoiceLineInput[], now: number, events: EventBatch): InvoiceObject {
-  return invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: periodLines, periodStart: now, periodEnd: now }, events);
+function invoiceUpdate(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  periodLines: InvoiceLineInput[],
+  now: number,
+  events: EventBatch,
+): InvoiceObject {
+  return invoiceSubscription(
+    ctx,
+    subscription,
+    { billingReason: 'subscription_update', lines: periodLines, periodStart: now, periodEnd: now },
+    events,
+  );
 }

@@ -30,7 +30,10 @@ export interface SubscriptionInput {
   trial_end?: number | null;
   cancel_at_period_end?: boolean | null;
   payment_behavior?: PaymentBehavior | null;
-  billing_mode?: { type: 'classic' | 'flexible'; flexible?: { proration_discounts?: 'included' | 'itemized' | null } | null } | null;
+  billing_mode?: {
+    type: 'classic' | 'flexible';
+    flexible?: { proration_discounts?: 'included' | 'itemized' | null } | null;
+  } | null;
 }
 
 export function recurringPrice(ctx: BillingContext, priceId: string, param: string): PriceObject {
@@ -42,7 +45,8 @@ export function recurringPrice(ctx: BillingContext, priceId: string, param: stri
       'parameter_invalid_string',
     );
   }
-  if (!price.active) throw invalidParameter(param, `The price specified is inactive. This field only accepts active prices.`);
+  if (!price.active)
+    throw invalidParameter(param, `The price specified is inactive. This field only accepts active prices.`);
   return price;
 }
 
@@ -78,7 +82,8 @@ export function createSubscription(
   const chargedNow = !trialEnd && prices.some((price) => (price.unit_amount ?? 0) > 0);
   const paymentMethodId = defaultPaymentMethod ?? idOf(customer.invoice_settings.default_payment_method);
   const outcome = chargeOutcome(ctx, paymentMethodId, authenticated);
-  if (input.payment_behavior === 'error_if_incomplete' && chargedNow && outcome !== 'succeeded') throw chargeError(outcome, paymentMethodId);
+  if (input.payment_behavior === 'error_if_incomplete' && chargedNow && outcome !== 'succeeded')
+    throw chargeError(outcome, paymentMethodId);
   const subscription = buildSubscription({
     id,
     created: now,
@@ -132,7 +137,12 @@ export function createSubscription(
 }
 
 /** Stripe announces a trial's end three days ahead, or at once when the trial is shorter. */
-export function noticeTrialEnding(ctx: BillingContext, subscription: SubscriptionObject, now: number, events: EventBatch): void {
+export function noticeTrialEnding(
+  ctx: BillingContext,
+  subscription: SubscriptionObject,
+  now: number,
+  events: EventBatch,
+): void {
   if (subscription.status !== 'trialing' || subscription.trial_end === null) return;
   if (ctx.store.trialEndNoticesSent.has(subscription.id)) return;
   if (subscription.trial_end - now > TRIAL_WILL_END_NOTICE_SECONDS) return;
@@ -159,7 +169,9 @@ export function cancelSubscription(
   if (subscription.status === 'canceled') {
     throw invalidState(`A canceled subscription can only update its cancellation_details and metadata.`);
   }
-  const pendingInvoice = subscription.pending_update ? ctx.store.invoices.find(idOf(subscription.latest_invoice) ?? '') : undefined;
+  const pendingInvoice = subscription.pending_update
+    ? ctx.store.invoices.find(idOf(subscription.latest_invoice) ?? '')
+    : undefined;
   if (pendingInvoice?.status === 'open') voidInvoice(ctx, pendingInvoice, events);
   // A trial was not paid for: nothing to credit.
   const paidFor = subscription.status !== 'trialing';
@@ -175,11 +187,24 @@ export function cancelSubscription(
   const settlementEvents = new EventBatch();
   if (settlement.prorate && paidFor) {
     const credits = subscription.items.data.map((item) => unusedTime(ctx, item, item.price, item.quantity ?? 1, at));
-    storeProrations(ctx, subscription, credits.filter((credit) => credit.amount !== 0), at);
+    storeProrations(
+      ctx,
+      subscription,
+      credits.filter((credit) => credit.amount !== 0),
+      at,
+    );
   }
   const customerId = idOf(subscription.customer) ?? '';
-  if (settlement.invoiceNow && ctx.store.invoiceItems.all().some((item) => item.invoice === null && idOf(item.customer) === customerId)) {
-    invoiceSubscription(ctx, subscription, { billingReason: 'subscription_update', lines: [], periodStart: at, periodEnd: at }, settlementEvents);
+  if (
+    settlement.invoiceNow &&
+    ctx.store.invoiceItems.all().some((item) => item.invoice === null && idOf(item.customer) === customerId)
+  ) {
+    invoiceSubscription(
+      ctx,
+      subscription,
+      { billingReason: 'subscription_update', lines: [], periodStart: at, periodEnd: at },
+      settlementEvents,
+    );
   }
   events.add('customer.subscription.deleted', subscription).append(settlementEvents);
   return subscription;

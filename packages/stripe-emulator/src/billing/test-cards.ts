@@ -47,7 +47,13 @@ export interface ResolvedCard {
 function toResolved(card: TestCard): ResolvedCard {
   return {
     behavior: card.behavior,
-    details: { brand: card.brand, last4: card.last4, expMonth: 12, expYear: 2034, fingerprint: `fp${card.brand}${card.last4}` },
+    details: {
+      brand: card.brand,
+      last4: card.last4,
+      expMonth: 12,
+      expYear: 2034,
+      fingerprint: `fp${card.brand}${card.last4}`,
+    },
   };
 }
 
@@ -69,7 +75,11 @@ export function cardFromNumber(rawNumber: string, param = 'card_number'): Resolv
   if (!/^\d{12,19}$/.test(number) || !passesLuhn(number)) {
     throw invalidParameter(param, 'Your card number is invalid.', 'invalid_number');
   }
-  return toResolved({ behavior: 'succeeds', brand: number.startsWith('5') ? 'mastercard' : 'visa', last4: number.slice(-4) });
+  return toResolved({
+    behavior: 'succeeds',
+    brand: number.startsWith('5') ? 'mastercard' : 'visa',
+    last4: number.slice(-4),
+  });
 }
 
 /** Refuses a declined card before anything is created, as Stripe does when a card is first used. */

@@ -13,14 +13,19 @@ const DAY = 86_400;
 
 beforeAll(async () => {
   receiver = await startWebhookReceiver('whsec_clock_tests');
-  ({ emulator, stripe } = await startEmulatorWithClient({ retry: { attempts: 2, baseDelayMs: 10 }, webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }] }));
+  ({ emulator, stripe } = await startEmulatorWithClient({
+    retry: { attempts: 2, baseDelayMs: 10 },
+    webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }],
+  }));
 });
 afterAll(async () => {
   await emulator.close();
   await receiver.close();
 });
 
-async function customerOnClock(email: string): Promise<{ clock: Stripe.TestHelpers.TestClock; customer: Stripe.Customer }> {
+async function customerOnClock(
+  email: string,
+): Promise<{ clock: Stripe.TestHelpers.TestClock; customer: Stripe.Customer }> {
   const clock = await stripe.testHelpers.testClocks.create({ frozen_time: START, name: email });
   const customer = await stripe.customers.create({ email, test_clock: clock.id });
   return { clock, customer };
@@ -34,25 +39,36 @@ async function giveDefaultCard(customerId: string, testCard: string): Promise<St
 }
 
 function eventsFor(type: string, objectId: string): Stripe.Event[] {
-  return receiver.received.map((r) => r.event).filter((event) => event.type === type && (event.data.object as { id: string }).id === objectId);
+  return receiver.received
+    .map((r) => r.event)
+    .filter((event) => event.type === type && (event.data.object as { id: string }).id === objectId);
 }
 
 function invoiceEventsFor(type: string, subscriptionId: string): Stripe.Event[] {
   return receiver.received
     .map((r) => r.event)
-    .filter((event) => event.type === type && (event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === subscriptionId);
+    .filter(
+      (event) =>
+        event.type === type &&
+        (event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === subscriptionId,
+    );
 }
 
 describe('test clocks', () => {
   it('renews a subscription when the clock crosses its period end', async () => {
     const { clock, customer } = await customerOnClock('renews@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     const firstPeriod = subscription.items.data[0];
     expect(firstPeriod?.current_period_start).toBe(START);
     expect(firstPeriod?.current_period_end).toBe(Date.UTC(2026, 1, 15, 12) / 1000);
 
-    const advanced = await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (firstPeriod?.current_period_end ?? 0) + DAY });
+    const advanced = await stripe.testHelpers.testClocks.advance(clock.id, {
+      frozen_time: (firstPeriod?.current_period_end ?? 0) + DAY,
+    });
     expect(advanced.status).toBe('ready');
     const renewed = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
     expect(renewed.status).toBe('active');
@@ -77,9 +93,17 @@ describe('test clocks', () => {
       success_url: 'http://app.test/billing/success?session_id={CHECKOUT_SESSION_ID}',
     });
     // The emulator's test helper does what its hosted page does (the SDK has no method for it).
-    const complete = (cardNumber: string) => stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: cardNumber });
+    const complete = (cardNumber: string) =>
+      stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, {
+        card_number: cardNumber,
+      });
     // Stripe's 0341 card attaches, then every charge fails: the page shows the decline, nothing is created.
-    await expect(complete('4000000000000341')).rejects.toMatchObject({ statusCode: 402, rawType: 'card_error', code: 'card_declined', decline_code: 'generic_decline' });
+    await expect(complete('4000000000000341')).rejects.toMatchObject({
+      statusCode: 402,
+      rawType: 'card_error',
+      code: 'card_declined',
+      decline_code: 'generic_decline',
+    });
     expect(await stripe.checkout.sessions.retrieve(session.id)).toMatchObject({ status: 'open', subscription: null });
     expect((await stripe.subscriptions.list({ customer: customer.id })).data).toEqual([]);
 
@@ -87,26 +111,40 @@ describe('test clocks', () => {
     const paid = await stripe.checkout.sessions.retrieve(session.id, { expand: ['subscription'] });
     const subscription = paid.subscription as Stripe.Subscription;
     expect(subscription.status).toBe('active');
-    const failing = await stripe.paymentMethods.create({ type: 'card', card: { number: '4000000000000341', exp_month: 12, exp_year: 2034, cvc: '123' } });
+    const failing = await stripe.paymentMethods.create({
+      type: 'card',
+      card: { number: '4000000000000341', exp_month: 12, exp_year: 2034, cvc: '123' },
+    });
     await stripe.paymentMethods.attach(failing.id, { customer: customer.id });
     // Checkout made the paying card the subscription's default, which wins over the customer's.
     await stripe.subscriptions.update(subscription.id, { default_payment_method: failing.id });
 
-    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
+    await stripe.testHelpers.testClocks.advance(clock.id, {
+      frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60,
+    });
     const pastDue = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
     expect(pastDue.status).toBe('past_due');
-    expect(pastDue.latest_invoice).toMatchObject({ status: 'open', attempt_count: 1, billing_reason: 'subscription_cycle' });
+    expect(pastDue.latest_invoice).toMatchObject({
+      status: 'open',
+      attempt_count: 1,
+      billing_reason: 'subscription_cycle',
+    });
     await receiver.waitFor(() => invoiceEventsFor('invoice.payment_failed', subscription.id).length === 1);
   });
 
   it('fails the renewal once the default card is pm_card_chargeCustomerFail', async () => {
     const { clock, customer } = await customerOnClock('fails-charge@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     expect(subscription.status).toBe('active');
     await giveDefaultCard(customer.id, 'pm_card_chargeCustomerFail');
 
-    await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60 });
+    await stripe.testHelpers.testClocks.advance(clock.id, {
+      frozen_time: (subscription.items.data[0]?.current_period_end ?? 0) + 60,
+    });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('past_due');
     await receiver.waitFor(() => invoiceEventsFor('invoice.payment_failed', subscription.id).length === 1);
     const updates = eventsFor('customer.subscription.updated', subscription.id);
@@ -115,67 +153,112 @@ describe('test clocks', () => {
     // The customer pays the open renewal invoice with a working card: the subscription is active again.
     const pastDue = await stripe.subscriptions.retrieve(subscription.id);
     const visa = await giveDefaultCard(customer.id, 'pm_card_visa');
-    expect(await stripe.invoices.pay(String(pastDue.latest_invoice), { payment_method: visa.id })).toMatchObject({ status: 'paid', amount_paid: 4900 });
+    expect(await stripe.invoices.pay(String(pastDue.latest_invoice), { payment_method: visa.id })).toMatchObject({
+      status: 'paid',
+      amount_paid: 4900,
+    });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('active');
     const reactivated = await receiver.waitFor(() =>
-      eventsFor('customer.subscription.updated', subscription.id).some((e) => (e.data.object as Stripe.Subscription).status === 'active'),
+      eventsFor('customer.subscription.updated', subscription.id).some(
+        (e) => (e.data.object as Stripe.Subscription).status === 'active',
+      ),
     );
-    const event = reactivated.map((r) => r.event).findLast((e) => e.type === 'customer.subscription.updated' && (e.data.object as { id: string }).id === subscription.id);
+    const event = reactivated
+      .map((r) => r.event)
+      .findLast(
+        (e) => e.type === 'customer.subscription.updated' && (e.data.object as { id: string }).id === subscription.id,
+      );
     expect(event?.data.previous_attributes).toMatchObject({ status: 'past_due' });
   });
 
   it('ends a subscription set to cancel at period end, and refuses to go back in time', async () => {
     const { clock, customer } = await customerOnClock('cancels@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 40 * DAY });
     const ended = await stripe.subscriptions.retrieve(subscription.id);
     expect(ended.status).toBe('canceled');
     expect(ended.ended_at).toBe(subscription.items.data[0]?.current_period_end);
     await receiver.waitFor(() => eventsFor('customer.subscription.deleted', subscription.id).length === 1);
-    await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START })).rejects.toMatchObject({ param: 'frozen_time' });
+    await expect(stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START })).rejects.toMatchObject({
+      param: 'frozen_time',
+    });
   });
 
   it('ends a subscription at a cancel_at inside the period; an empty cancel_at unsets it', async () => {
     const { clock, customer } = await customerOnClock('cancel-at@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     const cancelAt = START + 10 * DAY;
-    await expect(stripe.subscriptions.update(subscription.id, { cancel_at: START - DAY })).rejects.toMatchObject({ statusCode: 400, param: 'cancel_at' });
-    await expect(stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt, cancel_at_period_end: true })).rejects.toMatchObject({
+    await expect(stripe.subscriptions.update(subscription.id, { cancel_at: START - DAY })).rejects.toMatchObject({
+      statusCode: 400,
+      param: 'cancel_at',
+    });
+    await expect(
+      stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt, cancel_at_period_end: true }),
+    ).rejects.toMatchObject({
       statusCode: 400,
       param: 'cancel_at',
     });
     const scheduled = await stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt });
-    expect(scheduled).toMatchObject({ cancel_at: cancelAt, cancel_at_period_end: false, canceled_at: START, cancellation_details: { reason: 'cancellation_requested' } });
-    expect(await stripe.subscriptions.update(subscription.id, { cancel_at: '' })).toMatchObject({ cancel_at: null, canceled_at: null });
+    expect(scheduled).toMatchObject({
+      cancel_at: cancelAt,
+      cancel_at_period_end: false,
+      canceled_at: START,
+      cancellation_details: { reason: 'cancellation_requested' },
+    });
+    expect(await stripe.subscriptions.update(subscription.id, { cancel_at: '' })).toMatchObject({
+      cancel_at: null,
+      canceled_at: null,
+    });
     await stripe.subscriptions.update(subscription.id, { cancel_at: cancelAt });
 
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 20 * DAY });
-    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({ status: 'canceled', ended_at: cancelAt });
+    expect(await stripe.subscriptions.retrieve(subscription.id)).toMatchObject({
+      status: 'canceled',
+      ended_at: cancelAt,
+    });
     await receiver.waitFor(() => eventsFor('customer.subscription.deleted', subscription.id).length === 1);
   });
 
   it('expires a subscription still incomplete 23 hours after its creation: incomplete_expired, its invoice void', async () => {
     const { clock, customer } = await customerOnClock('incomplete-expires@example.com');
     await giveDefaultCard(customer.id, 'pm_card_chargeCustomerFail');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     expect(subscription.status).toBe('incomplete');
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 22 * 3600 });
     expect((await stripe.subscriptions.retrieve(subscription.id)).status).toBe('incomplete');
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + DAY });
     const expired = await stripe.subscriptions.retrieve(subscription.id, { expand: ['latest_invoice'] });
-    expect(expired).toMatchObject({ status: 'incomplete_expired', ended_at: START + 23 * 3600, latest_invoice: { status: 'void' } });
+    expect(expired).toMatchObject({
+      status: 'incomplete_expired',
+      ended_at: START + 23 * 3600,
+      latest_invoice: { status: 'void' },
+    });
     await receiver.waitFor(() =>
-      eventsFor('customer.subscription.updated', subscription.id).some((e) => (e.data.object as Stripe.Subscription).status === 'incomplete_expired'),
+      eventsFor('customer.subscription.updated', subscription.id).some(
+        (e) => (e.data.object as Stripe.Subscription).status === 'incomplete_expired',
+      ),
     );
   });
 
   it('prorates a plan switch onto the next renewal invoice', async () => {
     const { clock, customer } = await customerOnClock('switches@example.com');
     await giveDefaultCard(customer.id, 'pm_card_visa');
-    const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+    const subscription = await stripe.subscriptions.create({
+      customer: customer.id,
+      items: [{ price: emulator.priceIds.PRO }],
+    });
     const periodEnd = subscription.items.data[0]?.current_period_end ?? 0;
     await stripe.testHelpers.testClocks.advance(clock.id, { frozen_time: START + 10 * DAY });
     const switched = await stripe.subscriptions.update(subscription.id, {

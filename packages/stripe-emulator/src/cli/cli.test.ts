@@ -18,7 +18,9 @@ interface Running {
 
 /** Runs a command the way `pnpm stripe:<name>` does (tsx with the source condition), collecting its output. */
 function run(script: string, args: string[]): Running {
-  const child = spawn(process.execPath, [tsxCli, '--conditions=source', `src/cli/${script}`, ...args], { cwd: packageDir });
+  const child = spawn(process.execPath, [tsxCli, '--conditions=source', `src/cli/${script}`, ...args], {
+    cwd: packageDir,
+  });
   children.push(child);
   let output = '';
   const listeners = new Set<() => void>();

@@ -1,7 +1,8 @@
 import { DEFAULT_PORT, startStripeEmulator } from '../emulator.js';
 import { fail, parseArgs } from './args.js';
 
-const USAGE = 'usage: pnpm stripe:emulator [--port 12111] [--host 127.0.0.1] [--public-url URL] [--forward-to URL] [--webhook-secret whsec_…]';
+const USAGE =
+  'usage: pnpm stripe:emulator [--port 12111] [--host 127.0.0.1] [--public-url URL] [--forward-to URL] [--webhook-secret whsec_…]';
 
 const args = parseArgs(process.argv.slice(2));
 if (args.options.has('help')) {
@@ -29,9 +30,15 @@ try {
   console.log(`  STRIPE_PRICE_ID_PRO=${emulator.priceIds.PRO}   (lookup key pro_monthly)`);
   console.log(`  STRIPE_PRICE_ID_SCALE=${emulator.priceIds.SCALE}   (lookup key scale_monthly)`);
   console.log(`  STRIPE_WEBHOOK_SECRET=${emulator.webhookSecret}`);
-  console.log(forwardTo ? `Delivering webhooks to ${forwardTo}` : 'No webhook endpoint yet: pnpm stripe:listen --forward-to <url>');
+  console.log(
+    forwardTo
+      ? `Delivering webhooks to ${forwardTo}`
+      : 'No webhook endpoint yet: pnpm stripe:listen --forward-to <url>',
+  );
   emulator.onDelivery((entry) => {
-    console.log(`${new Date(entry.at).toISOString()}  ${entry.eventType} [${entry.eventId}] -> ${entry.url} ${entry.status ?? entry.error} (attempt ${entry.attempt})`);
+    console.log(
+      `${new Date(entry.at).toISOString()}  ${entry.eventType} [${entry.eventId}] -> ${entry.url} ${entry.status ?? entry.error} (attempt ${entry.attempt})`,
+    );
   });
   const stop = (): void => {
     void emulator.close().then(() => process.exit(0));
@@ -40,5 +47,7 @@ try {
   process.once('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  fail(code === 'EADDRINUSE' ? `port ${port} is in use; pass --port <free port> (0 picks one).` : (error as Error).message);
+  fail(
+    code === 'EADDRINUSE' ? `port ${port} is in use; pass --port <free port> (0 picks one).` : (error as Error).message,
+  );
 }

@@ -35,7 +35,7 @@ function print(entry: DeliveryLogEntry): void {
   console.log(`${time}  <--  ${result} POST ${entry.url} [${entry.eventId}]`);
 }
 
-let after = (((await control('/_emulator/deliveries')) as { next: number }).next);
+let after = ((await control('/_emulator/deliveries')) as { next: number }).next;
 const timer = setInterval(() => {
   control(`/_emulator/deliveries?after=${after}`)
     .then((page) => {
@@ -49,7 +49,10 @@ const timer = setInterval(() => {
 process.once('SIGINT', () => {
   clearInterval(timer);
   // Stop deliveries to this listener, as the Stripe CLI does when it exits.
-  fetch(new URL(`/v1/webhook_endpoints/${endpoint.id}`, apiBase), { method: 'DELETE', headers: { authorization: 'Bearer sk_test_stripe_listen' } })
+  fetch(new URL(`/v1/webhook_endpoints/${endpoint.id}`, apiBase), {
+    method: 'DELETE',
+    headers: { authorization: 'Bearer sk_test_stripe_listen' },
+  })
     .catch(() => undefined)
     .finally(() => process.exit(0));
 });

@@ -18,7 +18,10 @@ try {
   const result = await runTrigger(event, {
     apiBase,
     ...(fixturesDir ? { fixturesDir } : {}),
-    onStep: (step) => console.log(`Running fixture for: ${step.name} (${step.method} ${step.path} -> ${step.status}${step.id ? `, ${step.id}` : ''})`),
+    onStep: (step) =>
+      console.log(
+        `Running fixture for: ${step.name} (${step.method} ${step.path} -> ${step.status}${step.id ? `, ${step.id}` : ''})`,
+      ),
   });
   console.log(`Trigger succeeded! Events emitted:`);
   for (const emitted of result.events) console.log(`  ${emitted.type} [${emitted.id}]`);

@@ -24,11 +24,17 @@ function listOfStrings(value: unknown): string[] {
  * `/_emulator/…`: the emulator's own test controls over HTTP (not part of Stripe's API), for tests in
  * another process and `pnpm stripe:listen`.
  */
-export async function handleControl(controls: EmulatorControls, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function handleControl(
+  controls: EmulatorControls,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const method = request.method ?? 'GET';
   const path = url.pathname;
   try {
-    if (method === 'GET' && path === '/_emulator/info') return sendJson(response, 200, JSON.stringify(controls.info(), null, 2));
+    if (method === 'GET' && path === '/_emulator/info')
+      return sendJson(response, 200, JSON.stringify(controls.info(), null, 2));
     if (method === 'GET' && path === '/_emulator/deliveries') {
       const after = Number(url.searchParams.get('after') ?? '0');
       const all = controls.deliveries();
@@ -52,7 +58,8 @@ export async function handleControl(controls: EmulatorControls, request: Incomin
     }
     if (method === 'POST' && path === '/_emulator/webhook_endpoints') {
       const input = await readInput(request);
-      if (typeof input.url !== 'string') throw new StripeApiError(400, 'invalid_request_error', 'Missing required param: url.', { param: 'url' });
+      if (typeof input.url !== 'string')
+        throw new StripeApiError(400, 'invalid_request_error', 'Missing required param: url.', { param: 'url' });
       const events = listOfStrings(input.enabled_events);
       const created = controls.addWebhookEndpoint(input.url, {
         ...(typeof input.secret === 'string' ? { secret: input.secret } : {}),
@@ -64,7 +71,13 @@ export async function handleControl(controls: EmulatorControls, request: Incomin
     if (method === 'POST' && path === '/_emulator/portal/expiry') {
       const input = await readInput(request);
       const seconds = Number(input.seconds);
-      if (!Number.isInteger(seconds) || seconds < 0) throw new StripeApiError(400, 'invalid_request_error', 'seconds must be a whole number of seconds, 0 or more.', { param: 'seconds' });
+      if (!Number.isInteger(seconds) || seconds < 0)
+        throw new StripeApiError(
+          400,
+          'invalid_request_error',
+          'seconds must be a whole number of seconds, 0 or more.',
+          { param: 'seconds' },
+        );
       controls.setPortalSessionLifetime(seconds);
       return sendJson(response, 200, JSON.stringify({ seconds }));
     }
@@ -83,7 +96,10 @@ export async function handleControl(controls: EmulatorControls, request: Incomin
     }
     throw new StripeApiError(404, 'invalid_request_error', `Unknown emulator control: ${method} ${path}`);
   } catch (error) {
-    const failure = error instanceof StripeApiError ? error : new StripeApiError(400, 'invalid_request_error', 'Invalid control request.');
+    const failure =
+      error instanceof StripeApiError
+        ? error
+        : new StripeApiError(400, 'invalid_request_error', 'Invalid control request.');
     sendJson(response, failure.status, JSON.stringify(failure.toBody('control')));
   }
 }

@@ -34,7 +34,8 @@ function authenticate(request: IncomingMessage): { livemode: boolean } {
     );
   }
   if (!key.startsWith(ID_PREFIX.secretKey) && !key.startsWith(LIVE_SECRET_KEY_PREFIX)) {
-    const shown = key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
+    const shown =
+      key.length > 8 ? `${key.slice(0, 8)}${'*'.repeat(Math.max(0, key.length - 12))}${key.slice(-4)}` : key;
     throw new StripeApiError(
       401,
       'invalid_request_error',
@@ -66,11 +67,16 @@ export class ApiHandler {
     const baseHeaders = { 'request-id': requestId, 'stripe-version': stripeVersion };
     const idempotencyKey = header(request, 'idempotency-key');
     const log = this.log;
-    if (log) response.once('finish', () => log(`${request.method ?? 'GET'} ${url.pathname} -> ${response.statusCode} [${requestId}]`));
+    if (log)
+      response.once('finish', () =>
+        log(`${request.method ?? 'GET'} ${url.pathname} -> ${response.statusCode} [${requestId}]`),
+      );
     try {
       const { livemode } = authenticate(request);
       if (!/^\d{4}-\d{2}-\d{2}(\.[a-z]+)?$/.test(stripeVersion)) {
-        throw new StripeApiError(400, 'invalid_request_error', `Invalid Stripe API version: ${stripeVersion}`, { code: 'invalid_stripe_api_version' });
+        throw new StripeApiError(400, 'invalid_request_error', `Invalid Stripe API version: ${stripeVersion}`, {
+          code: 'invalid_stripe_api_version',
+        });
       }
       const method = (request.method ?? 'GET').toUpperCase() as HttpMethod;
       const rawBody = method === 'POST' ? await readBody(request) : '';
@@ -78,15 +84,25 @@ export class ApiHandler {
       if (idempotencyKey && method === 'POST') {
         const replay = this.idempotency.lookup(idempotencyKey, fingerprint);
         if (replay) {
-          sendJson(response, replay.status, replay.body, { ...baseHeaders, 'idempotency-key': idempotencyKey, 'idempotent-replayed': 'true' });
+          sendJson(response, replay.status, replay.body, {
+            ...baseHeaders,
+            'idempotency-key': idempotencyKey,
+            'idempotent-replayed': 'true',
+          });
           return;
         }
       }
       const input: FormObject = method === 'POST' ? decodeForm(rawBody) : decodeForm(url.search.slice(1));
       const { status, body } = this.dispatch(method, url.pathname, input, { id: requestId, idempotencyKey, livemode });
       // Like Stripe, a server error is not saved: retrying the same key may then succeed.
-      if (idempotencyKey && method === 'POST' && status < 500) this.idempotency.remember(idempotencyKey, fingerprint, status, body);
-      sendJson(response, status, body, idempotencyKey ? { ...baseHeaders, 'idempotency-key': idempotencyKey } : baseHeaders);
+      if (idempotencyKey && method === 'POST' && status < 500)
+        this.idempotency.remember(idempotencyKey, fingerprint, status, body);
+      sendJson(
+        response,
+        status,
+        body,
+        idempotencyKey ? { ...baseHeaders, 'idempotency-key': idempotencyKey } : baseHeaders,
+      );
     } catch (error) {
       const failure = toStripeError(error);
       sendJson(response, failure.status, JSON.stringify(failure.toBody(requestId), null, 2), baseHeaders);

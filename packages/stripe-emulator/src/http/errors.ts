@@ -25,7 +25,9 @@ export class StripeApiError extends Error {
         type: this.type,
         message: this.message,
         ...this.details,
-        ...(this.details.code ? { doc_url: `https://stripe.com/docs/error-codes/${this.details.code.replaceAll('_', '-')}` } : {}),
+        ...(this.details.code
+          ? { doc_url: `https://stripe.com/docs/error-codes/${this.details.code.replaceAll('_', '-')}` }
+          : {}),
         request_log_url: `https://dashboard.stripe.com/test/logs/${requestId}`,
       },
     };
@@ -51,9 +53,16 @@ export function invalidParameter(param: string, message: string, code = 'paramet
 }
 
 /** `existsIn`: the object exists, but in the other mode than the key's (Stripe says so). */
-export function resourceMissing(resource: string, id: string, param = 'id', existsIn: 'live' | 'test' | null = null): StripeApiError {
+export function resourceMissing(
+  resource: string,
+  id: string,
+  param = 'id',
+  existsIn: 'live' | 'test' | null = null,
+): StripeApiError {
   const otherMode = existsIn === 'live' ? 'test' : 'live';
-  const hint = existsIn ? `; a similar object exists in ${existsIn} mode, but a ${otherMode} mode key was used to make this request.` : '';
+  const hint = existsIn
+    ? `; a similar object exists in ${existsIn} mode, but a ${otherMode} mode key was used to make this request.`
+    : '';
   return new StripeApiError(404, 'invalid_request_error', `No such ${resource}: '${id}'${hint}`, {
     code: 'resource_missing',
     param,

@@ -14,7 +14,10 @@ export function expandResponse(body: unknown, paths: string[], store: Store): un
   paths.forEach((path, index) => {
     const segments = path.split('.');
     if (segments.length > MAX_EXPAND_DEPTH) {
-      throw invalidParameter(`expand[${index}]`, `You cannot expand more than ${MAX_EXPAND_DEPTH} levels of a property.`);
+      throw invalidParameter(
+        `expand[${index}]`,
+        `You cannot expand more than ${MAX_EXPAND_DEPTH} levels of a property.`,
+      );
     }
     expandAt(copy, segments, store, path, index);
   });
@@ -42,14 +45,19 @@ function expandAt(node: unknown, segments: string[], store: Store, path: string,
 
 /** Fields Stripe only includes when expanded: a checkout session's `line_items`, a customer's `subscriptions`. */
 function virtualField(record: Record<string, unknown>, field: string): boolean {
-  return (record.object === 'checkout.session' && field === 'line_items') || (record.object === 'customer' && field === 'subscriptions');
+  return (
+    (record.object === 'checkout.session' && field === 'line_items') ||
+    (record.object === 'customer' && field === 'subscriptions')
+  );
 }
 
 function virtualValue(record: Record<string, unknown>, field: string, store: Store): unknown {
   if (!virtualField(record, field)) return undefined;
   const id = String(record.id);
   if (record.object === 'customer') {
-    const subscriptions = store.subscriptions.newestFirst((subscription) => subscription.customer === id && subscription.status !== 'canceled');
+    const subscriptions = store.subscriptions.newestFirst(
+      (subscription) => subscription.customer === id && subscription.status !== 'canceled',
+    );
     return listOf(structuredClone(subscriptions), `/v1/customers/${id}/subscriptions`);
   }
   return listOf(store.checkoutDetails.get(id)?.lineItems ?? [], `/v1/checkout/sessions/${id}/line_items`);

@@ -5,7 +5,9 @@ import { StripeApiError } from './errors.js';
 
 describe('form decoding', () => {
   it('nests brackets, indexed and appended arrays, and metadata hashes', () => {
-    const form = decodeForm('items[0][price]=price_1&items[0][quantity]=2&items[1][price]=price_2&metadata[org]=o1&expand[]=customer&expand[]=latest_invoice');
+    const form = decodeForm(
+      'items[0][price]=price_1&items[0][quantity]=2&items[1][price]=price_2&metadata[org]=o1&expand[]=customer&expand[]=latest_invoice',
+    );
     expect(form).toEqual({
       items: { 0: { price: 'price_1', quantity: '2' }, 1: { price: 'price_2' } },
       metadata: { org: 'o1' },
@@ -18,8 +20,16 @@ describe('form decoding', () => {
   });
 
   it('round-trips Stripe CLI fixture params, including pre-bracketed keys', () => {
-    const encoded = encodeForm({ 'recurring[interval]': 'month', line_items: [{ price: 'price_1', quantity: 2 }], note: 'a&b' });
-    expect(decodeForm(encoded)).toEqual({ recurring: { interval: 'month' }, line_items: { 0: { price: 'price_1', quantity: '2' } }, note: 'a&b' });
+    const encoded = encodeForm({
+      'recurring[interval]': 'month',
+      line_items: [{ price: 'price_1', quantity: 2 }],
+      note: 'a&b',
+    });
+    expect(decodeForm(encoded)).toEqual({
+      recurring: { interval: 'month' },
+      line_items: { 0: { price: 'price_1', quantity: '2' } },
+      note: 'a&b',
+    });
   });
 });
 
@@ -32,8 +42,16 @@ describe('parameter schemas', () => {
   } as const;
 
   it('types values and turns indexed objects into arrays', () => {
-    const params = parseParams(schema, decodeForm('customer=cus_1&items[0][price]=p&items[0][quantity]=3&metadata[k]=&expand[0]=customer'));
-    expect(params).toEqual({ customer: 'cus_1', items: [{ price: 'p', quantity: 3 }], metadata: { k: null }, expand: ['customer'] });
+    const params = parseParams(
+      schema,
+      decodeForm('customer=cus_1&items[0][price]=p&items[0][quantity]=3&metadata[k]=&expand[0]=customer'),
+    );
+    expect(params).toEqual({
+      customer: 'cus_1',
+      items: [{ price: 'p', quantity: 3 }],
+      metadata: { k: null },
+      expand: ['customer'],
+    });
   });
 
   it.each([

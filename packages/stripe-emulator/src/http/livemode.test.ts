@@ -9,13 +9,23 @@ let liveStripe: Stripe;
 
 beforeAll(async () => {
   ({ emulator, stripe: testStripe } = await startEmulatorWithClient());
-  liveStripe = new Stripe('sk_live_emulatorLiveKey0001', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  liveStripe = new Stripe('sk_live_emulatorLiveKey0001', {
+    host: emulator.host,
+    port: emulator.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
 });
 afterAll(() => emulator.close());
 
 async function livePrice(): Promise<Stripe.Price> {
   const product = await liveStripe.products.create({ name: 'Live product' });
-  return liveStripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 4900, recurring: { interval: 'month' } });
+  return liveStripe.prices.create({
+    product: product.id,
+    currency: 'usd',
+    unit_amount: 4900,
+    recurring: { interval: 'month' },
+  });
 }
 
 describe('test and live mode are kept apart, as on Stripe', () => {
@@ -28,7 +38,9 @@ describe('test and live mode are kept apart, as on Stripe', () => {
 
   it("a key of the other mode gets resource_missing with Stripe's 'similar object exists' message", async () => {
     const live = await livePrice();
-    const fromTest = await testStripe.prices.retrieve(live.id).catch((error: unknown) => error as Stripe.errors.StripeError);
+    const fromTest = await testStripe.prices
+      .retrieve(live.id)
+      .catch((error: unknown) => error as Stripe.errors.StripeError);
     expect(fromTest).toBeInstanceOf(Stripe.errors.StripeInvalidRequestError);
     expect((fromTest as Stripe.errors.StripeError).statusCode).toBe(404);
     expect((fromTest as Stripe.errors.StripeError).code).toBe('resource_missing');
@@ -36,7 +48,9 @@ describe('test and live mode are kept apart, as on Stripe', () => {
       `No such price: '${live.id}'; a similar object exists in live mode, but a test mode key was used to make this request.`,
     );
 
-    const fromLive = await liveStripe.prices.retrieve(emulator.priceIds.PRO).catch((error: unknown) => error as Stripe.errors.StripeError);
+    const fromLive = await liveStripe.prices
+      .retrieve(emulator.priceIds.PRO)
+      .catch((error: unknown) => error as Stripe.errors.StripeError);
     expect((fromLive as Stripe.errors.StripeError).message).toBe(
       `No such price: '${emulator.priceIds.PRO}'; a similar object exists in test mode, but a live mode key was used to make this request.`,
     );
@@ -54,13 +68,28 @@ describe('test and live mode are kept apart, as on Stripe', () => {
 
   it('lookup keys are unique within a mode: a live price may use the key a test price holds', async () => {
     const product = await liveStripe.products.create({ name: 'Live Pro' });
-    const live = await liveStripe.prices.create({ product: product.id, currency: 'usd', unit_amount: 4900, recurring: { interval: 'month' }, lookup_key: 'pro_monthly' });
-    expect((await liveStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([live.id]);
-    expect((await testStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([emulator.priceIds.PRO]);
+    const live = await liveStripe.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 4900,
+      recurring: { interval: 'month' },
+      lookup_key: 'pro_monthly',
+    });
+    expect((await liveStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([
+      live.id,
+    ]);
+    expect((await testStripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([
+      emulator.priceIds.PRO,
+    ]);
   });
 
   it('still refuses keys that are neither sk_test_ nor sk_live_', async () => {
-    const publishable = new Stripe('pk_live_notASecretKey', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+    const publishable = new Stripe('pk_live_notASecretKey', {
+      host: emulator.host,
+      port: emulator.port,
+      protocol: 'http',
+      maxNetworkRetries: 0,
+    });
     const error = await publishable.prices.list().catch((caught: unknown) => caught as Stripe.errors.StripeError);
     expect(error).toBeInstanceOf(Stripe.errors.StripeAuthenticationError);
   });

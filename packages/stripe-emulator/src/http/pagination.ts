@@ -19,7 +19,12 @@ export interface PageParams {
 export function paginate<T extends { id: string }>(all: T[], params: PageParams, url: string): ListObject<T> {
   const items = params.created ? all.filter((item) => createdWithin(item, params.created ?? {})) : all;
   const limit = params.limit ?? 10;
-  if (limit < 1 || limit > 100) throw invalidParameter('limit', 'This value must be greater than or equal to 1 and less than or equal to 100.', 'parameter_invalid_integer');
+  if (limit < 1 || limit > 100)
+    throw invalidParameter(
+      'limit',
+      'This value must be greater than or equal to 1 and less than or equal to 100.',
+      'parameter_invalid_integer',
+    );
   if (params.ending_before) {
     const end = indexOf(items, params.ending_before, 'ending_before');
     const start = Math.max(0, end - limit);

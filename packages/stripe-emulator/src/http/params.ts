@@ -38,7 +38,9 @@ export type ParamSpec = StringSpec | IntegerSpec | BooleanSpec | HashSpec | Obje
 export type Schema = { readonly [key: string]: ParamSpec };
 
 type ValueOf<P> = P extends StringSpec
-  ? P['enum'] extends readonly (infer E)[] ? E : string
+  ? P['enum'] extends readonly (infer E)[]
+    ? E
+    : string
   : P extends IntegerSpec
     ? number
     : P extends BooleanSpec
@@ -68,10 +70,14 @@ export const bool = <const O extends Omit<BooleanSpec, 'kind'>>(options?: O): Bo
 export const hash = (): HashSpec => ({ kind: 'hash' });
 export const any = (): AnySpec => ({ kind: 'any' });
 // NoInfer: inside a schema literal the contextual type (any ParamSpec) must not widen the fields.
-export const obj = <const F extends Schema, const O extends BaseSpec = object>(fields: F, options?: O): ObjectSpec<NoInfer<F>> & NoInfer<O> =>
-  ({ kind: 'object', fields, ...options }) as ObjectSpec<F> & O;
-export const arr = <const I extends ParamSpec, const O extends BaseSpec = object>(of: I, options?: O): ArraySpec<NoInfer<I>> & NoInfer<O> =>
-  ({ kind: 'array', of, ...options }) as ArraySpec<I> & O;
+export const obj = <const F extends Schema, const O extends BaseSpec = object>(
+  fields: F,
+  options?: O,
+): ObjectSpec<NoInfer<F>> & NoInfer<O> => ({ kind: 'object', fields, ...options }) as ObjectSpec<F> & O;
+export const arr = <const I extends ParamSpec, const O extends BaseSpec = object>(
+  of: I,
+  options?: O,
+): ArraySpec<NoInfer<I>> & NoInfer<O> => ({ kind: 'array', of, ...options }) as ArraySpec<I> & O;
 
 function childName(parent: string, key: string): string {
   return parent === '' ? key : `${parent}[${key}]`;
@@ -121,7 +127,8 @@ function parseValue(spec: ParamSpec, value: FormValue, param: string): unknown {
     case 'array': {
       if (typeof value === 'string') throw invalidParameter(param, `Invalid array`, 'parameter_invalid_array');
       const keys = Object.keys(value);
-      if (keys.some((key) => !/^\d+$/.test(key))) throw invalidParameter(param, `Invalid array`, 'parameter_invalid_array');
+      if (keys.some((key) => !/^\d+$/.test(key)))
+        throw invalidParameter(param, `Invalid array`, 'parameter_invalid_array');
       return keys
         .sort((a, b) => Number(a) - Number(b))
         .map((key) => parseValue(spec.of, value[key] as FormValue, childName(param, key)));

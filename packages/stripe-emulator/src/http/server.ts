@@ -21,7 +21,13 @@ export function createEmulatorServer(mounts: Mounts): Server {
     handler(request, response, url).catch((error: unknown) => {
       console.error('[stripe-emulator] request failed:', error);
       if (!response.headersSent) {
-        sendJson(response, 500, JSON.stringify({ error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' } }));
+        sendJson(
+          response,
+          500,
+          JSON.stringify({
+            error: { type: 'api_error', message: 'An unexpected error occurred in the Stripe emulator.' },
+          }),
+        );
       } else {
         response.end();
       }

@@ -93,7 +93,9 @@ export function buildCharge(values: {
       network_status: values.succeeded ? 'approved_by_network' : 'declined_by_network',
       reason: values.succeeded ? null : 'generic_decline',
       risk_level: 'normal',
-      seller_message: values.succeeded ? 'Payment complete.' : 'The bank did not return any further details with this decline.',
+      seller_message: values.succeeded
+        ? 'Payment complete.'
+        : 'The bank did not return any further details with this decline.',
       type: values.succeeded ? 'authorized' : 'issuer_declined',
     },
     paid: values.succeeded,
@@ -166,7 +168,10 @@ export function buildRefund(values: {
     currency: values.currency,
     customer: values.customer,
     customer_account: null,
-    destination_details: { card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' }, type: 'card' },
+    destination_details: {
+      card: { reference_status: 'pending', reference_type: 'acquirer_reference_number', type: 'refund' },
+      type: 'card',
+    },
     metadata: values.metadata,
     payment_intent: values.paymentIntent,
     payment_method: values.paymentMethod,

@@ -67,7 +67,12 @@ export function buildEvent(values: {
   });
 }
 
-export function buildTestClock(values: { id: string; created: number; frozenTime: number; name: string | null }): TestClockObject {
+export function buildTestClock(values: {
+  id: string;
+  created: number;
+  frozenTime: number;
+  name: string | null;
+}): TestClockObject {
   return fromTemplate<Stripe.TestHelpers.TestClock>('test_helpers.test_clock', {
     id: values.id,
     created: values.created,

@@ -19,7 +19,10 @@ export function defaultPortalFeatures(): PortalFeatures {
       mode: 'at_period_end',
       proration_behavior: 'none',
     },
-    subscription_pause: { duration: { interval_options: [{ interval: 'month', interval_count: 1 }], type: 'interval_options' }, enabled: false },
+    subscription_pause: {
+      duration: { interval_options: [{ interval: 'month', interval_count: 1 }], type: 'interval_options' },
+      enabled: false,
+    },
     subscription_update: {
       billing_cycle_anchor: null,
       default_allowed_updates: [],
@@ -64,7 +67,10 @@ export function buildPortalConfiguration(values: {
  * The configuration as the API returns it: `features.subscription_update.products` is an includable
  * field since 2024, sent only when asked for with `expand[]`.
  */
-export function portalConfigurationView(configuration: PortalConfigurationObject, includeProducts: boolean): PortalConfigurationObject {
+export function portalConfigurationView(
+  configuration: PortalConfigurationObject,
+  includeProducts: boolean,
+): PortalConfigurationObject {
   if (includeProducts) return configuration;
   const { products: _products, ...update } = configuration.features.subscription_update;
   return { ...configuration, features: { ...configuration.features, subscription_update: update } };

@@ -7,12 +7,12 @@ import type Stripe from 'stripe';
 export type Wire<T> = T extends string | number | boolean | bigint | symbol | null | undefined
   ? T
   : T extends Stripe.Decimal
-  ? string
-  : T extends readonly (infer U)[]
-    ? Wire<U>[]
-    : T extends object
-      ? { -readonly [K in keyof T]: Wire<T[K]> }
-      : T;
+    ? string
+    : T extends readonly (infer U)[]
+      ? Wire<U>[]
+      : T extends object
+        ? { -readonly [K in keyof T]: Wire<T[K]> }
+        : T;
 
 export type Metadata = Record<string, string>;
 

@@ -32,22 +32,32 @@ function summary({ session, items, productDescription, trialDays }: CheckoutView
   const currency = session.currency ?? 'usd';
   const interval = first ? intervalOf(first) : null;
   const heading = session.mode === 'subscription' && first ? `Subscribe to ${first.description}` : 'Pay ' + MERCHANT;
-  return html`
-  <div class="summary-inner">
+  return html` <div class="summary-inner">
     <div class="merchant">
       ${session.cancel_url ? html`<a href="${session.cancel_url}" aria-label="Back">←</a>` : ''}
       <span class="logo"></span><span>${MERCHANT}</span><span class="badge">Test mode</span>
     </div>
     <p class="product-label">${heading}</p>
     ${trialDays ? html`<p class="product-label">${trialDays} days free, then</p>` : ''}
-    <p class="amount" data-testid="amount">${formatMoney(session.amount_total ?? 0, currency)}${interval ? html`<small>per ${interval}</small>` : ''}</p>
+    <p class="amount" data-testid="amount">
+      ${formatMoney(session.amount_total ?? 0, currency)}${interval ? html`<small>per ${interval}</small>` : ''}
+    </p>
     <p class="desc">${productDescription}</p>
     <div class="lines">
       ${items.map(
-        (item) => html`<div class="line"><span>${item.description}<span class="muted">Qty ${item.quantity ?? 1}${intervalOf(item) ? `, billed ${intervalOf(item)}ly` : ''}</span></span><span>${formatMoney(item.amount_total, currency)}</span></div>`,
+        (item) =>
+          html`<div class="line">
+            <span
+              >${item.description}<span class="muted"
+                >Qty ${item.quantity ?? 1}${intervalOf(item) ? `, billed ${intervalOf(item)}ly` : ''}</span
+              ></span
+            ><span>${formatMoney(item.amount_total, currency)}</span>
+          </div>`,
       )}
       <div class="line"><span>Subtotal</span><span>${formatMoney(session.amount_subtotal ?? 0, currency)}</span></div>
-      <div class="line total"><span>Total due today</span><span>${formatMoney(trialDays ? 0 : (session.amount_total ?? 0), currency)}</span></div>
+      <div class="line total">
+        <span>Total due today</span><span>${formatMoney(trialDays ? 0 : (session.amount_total ?? 0), currency)}</span>
+      </div>
     </div>
   </div>`;
 }
@@ -58,25 +68,60 @@ export function renderCheckoutPage(view: CheckoutView, form: CheckoutForm, error
   return page(
     `${MERCHANT} · Checkout`,
     html`<main class="split">
-  <section class="summary">${summary(view)}</section>
-  <section class="pay"><div class="form-inner">
-    <h1>Pay with card</h1>
-    ${error ? html`<div class="error" role="alert" data-testid="checkout-error">${error}</div>` : ''}
-    <form method="post" action="/checkout/${session.id}" autocomplete="off">
-      <div class="field"><label for="email">Email</label>
-        <input id="email" name="email" type="email" required value="${form.email}" placeholder="you@example.com"></div>
-      <div class="field card-group"><label for="card_number">Card information</label>
-        <input class="top" id="card_number" name="card_number" inputmode="numeric" required value="${form.cardNumber}" placeholder="1234 1234 1234 1234">
-        <div class="row"><input id="card_expiry" name="card_expiry" required value="${form.expiry}" placeholder="MM / YY" aria-label="Expiration">
-        <input id="card_cvc" name="card_cvc" required value="${form.cvc}" placeholder="CVC" aria-label="CVC"></div></div>
-      <div class="field"><label for="name">Cardholder name</label>
-        <input id="name" name="name" value="${form.name}" placeholder="Full name on card"></div>
-      <button class="btn" type="submit" id="submit">${buttonLabel}</button>
-    </form>
-    <p class="hint">Stripe emulator — no real payment is made.<br>
-      <code>4242 4242 4242 4242</code> pays · <code>4000 0000 0000 0002</code> is declined · <code>4000 0000 0000 0341</code> saves, then every charge fails</p>
-  </div></section>
-</main>`,
+      <section class="summary">${summary(view)}</section>
+      <section class="pay">
+        <div class="form-inner">
+          <h1>Pay with card</h1>
+          ${error ? html`<div class="error" role="alert" data-testid="checkout-error">${error}</div>` : ''}
+          <form method="post" action="/checkout/${session.id}" autocomplete="off">
+            <div class="field">
+              <label for="email">Email</label>
+              <input
+                id="email"
+                name="email"
+                type="email"
+                required
+                value="${form.email}"
+                placeholder="you@example.com"
+              />
+            </div>
+            <div class="field card-group">
+              <label for="card_number">Card information</label>
+              <input
+                class="top"
+                id="card_number"
+                name="card_number"
+                inputmode="numeric"
+                required
+                value="${form.cardNumber}"
+                placeholder="1234 1234 1234 1234"
+              />
+              <div class="row">
+                <input
+                  id="card_expiry"
+                  name="card_expiry"
+                  required
+                  value="${form.expiry}"
+                  placeholder="MM / YY"
+                  aria-label="Expiration"
+                />
+                <input id="card_cvc" name="card_cvc" required value="${form.cvc}" placeholder="CVC" aria-label="CVC" />
+              </div>
+            </div>
+            <div class="field">
+              <label for="name">Cardholder name</label>
+              <input id="name" name="name" value="${form.name}" placeholder="Full name on card" />
+            </div>
+            <button class="btn" type="submit" id="submit">${buttonLabel}</button>
+          </form>
+          <p class="hint">
+            Stripe emulator — no real payment is made.<br />
+            <code>4242 4242 4242 4242</code> pays · <code>4000 0000 0000 0002</code> is declined ·
+            <code>4000 0000 0000 0341</code> saves, then every charge fails
+          </p>
+        </div>
+      </section>
+    </main>`,
   );
 }
 
@@ -84,10 +129,14 @@ export function renderClosedCheckout(session: CheckoutSessionObject, successUrl:
   const complete = session.status === 'complete';
   return page(
     `${MERCHANT} · Checkout`,
-    html`<main class="portal"><div class="panel">
-  <h1>${complete ? 'Payment complete' : 'This checkout session has expired'}</h1>
-  <p class="muted">${complete ? 'Thanks! Your payment has been received.' : 'Start again from the application to get a new checkout link.'}</p>
-  ${complete && successUrl ? html`<p><a class="btn" href="${successUrl}">Continue</a></p>` : ''}
-</div></main>`,
+    html`<main class="portal">
+      <div class="panel">
+        <h1>${complete ? 'Payment complete' : 'This checkout session has expired'}</h1>
+        <p class="muted">
+          ${complete ? 'Thanks! Your payment has been received.' : 'Start again from the application to get a new checkout link.'}
+        </p>
+        ${complete && successUrl ? html`<p><a class="btn" href="${successUrl}">Continue</a></p>` : ''}
+      </div>
+    </main>`,
   );
 }

@@ -18,7 +18,9 @@ beforeAll(async () => {
   app = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://app.local');
     response.writeHead(200, { 'content-type': 'text/html' });
-    response.end(`<h1 id="landing">${url.pathname === '/billing/success' ? 'Payment succeeded' : 'Back in the app'}</h1><p id="session">${url.searchParams.get('session_id') ?? ''}</p>`);
+    response.end(
+      `<h1 id="landing">${url.pathname === '/billing/success' ? 'Payment succeeded' : 'Back in the app'}</h1><p id="session">${url.searchParams.get('session_id') ?? ''}</p>`,
+    );
   });
   appUrl = `http://127.0.0.1:${await listen(app, 0, '127.0.0.1')}`;
   browser = await chromium.launch({
@@ -72,7 +74,9 @@ describe('hosted checkout and portal in a real browser', () => {
     const invoice = await stripe.invoices.retrieve(String(subscription.latest_invoice));
     expect(invoice.status).toBe('paid');
     const completedEvents = await stripe.events.list({ type: 'checkout.session.completed' });
-    expect(completedEvents.data.map((event) => (event.data.object as Stripe.Checkout.Session).id)).toContain(session.id);
+    expect(completedEvents.data.map((event) => (event.data.object as Stripe.Checkout.Session).id)).toContain(
+      session.id,
+    );
     await page.close();
   });
 
@@ -94,7 +98,9 @@ describe('hosted checkout and portal in a real browser', () => {
 
   it('lets the customer upgrade at once, downgrade at period end, cancel at period end and return from the portal', async () => {
     const session = await checkoutSession('portal@example.com');
-    await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, { card_number: '4242424242424242' });
+    await stripe.rawRequest('POST', `/v1/test_helpers/checkout/sessions/${session.id}/complete`, {
+      card_number: '4242424242424242',
+    });
     const paid = await stripe.checkout.sessions.retrieve(session.id);
     const product = async (price: string) => String((await stripe.prices.retrieve(price)).product);
     const configuration = await stripe.billingPortal.configurations.create({
@@ -114,7 +120,11 @@ describe('hosted checkout and portal in a real browser', () => {
         },
       },
     });
-    const portal = await stripe.billingPortal.sessions.create({ customer: String(paid.customer), return_url: `${appUrl}/settings`, configuration: configuration.id });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: String(paid.customer),
+      return_url: `${appUrl}/settings`,
+      configuration: configuration.id,
+    });
     const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     await page.goto(portal.url);
     await expect(page.textContent('main')).resolves.toContain('Attribution Analytics Pro');
@@ -125,9 +135,13 @@ describe('hosted checkout and portal in a real browser', () => {
     expect((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
 
     await page.click('button:has-text("Switch to Attribution Analytics Pro")');
-    await expect(page.textContent('[role=status]')).resolves.toContain('Your plan changes to Attribution Analytics Pro on');
+    await expect(page.textContent('[role=status]')).resolves.toContain(
+      'Your plan changes to Attribution Analytics Pro on',
+    );
     expect((await stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(emulator.priceIds.SCALE);
-    await expect(page.textContent('[data-testid=scheduled-change]')).resolves.toContain('Changes to Attribution Analytics Pro');
+    await expect(page.textContent('[data-testid=scheduled-change]')).resolves.toContain(
+      'Changes to Attribution Analytics Pro',
+    );
 
     await page.click('button[data-action=cancel]');
     await expect(page.textContent('[role=status]')).resolves.toContain('canceled at the end');
@@ -141,9 +155,15 @@ describe('hosted checkout and portal in a real browser', () => {
 
   it('shows the expiry page for a portal link opened too late, with the way back to the application', async () => {
     const customer = await stripe.customers.create({ email: 'late@example.com' });
-    const configuration = await stripe.billingPortal.configurations.create({ features: { invoice_history: { enabled: true } } });
+    const configuration = await stripe.billingPortal.configurations.create({
+      features: { invoice_history: { enabled: true } },
+    });
     emulator.setPortalSessionLifetime(0);
-    const portal = await stripe.billingPortal.sessions.create({ customer: customer.id, return_url: `${appUrl}/settings`, configuration: configuration.id });
+    const portal = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: `${appUrl}/settings`,
+      configuration: configuration.id,
+    });
     emulator.setPortalSessionLifetime(300);
     const page = await browser.newPage();
     await page.goto(portal.url);

@@ -21,7 +21,8 @@ function payWithCard(billing: BillingContext, invoice: InvoiceObject, fields: Re
     const paymentMethod = createCardPaymentMethod(billing, card);
     const events = new EventBatch();
     // The customer is on the page: a card that asks for 3-D Secure is authenticated here.
-    const paid = card.behavior !== 'declined' && payOpenInvoice(billing, invoice, paymentMethod.id, events, true) === 'paid';
+    const paid =
+      card.behavior !== 'declined' && payOpenInvoice(billing, invoice, paymentMethod.id, events, true) === 'paid';
     billing.bus.publish(events);
     return paid ? null : 'Your card was declined. Try a different card.';
   } catch (error) {
@@ -31,7 +32,12 @@ function payWithCard(billing: BillingContext, invoice: InvoiceObject, fields: Re
 }
 
 /** The hosted invoice page: shows the invoice; a POST pays it (then back to the page, now paid). */
-export async function handleInvoicePage(billing: BillingContext, request: IncomingMessage, response: ServerResponse, invoice: InvoiceObject): Promise<void> {
+export async function handleInvoicePage(
+  billing: BillingContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  invoice: InvoiceObject,
+): Promise<void> {
   if (request.method !== 'POST') return sendHtml(response, 200, renderInvoicePage(invoice));
   const error = payWithCard(billing, invoice, decodeForm(await readBody(request)));
   if (error) return sendHtml(response, 402, renderInvoicePage(invoice, error));

@@ -34,7 +34,9 @@ export function formatMoney(cents: number, currency: string): string {
 }
 
 export function formatDate(unixSeconds: number): string {
-  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(unixSeconds * 1000));
+  return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(unixSeconds * 1000),
+  );
 }
 
 const STYLES = `
@@ -72,7 +74,17 @@ input:focus{border-color:#635bff;box-shadow:0 0 0 3px rgba(99,91,255,.25)}
 
 export function page(title: string, body: Html): string {
   return html`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title><style>${new Html(STYLES)}</style></head>
-<body>${body}</body></html>`.text;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new Html(STYLES)}
+        </style>
+      </head>
+      <body>
+        ${body}
+      </body>
+    </html>`.text;
 }

@@ -10,14 +10,32 @@ import { readBody, redirect, sendHtml } from '../http/io.js';
 import { matchPath } from '../http/route.js';
 import type { CheckoutSessionObject } from '../objects/checkout-objects.js';
 import type { PortalSessionObject } from '../objects/platform-objects.js';
-import { EMPTY_FORM, renderCheckoutPage, renderClosedCheckout, type CheckoutForm, type CheckoutView } from './checkout-page.js';
+import {
+  EMPTY_FORM,
+  renderCheckoutPage,
+  renderClosedCheckout,
+  type CheckoutForm,
+  type CheckoutView,
+} from './checkout-page.js';
 import { handleInvoicePage } from './invoice-payment.js';
 import { html, page } from './layout.js';
 import { applyPortalAction, portalView } from './portal-actions.js';
 import { renderPortalConfirmation, renderPortalExpired, renderPortalPage } from './portal-page.js';
 
 function notFound(response: ServerResponse, what: string): void {
-  sendHtml(response, 404, page('Not found', html`<main class="portal"><section class="panel"><h1>Not found</h1><p class="muted">${what}</p></section></main>`));
+  sendHtml(
+    response,
+    404,
+    page(
+      'Not found',
+      html`<main class="portal">
+        <section class="panel">
+          <h1>Not found</h1>
+          <p class="muted">${what}</p>
+        </section>
+      </main>`,
+    ),
+  );
 }
 
 function checkoutView(billing: BillingContext, session: CheckoutSessionObject): CheckoutView {
@@ -34,7 +52,13 @@ function checkoutView(billing: BillingContext, session: CheckoutSessionObject): 
 
 function formOf(fields: Record<string, unknown>): CheckoutForm {
   const text = (key: string): string => (typeof fields[key] === 'string' ? (fields[key] as string).trim() : '');
-  return { email: text('email'), name: text('name'), cardNumber: text('card_number'), expiry: text('card_expiry'), cvc: text('card_cvc') };
+  return {
+    email: text('email'),
+    name: text('name'),
+    cardNumber: text('card_number'),
+    expiry: text('card_expiry'),
+    cvc: text('card_cvc'),
+  };
 }
 
 /** Pays exactly as the `test_helpers/…/complete` endpoint does; a refusal is shown on the page. */
@@ -55,12 +79,20 @@ function payCheckout(billing: BillingContext, session: CheckoutSessionObject, fo
   }
 }
 
-async function handleCheckout(billing: BillingContext, request: IncomingMessage, response: ServerResponse, id: string): Promise<void> {
+async function handleCheckout(
+  billing: BillingContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  id: string,
+): Promise<void> {
   const session = billing.store.checkoutSessions.find(id);
   if (!session) return notFound(response, 'This checkout link is not valid.');
   if (session.status !== 'open') return sendHtml(response, 200, renderClosedCheckout(session, successUrlOf(session)));
   if (request.method !== 'POST') {
-    const form = { ...EMPTY_FORM, email: session.customer_email ?? billing.store.customers.find(idOf(session.customer) ?? '')?.email ?? '' };
+    const form = {
+      ...EMPTY_FORM,
+      email: session.customer_email ?? billing.store.customers.find(idOf(session.customer) ?? '')?.email ?? '',
+    };
     return sendHtml(response, 200, renderCheckoutPage(checkoutView(billing, session), form, null));
   }
   const form = formOf(decodeForm(await readBody(request)));
@@ -85,12 +117,21 @@ function cookieOf(request: IncomingMessage, name: string): string | null {
  * A portal session opens while its link is fresh; the browser that opened it keeps it (a cookie), as
  * Stripe's portal keeps its visitor signed in. Later visits see Stripe's expiry page.
  */
-async function handlePortal(billing: BillingContext, request: IncomingMessage, response: ServerResponse, id: string, url: URL): Promise<void> {
+async function handlePortal(
+  billing: BillingContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  id: string,
+  url: URL,
+): Promise<void> {
   const session = billing.store.portalSessions.find(id);
   if (!session) return notFound(response, 'This billing portal link is not valid.');
   const access = portalAccess(billing, session, cookieOf(request, PORTAL_COOKIE));
   if (!access.open) return sendHtml(response, 410, renderPortalExpired(session.return_url));
-  response.setHeader('set-cookie', `${PORTAL_COOKIE}=${access.visitorToken}; Path=/portal/${session.id}; HttpOnly; SameSite=Lax`);
+  response.setHeader(
+    'set-cookie',
+    `${PORTAL_COOKIE}=${access.visitorToken}; Path=/portal/${session.id}; HttpOnly; SameSite=Lax`,
+  );
   const configuration = billing.store.portalConfigurations.get(idOf(session.configuration) ?? '');
   if (request.method === 'POST') {
     const outcome = applyPortalAction(billing, session, configuration, decodeForm(await readBody(request)));
@@ -98,7 +139,10 @@ async function handlePortal(billing: BillingContext, request: IncomingMessage, r
     const query = new URLSearchParams(outcome.ok ? { notice: outcome.message } : { error: outcome.message });
     return redirect(response, `/portal/${session.id}?${query.toString()}`);
   }
-  const view = portalView(billing, session, configuration, { notice: url.searchParams.get('notice'), error: url.searchParams.get('error') });
+  const view = portalView(billing, session, configuration, {
+    notice: url.searchParams.get('notice'),
+    error: url.searchParams.get('error'),
+  });
   sendHtml(response, 200, renderPortalPage(view));
 }
 
@@ -106,14 +150,24 @@ async function handlePortal(billing: BillingContext, request: IncomingMessage, r
 function finishFlow(response: ServerResponse, session: PortalSessionObject, message: string): void {
   const after = session.flow?.after_completion;
   if (after?.type === 'redirect' && after.redirect) return redirect(response, after.redirect.return_url);
-  if (after?.type === 'hosted_confirmation') return sendHtml(response, 200, renderPortalConfirmation(session, after.hosted_confirmation?.custom_message ?? message));
+  if (after?.type === 'hosted_confirmation')
+    return sendHtml(
+      response,
+      200,
+      renderPortalConfirmation(session, after.hosted_confirmation?.custom_message ?? message),
+    );
   // `portal_homepage`: the session goes on as a whole portal (Stripe has no API to read a session back).
   session.flow = null;
   redirect(response, `/portal/${session.id}?${new URLSearchParams({ notice: message }).toString()}`);
 }
 
 /** The hosted pages Stripe serves to browsers: checkout, customer portal, invoices. */
-export async function handlePage(billing: BillingContext, request: IncomingMessage, response: ServerResponse, url: URL): Promise<void> {
+export async function handlePage(
+  billing: BillingContext,
+  request: IncomingMessage,
+  response: ServerResponse,
+  url: URL,
+): Promise<void> {
   const checkout = matchPath('/checkout/:id', url.pathname);
   if (checkout) return handleCheckout(billing, request, response, checkout.id ?? '');
   const portal = matchPath('/portal/:id', url.pathname);
@@ -124,8 +178,22 @@ export async function handlePage(billing: BillingContext, request: IncomingMessa
     return found ? handleInvoicePage(billing, request, response, found) : notFound(response, 'No such invoice.');
   }
   if (url.pathname === '/') {
-    return sendHtml(response, 200, page('Stripe emulator', html`<main class="portal"><section class="panel"><h1>Stripe emulator</h1>
-      <p class="muted">Point the Stripe SDK here (host, port, protocol http) with any <code>sk_test_</code> key. API under <code>/v1</code>, controls under <code>/_emulator</code>.</p></section></main>`));
+    return sendHtml(
+      response,
+      200,
+      page(
+        'Stripe emulator',
+        html`<main class="portal">
+          <section class="panel">
+            <h1>Stripe emulator</h1>
+            <p class="muted">
+              Point the Stripe SDK here (host, port, protocol http) with any <code>sk_test_</code> key. API under
+              <code>/v1</code>, controls under <code>/_emulator</code>.
+            </p>
+          </section>
+        </main>`,
+      ),
+    );
   }
   notFound(response, `No page at ${url.pathname}.`);
 }

@@ -1,5 +1,11 @@
 import { idOf, type BillingContext } from '../billing/context.js';
-import { cancelFromPortal, renewFromPortal, switchablePrices, switchPlan, updatePaymentMethodFromPortal } from '../billing/portal-operations.js';
+import {
+  cancelFromPortal,
+  renewFromPortal,
+  switchablePrices,
+  switchPlan,
+  updatePaymentMethodFromPortal,
+} from '../billing/portal-operations.js';
 import { productNameOf } from '../billing/subscription-lines.js';
 import { cardFromNumber } from '../billing/test-cards.js';
 import { StripeApiError } from '../http/errors.js';
@@ -32,11 +38,18 @@ function flowSubscription(session: PortalSessionObject): string | null {
 function planOption(billing: BillingContext, priceId: string): PlanOption | null {
   const price = billing.store.prices.find(priceId);
   if (!price) return null;
-  return { price, name: productNameOf(billing, price), description: billing.store.products.find(idOf(price.product) ?? '')?.description ?? null };
+  return {
+    price,
+    name: productNameOf(billing, price),
+    description: billing.store.products.find(idOf(price.product) ?? '')?.description ?? null,
+  };
 }
 
 /** The change a schedule made by the portal (or anyone) will apply at the end of the current phase. */
-function scheduledChangeOf(billing: BillingContext, subscription: SubscriptionObject): SubscriptionPanel['scheduledChange'] {
+function scheduledChangeOf(
+  billing: BillingContext,
+  subscription: SubscriptionObject,
+): SubscriptionPanel['scheduledChange'] {
   const schedule = billing.store.subscriptionSchedules.find(idOf(subscription.schedule) ?? '');
   const next = schedule?.phases.find((phase) => phase.start_date === schedule.current_phase?.end_date);
   const item = next?.items[0];
@@ -65,9 +78,13 @@ function subscriptionPanel(
     plans:
       flow === 'subscription_cancel'
         ? []
-        : switchablePrices(billing, configuration, subscription).flatMap((price) => planOption(billing, price.id) ?? []),
-    cancelMode: cancel.enabled && flow !== 'subscription_update' ? (cancel.mode as 'at_period_end' | 'immediately') : null,
-    cancelReasons: cancel.cancellation_reason.enabled && cancel.mode === 'immediately' ? cancel.cancellation_reason.options : [],
+        : switchablePrices(billing, configuration, subscription).flatMap(
+            (price) => planOption(billing, price.id) ?? [],
+          ),
+    cancelMode:
+      cancel.enabled && flow !== 'subscription_update' ? (cancel.mode as 'at_period_end' | 'immediately') : null,
+    cancelReasons:
+      cancel.cancellation_reason.enabled && cancel.mode === 'immediately' ? cancel.cancellation_reason.options : [],
     scheduledChange: scheduledChangeOf(billing, subscription),
     payInvoiceUrl: openInvoiceUrlOf(billing, subscription),
   };
@@ -86,20 +103,28 @@ export function portalView(
   const only = flowSubscription(session);
   const customer = store.customers.find(session.customer);
   const subscriptions = store.subscriptions.newestFirst(
-    (subscription) => idOf(subscription.customer) === session.customer && subscription.status !== 'canceled' && (!only || subscription.id === only),
+    (subscription) =>
+      idOf(subscription.customer) === session.customer &&
+      subscription.status !== 'canceled' &&
+      (!only || subscription.id === only),
   );
-  const paymentMethodId = idOf(subscriptions[0]?.default_payment_method) ?? idOf(customer?.invoice_settings.default_payment_method);
+  const paymentMethodId =
+    idOf(subscriptions[0]?.default_payment_method) ?? idOf(customer?.invoice_settings.default_payment_method);
   const card = paymentMethodId ? store.paymentMethods.find(paymentMethodId)?.card : undefined;
   return {
     session,
     headline: configuration.business_profile.headline,
     customerEmail: customer?.email ?? null,
-    subscriptions: sections.has('subscriptions') ? subscriptions.map((subscription) => subscriptionPanel(billing, configuration, session, subscription)) : null,
+    subscriptions: sections.has('subscriptions')
+      ? subscriptions.map((subscription) => subscriptionPanel(billing, configuration, session, subscription))
+      : null,
     card: card ? { brand: card.brand, last4: card.last4 } : null,
     canUpdateCard: sections.has('payment_method') && features.payment_method_update.enabled,
     invoices:
       sections.has('invoices') && features.invoice_history.enabled
-        ? store.invoices.newestFirst((invoice) => idOf(invoice.customer) === session.customer && invoice.status !== 'draft')
+        ? store.invoices.newestFirst(
+            (invoice) => idOf(invoice.customer) === session.customer && invoice.status !== 'draft',
+          )
         : null,
     productName: (price) => productNameOf(billing, price),
     ...extras,
@@ -147,12 +172,20 @@ export function applyPortalAction(
         if (session.flow?.type === 'subscription_cancel') return { ok: false, message: 'Unknown action.' };
         const outcome = switchPlan(billing, configuration, subscription, field(form, 'price'), events);
         const name = productNameOf(billing, billing.store.prices.get(field(form, 'price')));
-        return done(outcome.kind === 'scheduled' ? `Your plan changes to ${name} on ${formatDay(outcome.at)}.` : `Switched to ${name}.`);
+        return done(
+          outcome.kind === 'scheduled'
+            ? `Your plan changes to ${name} on ${formatDay(outcome.at)}.`
+            : `Switched to ${name}.`,
+        );
       }
       case 'cancel': {
         if (session.flow?.type === 'subscription_update') return { ok: false, message: 'Unknown action.' };
         const mode = cancelFromPortal(billing, configuration, subscription, field(form, 'reason') || null, events);
-        return done(mode === 'immediately' ? 'Your plan has been canceled.' : 'Your plan will be canceled at the end of the billing period.');
+        return done(
+          mode === 'immediately'
+            ? 'Your plan has been canceled.'
+            : 'Your plan will be canceled at the end of the billing period.',
+        );
       }
       case 'renew':
         renewFromPortal(billing, subscription, events);

@@ -43,7 +43,10 @@ function paymentPageOf(ctx: RouteContext) {
     payment_status: session.payment_status,
     currency: session.currency,
     amount_total: session.amount_total,
-    line_items: listOf(ctx.billing.store.checkoutDetails.get(session.id)?.lineItems ?? [], `/v1/checkout/sessions/${session.id}/line_items`),
+    line_items: listOf(
+      ctx.billing.store.checkoutDetails.get(session.id)?.lineItems ?? [],
+      `/v1/checkout/sessions/${session.id}/line_items`,
+    ),
     customer: session.customer,
     customer_email: session.customer_email,
     success_url: session.success_url,
@@ -53,66 +56,99 @@ function paymentPageOf(ctx: RouteContext) {
 }
 
 export const checkoutRoutes: ApiRoute[] = [
-  route('POST', '/v1/checkout/sessions', {
-    ...presentationOptions,
-    mode: str({ required: true, enum: ['payment', 'subscription', 'setup'] }),
-    line_items: arr(obj({ price: str({ required: true }), quantity: int(), adjustable_quantity: any() })),
-    success_url: str(),
-    cancel_url: str(),
-    customer: str(),
-    customer_email: str(),
-    client_reference_id: str(),
-    metadata: hash(),
-    subscription_data: obj({ metadata: hash(), trial_period_days: int(), description: str() }),
-    locale: str(),
-  }, (params, { billing }) => createCheckoutSession(billing, params)),
+  route(
+    'POST',
+    '/v1/checkout/sessions',
+    {
+      ...presentationOptions,
+      mode: str({ required: true, enum: ['payment', 'subscription', 'setup'] }),
+      line_items: arr(obj({ price: str({ required: true }), quantity: int(), adjustable_quantity: any() })),
+      success_url: str(),
+      cancel_url: str(),
+      customer: str(),
+      customer_email: str(),
+      client_reference_id: str(),
+      metadata: hash(),
+      subscription_data: obj({ metadata: hash(), trial_period_days: int(), description: str() }),
+      locale: str(),
+    },
+    (params, { billing }) => createCheckoutSession(billing, params),
+  ),
   route('GET', '/v1/checkout/sessions/:id', {}, (_params, ctx) => sessionOf(ctx)),
   route('GET', '/v1/checkout/sessions/:id/line_items', { ...listParams }, (params, ctx) => {
     const session = sessionOf(ctx);
-    return paginate(ctx.billing.store.checkoutDetails.get(session.id)?.lineItems ?? [], params, `/v1/checkout/sessions/${session.id}/line_items`);
+    return paginate(
+      ctx.billing.store.checkoutDetails.get(session.id)?.lineItems ?? [],
+      params,
+      `/v1/checkout/sessions/${session.id}/line_items`,
+    );
   }),
   route('POST', '/v1/checkout/sessions/:id/expire', {}, (_params, ctx) => {
     const session = sessionOf(ctx);
-    if (session.status !== 'open') throw invalidState(`Only Checkout Sessions with a status in ["open"] can be expired.`);
+    if (session.status !== 'open')
+      throw invalidState(`Only Checkout Sessions with a status in ["open"] can be expired.`);
     session.status = 'expired';
     session.url = null;
     ctx.billing.bus.emit('checkout.session.expired', session);
     return session;
   }),
-  route('GET', '/v1/checkout/sessions', { ...listParams, customer: str(), subscription: str(), status: str() }, (params, { billing }) =>
-    paginate(
-      billing.store.checkoutSessions.newestFirst(
-        (session) =>
-          (!params.customer || idOf(session.customer) === params.customer) &&
-          (!params.subscription || idOf(session.subscription) === params.subscription) &&
-          (!params.status || session.status === params.status),
+  route(
+    'GET',
+    '/v1/checkout/sessions',
+    { ...listParams, customer: str(), subscription: str(), status: str() },
+    (params, { billing }) =>
+      paginate(
+        billing.store.checkoutSessions.newestFirst(
+          (session) =>
+            (!params.customer || idOf(session.customer) === params.customer) &&
+            (!params.subscription || idOf(session.subscription) === params.subscription) &&
+            (!params.status || session.status === params.status),
+        ),
+        params,
+        '/v1/checkout/sessions',
       ),
-      params,
-      '/v1/checkout/sessions',
-    ),
   ),
-  route('POST', '/v1/test_helpers/checkout/sessions/:id/complete', { card_number: str(), email: str(), name: str() }, (params, ctx) => {
-    const session = sessionOf(ctx);
-    if (session.status !== 'open') throw invalidState('This Checkout Session is no longer active.');
-    const card = cardFromNumber(params.card_number ?? '4242424242424242');
-    assertNotDeclined(card.behavior);
-    const paymentMethod = createCardPaymentMethod(ctx.billing, card, { email: params.email ?? null, name: params.name ?? null });
-    return completeCheckout(ctx.billing, session, paymentMethod, { email: params.email ?? null, name: params.name ?? null });
-  }),
+  route(
+    'POST',
+    '/v1/test_helpers/checkout/sessions/:id/complete',
+    { card_number: str(), email: str(), name: str() },
+    (params, ctx) => {
+      const session = sessionOf(ctx);
+      if (session.status !== 'open') throw invalidState('This Checkout Session is no longer active.');
+      const card = cardFromNumber(params.card_number ?? '4242424242424242');
+      assertNotDeclined(card.behavior);
+      const paymentMethod = createCardPaymentMethod(ctx.billing, card, {
+        email: params.email ?? null,
+        name: params.name ?? null,
+      });
+      return completeCheckout(ctx.billing, session, paymentMethod, {
+        email: params.email ?? null,
+        name: params.name ?? null,
+      });
+    },
+  ),
   route('GET', '/v1/payment_pages/:id', {}, (_params, ctx) => paymentPageOf(ctx)),
-  route('POST', '/v1/payment_pages/:id/confirm', {
-    payment_method: str({ required: true }),
-    expected_amount: int(),
-    expected_payment_method_type: str(),
-    email: str(),
-  }, (params, ctx) => {
-    const session = sessionOf(ctx);
-    if (params.expected_amount != null && params.expected_amount !== session.amount_total) {
-      throw invalidParameter('expected_amount', `The expected amount ${params.expected_amount} does not match the session's total ${session.amount_total}.`);
-    }
-    const paymentMethod = resolvePaymentMethod(ctx.billing, params.payment_method, 'payment_method');
-    const email = params.email ?? paymentMethod.billing_details.email;
-    completeCheckout(ctx.billing, session, paymentMethod, { email, name: paymentMethod.billing_details.name });
-    return paymentPageOf(ctx);
-  }),
+  route(
+    'POST',
+    '/v1/payment_pages/:id/confirm',
+    {
+      payment_method: str({ required: true }),
+      expected_amount: int(),
+      expected_payment_method_type: str(),
+      email: str(),
+    },
+    (params, ctx) => {
+      const session = sessionOf(ctx);
+      if (params.expected_amount != null && params.expected_amount !== session.amount_total) {
+        throw invalidParameter(
+          'expected_amount',
+          `The expected amount ${params.expected_amount} does not match the session's total ${session.amount_total}.`,
+        );
+      }
+      const paymentMethod = resolvePaymentMethod(ctx.billing, params.payment_method, 'payment_method');
+      const email = params.email ?? paymentMethod.billing_details.email;
+      completeCheckout(ctx.billing, session, paymentMethod, { email, name: paymentMethod.billing_details.name });
+      return paymentPageOf(ctx);
+    },
+  ),
 ];

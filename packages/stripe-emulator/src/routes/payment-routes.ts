@@ -7,10 +7,14 @@ import { EventBatch } from '../webhooks/event-bus.js';
 
 /** What an invoice's payment collected: PaymentIntents, their charges, refunds and invoice payments. */
 export const paymentRoutes: ApiRoute[] = [
-  route('GET', '/v1/payment_intents/:id', { client_secret: str() }, (_params, ctx) => ctx.billing.store.paymentIntents.get(pathParam(ctx, 'id'))),
+  route('GET', '/v1/payment_intents/:id', { client_secret: str() }, (_params, ctx) =>
+    ctx.billing.store.paymentIntents.get(pathParam(ctx, 'id')),
+  ),
   route('GET', '/v1/payment_intents', { ...listParams, customer: str() }, (params, { billing }) =>
     paginate(
-      billing.store.paymentIntents.newestFirst((intent) => !params.customer || idOf(intent.customer) === params.customer),
+      billing.store.paymentIntents.newestFirst(
+        (intent) => !params.customer || idOf(intent.customer) === params.customer,
+      ),
       params,
       '/v1/payment_intents',
     ),
@@ -29,20 +33,25 @@ export const paymentRoutes: ApiRoute[] = [
     ),
   ),
 
-  route('POST', '/v1/refunds', {
-    payment_intent: str(),
-    charge: str(),
-    amount: int(),
-    reason: str({ enum: ['duplicate', 'fraudulent', 'requested_by_customer'] }),
-    metadata: hash(),
-    refund_application_fee: bool(),
-    reverse_transfer: bool(),
-  }, (params, { billing }) => {
-    const events = new EventBatch();
-    const refund = createRefund(billing, params, events);
-    billing.bus.publish(events);
-    return refund;
-  }),
+  route(
+    'POST',
+    '/v1/refunds',
+    {
+      payment_intent: str(),
+      charge: str(),
+      amount: int(),
+      reason: str({ enum: ['duplicate', 'fraudulent', 'requested_by_customer'] }),
+      metadata: hash(),
+      refund_application_fee: bool(),
+      reverse_transfer: bool(),
+    },
+    (params, { billing }) => {
+      const events = new EventBatch();
+      const refund = createRefund(billing, params, events);
+      billing.bus.publish(events);
+      return refund;
+    },
+  ),
   route('GET', '/v1/refunds/:id', {}, (_params, ctx) => ctx.billing.store.refunds.get(pathParam(ctx, 'id'))),
   route('POST', '/v1/refunds/:id', { metadata: hash() }, (params, ctx) => {
     const refund = ctx.billing.store.refunds.get(pathParam(ctx, 'id'));
@@ -61,23 +70,35 @@ export const paymentRoutes: ApiRoute[] = [
     ),
   ),
 
-  route('GET', '/v1/invoice_payments/:id', {}, (_params, ctx) => ctx.billing.store.invoicePayments.get(pathParam(ctx, 'id'))),
-  route('GET', '/v1/invoice_payments', {
-    ...listParams,
-    invoice: str(),
-    payment: obj({ type: str({ required: true, enum: ['payment_intent', 'payment_record'] }), payment_intent: str(), payment_record: str() }),
-    status: str({ enum: ['canceled', 'open', 'paid'] }),
-  }, (params, { billing }) =>
-    paginate(
-      billing.store.invoicePayments.newestFirst(
-        (payment) =>
-          (!params.invoice || idOf(payment.invoice) === params.invoice) &&
-          (!params.status || payment.status === params.status) &&
-          (!params.payment || (payment.payment.type === params.payment.type &&
-            (!params.payment.payment_intent || idOf(payment.payment.payment_intent) === params.payment.payment_intent))),
+  route('GET', '/v1/invoice_payments/:id', {}, (_params, ctx) =>
+    ctx.billing.store.invoicePayments.get(pathParam(ctx, 'id')),
+  ),
+  route(
+    'GET',
+    '/v1/invoice_payments',
+    {
+      ...listParams,
+      invoice: str(),
+      payment: obj({
+        type: str({ required: true, enum: ['payment_intent', 'payment_record'] }),
+        payment_intent: str(),
+        payment_record: str(),
+      }),
+      status: str({ enum: ['canceled', 'open', 'paid'] }),
+    },
+    (params, { billing }) =>
+      paginate(
+        billing.store.invoicePayments.newestFirst(
+          (payment) =>
+            (!params.invoice || idOf(payment.invoice) === params.invoice) &&
+            (!params.status || payment.status === params.status) &&
+            (!params.payment ||
+              (payment.payment.type === params.payment.type &&
+                (!params.payment.payment_intent ||
+                  idOf(payment.payment.payment_intent) === params.payment.payment_intent))),
+        ),
+        params,
+        '/v1/invoice_payments',
       ),
-      params,
-      '/v1/invoice_payments',
-    ),
   ),
 ];

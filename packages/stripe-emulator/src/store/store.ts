@@ -10,7 +10,12 @@ import type {
   WebhookEndpointObject,
 } from '../objects/platform-objects.js';
 import type { SubscriptionScheduleObject } from '../objects/schedule-objects.js';
-import type { ChargeObject, InvoicePaymentObject, PaymentIntentObject, RefundObject } from '../objects/payment-objects.js';
+import type {
+  ChargeObject,
+  InvoicePaymentObject,
+  PaymentIntentObject,
+  RefundObject,
+} from '../objects/payment-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import type { CardBehavior } from '../billing/test-cards.js';
 import { API_VERSION } from '../webhooks/event-bus.js';

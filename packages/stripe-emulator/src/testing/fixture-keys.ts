@@ -23,7 +23,9 @@ export function missingKeys(actual: unknown, example: unknown, path = '$'): stri
   if (Array.isArray(example)) {
     if (!Array.isArray(actual)) return [`${path} (expected an array)`];
     const prototype = example[0];
-    return prototype === undefined ? [] : actual.flatMap((item, index) => missingKeys(item, prototype, `${path}[${index}]`));
+    return prototype === undefined
+      ? []
+      : actual.flatMap((item, index) => missingKeys(item, prototype, `${path}[${index}]`));
   }
   if (typeof actual !== 'object' || Array.isArray(actual)) return [`${path} (expected an object)`];
   const record = actual as Record<string, unknown>;

@@ -41,7 +41,11 @@ export async function startWebhookReceiver(secret: string): Promise<WebhookRecei
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`webhook receiver: condition not met after ${timeoutMs} ms (${receiver.received.length} received)`));
+          reject(
+            new Error(
+              `webhook receiver: condition not met after ${timeoutMs} ms (${receiver.received.length} received)`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

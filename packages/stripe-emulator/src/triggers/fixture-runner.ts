@@ -62,7 +62,12 @@ export function defaultFixturesDir(): string {
   return join(STRIPE_CONTRACT_DIR, 'triggers');
 }
 
-async function callStep(options: TriggerOptions, method: string, path: string, params: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+async function callStep(
+  options: TriggerOptions,
+  method: string,
+  path: string,
+  params: Record<string, unknown>,
+): Promise<{ status: number; body: unknown }> {
   const upper = method.toUpperCase();
   const encoded = encodeForm(params);
   const url = new URL(path, options.apiBase);
@@ -101,7 +106,11 @@ async function eventsSince(options: TriggerOptions, since: string | null): Promi
 }
 
 /** Runs one fixture file's API calls in order, as `stripe trigger` does, against `apiBase`. */
-export async function runFixture(event: string, fixture: TriggerFixture, options: TriggerOptions): Promise<TriggerResult> {
+export async function runFixture(
+  event: string,
+  fixture: TriggerFixture,
+  options: TriggerOptions,
+): Promise<TriggerResult> {
   const responses = new Map<string, unknown>();
   const steps: StepOutcome[] = [];
   const before = await latestEventId(options);
@@ -115,24 +124,33 @@ export async function runFixture(event: string, fixture: TriggerFixture, options
       method: step.method.toUpperCase(),
       path,
       status,
-      id: typeof (body as { id?: unknown }).id === 'string' ? ((body as { id: string }).id) : null,
+      id: typeof (body as { id?: unknown }).id === 'string' ? (body as { id: string }).id : null,
       errorType: error?.type ?? null,
     };
     steps.push(outcome);
     options.onStep?.(outcome);
     if (step.expected_error_type) {
       if (outcome.errorType !== step.expected_error_type) {
-        throw new TriggerError('STEP_FAILED', `Step "${step.name}" should fail with ${step.expected_error_type} but ${error ? `failed with ${error.type}` : 'succeeded'}.`);
+        throw new TriggerError(
+          'STEP_FAILED',
+          `Step "${step.name}" should fail with ${step.expected_error_type} but ${error ? `failed with ${error.type}` : 'succeeded'}.`,
+        );
       }
     } else if (error) {
-      throw new TriggerError('STEP_FAILED', `Step "${step.name}" (${outcome.method} ${path}) failed: ${error.type}: ${error.message}`);
+      throw new TriggerError(
+        'STEP_FAILED',
+        `Step "${step.name}" (${outcome.method} ${path}) failed: ${error.type}: ${error.message}`,
+      );
     }
     responses.set(step.name, body);
   }
   const events = await eventsSince(options, before);
   const wanted = [event, ...(fixture._meta?.aliases ?? [])];
   if (!events.some((emitted) => wanted.includes(emitted.type))) {
-    throw new TriggerError('EVENT_NOT_EMITTED', `The fixture ran but no ${event} event was emitted (got: ${events.map((e) => e.type).join(', ') || 'none'}).`);
+    throw new TriggerError(
+      'EVENT_NOT_EMITTED',
+      `The fixture ran but no ${event} event was emitted (got: ${events.map((e) => e.type).join(', ') || 'none'}).`,
+    );
   }
   return { event, steps, events };
 }

@@ -10,10 +10,12 @@ export class FixtureReferenceError extends Error {
 
 function lookup(responses: Map<string, unknown>, name: string, path: string): unknown {
   if (name === '.env') return process.env[path] ?? '';
-  if (!responses.has(name)) throw new FixtureReferenceError(`Fixture reference \${${name}:${path}} names no earlier step.`);
+  if (!responses.has(name))
+    throw new FixtureReferenceError(`Fixture reference \${${name}:${path}} names no earlier step.`);
   let node = responses.get(name);
   for (const segment of path.split('.')) {
-    if (node === null || typeof node !== 'object') throw new FixtureReferenceError(`Fixture reference \${${name}:${path}} does not resolve.`);
+    if (node === null || typeof node !== 'object')
+      throw new FixtureReferenceError(`Fixture reference \${${name}:${path}} does not resolve.`);
     node = (node as Record<string, unknown>)[segment.replace(/^#/, '')];
   }
   if (node === undefined) throw new FixtureReferenceError(`Fixture reference \${${name}:${path}} does not resolve.`);

@@ -69,14 +69,18 @@ export class WebhookDispatcher {
       const index = order.indexOf(task.event.id);
       return index === -1 ? order.length : index;
     };
-    const sorted = tasks.map((task, index) => ({ task, index })).sort((a, b) => rank(a.task) - rank(b.task) || a.index - b.index);
+    const sorted = tasks
+      .map((task, index) => ({ task, index }))
+      .sort((a, b) => rank(a.task) - rank(b.task) || a.index - b.index);
     await Promise.all(sorted.map(({ task }) => this.start(task)));
   }
 
   /** Delivers an event again to every endpoint that wants it, as Stripe's "resend" does. */
   async replay(eventId: string): Promise<void> {
     const event = this.store.events.get(eventId);
-    await Promise.all(this.endpointsFor(event.type).map((endpointId) => this.start(this.nextAttempt(event, endpointId))));
+    await Promise.all(
+      this.endpointsFor(event.type).map((endpointId) => this.start(this.nextAttempt(event, endpointId))),
+    );
   }
 
   /** Delivers one event twice in a row, the duplicate an at-least-once receiver must tolerate. */
@@ -123,7 +127,11 @@ export class WebhookDispatcher {
     const endpoint = this.store.webhookEndpoints.find(task.endpointId);
     const secret = this.store.webhookSecrets.get(task.endpointId);
     if (!endpoint || !secret || this.closed) return;
-    const payload = JSON.stringify(renderEvent(task.event, endpoint.api_version ?? this.store.accountApiVersion), null, 2);
+    const payload = JSON.stringify(
+      renderEvent(task.event, endpoint.api_version ?? this.store.accountApiVersion),
+      null,
+      2,
+    );
     const started = Date.now();
     let status: number | null = null;
     let error: string | null = null;

@@ -9,16 +9,26 @@ const ACACIA = '2025-02-24.acacia';
 const OLD = '2024-06-20';
 
 async function subscribe(stripe: Stripe, emulator: StripeEmulator, email: string): Promise<Stripe.Subscription> {
-  const customer = await stripe.customers.create({ email, payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
-  return stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }], metadata: { organization_id: email } });
+  const customer = await stripe.customers.create({
+    email,
+    payment_method: 'pm_card_visa',
+    invoice_settings: { default_payment_method: 'pm_card_visa' },
+  });
+  return stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: emulator.priceIds.PRO }],
+    metadata: { organization_id: email },
+  });
 }
 
 function invoicePaid(receiver: WebhookReceiver): Promise<Stripe.Event> {
-  return receiver.waitFor((all) => all.some((r) => r.event.type === 'invoice.paid')).then((all) => {
-    const delivery = all.find((r) => r.event.type === 'invoice.paid');
-    if (!delivery) throw new Error('no invoice.paid');
-    return delivery.event;
-  });
+  return receiver
+    .waitFor((all) => all.some((r) => r.event.type === 'invoice.paid'))
+    .then((all) => {
+      const delivery = all.find((r) => r.event.type === 'invoice.paid');
+      if (!delivery) throw new Error('no invoice.paid');
+      return delivery.event;
+    });
 }
 
 /** The invoice as the receiver got it, whatever its version's shape. */
@@ -37,9 +47,15 @@ describe('events rendered in the endpoint API version', () => {
     current = await startWebhookReceiver('whsec_current_version');
     old = await startWebhookReceiver('whsec_old_version');
     apiCreated = await startWebhookReceiver('pending');
-    ({ emulator, stripe } = await startEmulatorWithClient({ webhookEndpoints: [{ url: current.url, secret: current.secret }] }));
+    ({ emulator, stripe } = await startEmulatorWithClient({
+      webhookEndpoints: [{ url: current.url, secret: current.secret }],
+    }));
     emulator.addWebhookEndpoint(old.url, { secret: old.secret, apiVersion: OLD });
-    const endpoint = await stripe.webhookEndpoints.create({ url: apiCreated.url, enabled_events: ['invoice.paid'], api_version: ACACIA });
+    const endpoint = await stripe.webhookEndpoints.create({
+      url: apiCreated.url,
+      enabled_events: ['invoice.paid'],
+      api_version: ACACIA,
+    });
     apiCreated.secret = endpoint.secret ?? '';
   });
   afterAll(async () => {
@@ -58,7 +74,10 @@ describe('events rendered in the endpoint API version', () => {
       subscription_details: { subscription: subscription.id, metadata: { organization_id: 'versions@example.com' } },
     });
 
-    for (const [receiver, version] of [[old, OLD], [apiCreated, ACACIA]] as const) {
+    for (const [receiver, version] of [
+      [old, OLD],
+      [apiCreated, ACACIA],
+    ] as const) {
       const legacy = await invoicePaid(receiver);
       expect(legacy.id).toBe(latest.id);
       expect(legacy.api_version).toBe(version);
@@ -74,14 +93,24 @@ describe('events rendered in the endpoint API version', () => {
 
   it('sends a pre-basil subscription with its current period at the top', async () => {
     const subscription = await subscribe(stripe, emulator, 'periods@example.com');
-    const [created] = await old.waitFor((all) => all.some((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id))
-      .then((all) => all.filter((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id));
+    const [created] = await old
+      .waitFor((all) =>
+        all.some((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id),
+      )
+      .then((all) =>
+        all.filter(
+          (r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id,
+        ),
+      );
     expect(rawObject(created?.event as Stripe.Event)).toMatchObject({
       current_period_start: subscription.items.data[0]?.current_period_start,
       current_period_end: subscription.items.data[0]?.current_period_end,
     });
-    const latest = (await current.waitFor((all) => all.some((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id)))
-      .find((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id);
+    const latest = (
+      await current.waitFor((all) =>
+        all.some((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id),
+      )
+    ).find((r) => r.event.type === 'customer.subscription.created' && rawObject(r.event).id === subscription.id);
     expect(rawObject(latest?.event as Stripe.Event)).not.toHaveProperty('current_period_end');
   });
 
@@ -101,7 +130,9 @@ describe('events rendered in the endpoint API version', () => {
     const { id } = (await response.json()) as { id: string };
     expect((await stripe.webhookEndpoints.retrieve(id)).api_version).toBe(OLD);
     await stripe.webhookEndpoints.del(id);
-    expect(() => emulator.addWebhookEndpoint('http://127.0.0.1:9/never', { apiVersion: 'basil' })).toThrow('Invalid Stripe API version: basil');
+    expect(() => emulator.addWebhookEndpoint('http://127.0.0.1:9/never', { apiVersion: 'basil' })).toThrow(
+      'Invalid Stripe API version: basil',
+    );
   });
 });
 
@@ -112,7 +143,10 @@ describe("the account's default API version", () => {
 
   beforeAll(async () => {
     receiver = await startWebhookReceiver('whsec_account_default');
-    ({ emulator, stripe } = await startEmulatorWithClient({ apiVersion: ACACIA, webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }] }));
+    ({ emulator, stripe } = await startEmulatorWithClient({
+      apiVersion: ACACIA,
+      webhookEndpoints: [{ url: receiver.url, secret: receiver.secret }],
+    }));
   });
   afterAll(async () => {
     await emulator.close();

@@ -24,9 +24,18 @@ afterAll(async () => {
   await receiver.close();
 });
 
-async function subscribedCustomer(email: string): Promise<{ customer: Stripe.Customer; subscription: Stripe.Subscription }> {
-  const customer = await stripe.customers.create({ email, payment_method: 'pm_card_visa', invoice_settings: { default_payment_method: 'pm_card_visa' } });
-  const subscription = await stripe.subscriptions.create({ customer: customer.id, items: [{ price: emulator.priceIds.PRO }] });
+async function subscribedCustomer(
+  email: string,
+): Promise<{ customer: Stripe.Customer; subscription: Stripe.Subscription }> {
+  const customer = await stripe.customers.create({
+    email,
+    payment_method: 'pm_card_visa',
+    invoice_settings: { default_payment_method: 'pm_card_visa' },
+  });
+  const subscription = await stripe.subscriptions.create({
+    customer: customer.id,
+    items: [{ price: emulator.priceIds.PRO }],
+  });
   return { customer, subscription };
 }
 
@@ -38,10 +47,18 @@ describe('webhook delivery', () => {
   it('signs every delivery so stripe.webhooks.constructEvent accepts it, with the pinned envelope', async () => {
     const { subscription } = await subscribedCustomer('signed@example.com');
     const received = await receiver.waitFor((all) =>
-      all.some((r) => r.event.type === 'invoice.paid' && (r.event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === subscription.id),
+      all.some(
+        (r) =>
+          r.event.type === 'invoice.paid' &&
+          (r.event.data.object as Stripe.Invoice).parent?.subscription_details?.subscription === subscription.id,
+      ),
     );
     expect(receiver.rejected).toEqual([]);
-    const created = received.find((r) => r.event.type === 'customer.subscription.created' && (r.event.data.object as Stripe.Subscription).id === subscription.id);
+    const created = received.find(
+      (r) =>
+        r.event.type === 'customer.subscription.created' &&
+        (r.event.data.object as Stripe.Subscription).id === subscription.id,
+    );
     expect(created?.event).toMatchObject({
       object: 'event',
       api_version: '2026-10-28.endive',
@@ -55,8 +72,18 @@ describe('webhook delivery', () => {
   it('sends previous_attributes on updates', async () => {
     const { subscription } = await subscribedCustomer('updated@example.com');
     await stripe.subscriptions.update(subscription.id, { cancel_at_period_end: true });
-    const received = await receiver.waitFor((all) => all.some((r) => r.event.type === 'customer.subscription.updated' && (r.event.data.object as Stripe.Subscription).id === subscription.id));
-    const updated = received.find((r) => r.event.type === 'customer.subscription.updated' && (r.event.data.object as Stripe.Subscription).id === subscription.id);
+    const received = await receiver.waitFor((all) =>
+      all.some(
+        (r) =>
+          r.event.type === 'customer.subscription.updated' &&
+          (r.event.data.object as Stripe.Subscription).id === subscription.id,
+      ),
+    );
+    const updated = received.find(
+      (r) =>
+        r.event.type === 'customer.subscription.updated' &&
+        (r.event.data.object as Stripe.Subscription).id === subscription.id,
+    );
     expect(updated?.event.data.previous_attributes).toMatchObject({ cancel_at_period_end: false, cancel_at: null });
     expect((updated?.event.data.object as Stripe.Subscription).cancel_at_period_end).toBe(true);
   });
@@ -82,7 +109,9 @@ describe('webhook delivery', () => {
   });
 
   it('retries when the receiver cannot be reached', async () => {
-    const unreachable = emulator.addWebhookEndpoint('http://127.0.0.1:9/unreachable', { enabledEvents: ['product.created'] });
+    const unreachable = emulator.addWebhookEndpoint('http://127.0.0.1:9/unreachable', {
+      enabledEvents: ['product.created'],
+    });
     await stripe.products.create({ name: 'Unreachable' });
     await emulator.waitForDeliveries();
     const log = emulator.deliveries().filter((entry) => entry.endpointId === unreachable.id);
@@ -111,8 +140,14 @@ describe('webhook delivery', () => {
     const { subscription } = await subscribedCustomer('order@example.com');
     await stripe.subscriptions.update(subscription.id, { metadata: { step: 'two' } });
     const events = await stripe.events.list({ limit: 20 });
-    const created = events.data.find((e) => e.type === 'customer.subscription.created' && (e.data.object as Stripe.Subscription).id === subscription.id);
-    const updated = events.data.find((e) => e.type === 'customer.subscription.updated' && (e.data.object as Stripe.Subscription).id === subscription.id);
+    const created = events.data.find(
+      (e) =>
+        e.type === 'customer.subscription.created' && (e.data.object as Stripe.Subscription).id === subscription.id,
+    );
+    const updated = events.data.find(
+      (e) =>
+        e.type === 'customer.subscription.updated' && (e.data.object as Stripe.Subscription).id === subscription.id,
+    );
     expect(emulator.heldEventIds()).toEqual(expect.arrayContaining([created?.id, updated?.id]));
     expect(deliveriesOf(created?.id ?? '')).toHaveLength(0);
     await emulator.releaseDeliveries([updated?.id ?? '', created?.id ?? '']);
@@ -129,7 +164,9 @@ describe('webhook delivery', () => {
     const duplicate = await fetch(`${emulator.baseUrl}/_emulator/events/${event?.id}/duplicate`, { method: 'POST' });
     expect(duplicate.status).toBe(200);
     expect(deliveriesOf(event?.id ?? '')).toHaveLength(3);
-    const log = (await (await fetch(`${emulator.baseUrl}/_emulator/deliveries`)).json()) as { data: { eventId: string }[] };
+    const log = (await (await fetch(`${emulator.baseUrl}/_emulator/deliveries`)).json()) as {
+      data: { eventId: string }[];
+    };
     expect(log.data.filter((entry) => entry.eventId === event?.id)).toHaveLength(3);
     const info = (await (await fetch(`${emulator.baseUrl}/_emulator/info`)).json()) as { priceIds: unknown };
     expect(info.priceIds).toEqual(emulator.priceIds);

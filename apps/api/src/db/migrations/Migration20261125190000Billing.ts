@@ -47,7 +47,9 @@ export class Migration20261125190000Billing extends Migration {
         received_at timestamptz not null,
         updated_at timestamptz not null
       )`);
-    this.addSql(`create index stripe_webhook_event_recent_idx on stripe_webhook_event (organization_id, received_at desc)`);
+    this.addSql(
+      `create index stripe_webhook_event_recent_idx on stripe_webhook_event (organization_id, received_at desc)`,
+    );
     this.addSql(`
       create table billing_repair (
         id uuid primary key,

@@ -33,7 +33,9 @@ export class Migration20261125190500Attribution extends Migration {
         duration_ms double precision not null,
         created_at timestamptz not null
       )`);
-    this.addSql('create index attribution_report_listing_idx on attribution_report (organization_id, created_at desc, id desc)');
+    this.addSql(
+      'create index attribution_report_listing_idx on attribution_report (organization_id, created_at desc, id desc)',
+    );
   }
 
   override down(): void {

@@ -12,7 +12,10 @@ export function errorReportingPlugin(metrics: Metrics): ApolloServerPlugin<Graph
         async didEncounterErrors({ errors, contextValue }) {
           for (const error of errors) {
             if (!isExpectedError(error)) {
-              contextValue.log.error({ err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path }, 'unexpected GraphQL error');
+              contextValue.log.error(
+                { err: unwrapResolverError(error), requestId: contextValue.requestId, path: error.path },
+                'unexpected GraphQL error',
+              );
             }
           }
         },
@@ -22,7 +25,10 @@ export function errorReportingPlugin(metrics: Metrics): ApolloServerPlugin<Graph
             const code = String(error.extensions?.code ?? 'UNKNOWN');
             metrics.graphqlErrors.inc({ code });
             if (code === 'PLAN_LIMIT_EXCEEDED') {
-              metrics.planLimitDenials.inc({ metric: String(error.extensions?.metric), plan: String(error.extensions?.plan) });
+              metrics.planLimitDenials.inc({
+                metric: String(error.extensions?.metric),
+                plan: String(error.extensions?.plan),
+              });
             }
           }
         },

@@ -12,16 +12,24 @@ export class AccountsResolver {
   }
 
   @Mutation(() => ViewerObject, { description: 'Creates the organization with the caller as OWNER and signs in' })
-  async signUp(@Arg('input', () => SignUpInputObject) input: SignUpInputObject, @Ctx() context: GraphQLContext): Promise<ViewerObject> {
+  async signUp(
+    @Arg('input', () => SignUpInputObject) input: SignUpInputObject,
+    @Ctx() context: GraphQLContext,
+  ): Promise<ViewerObject> {
     return startSession(context, await context.services.accounts.signUp(input));
   }
 
   @Mutation(() => ViewerObject)
-  async signIn(@Args(() => SignInArgs) { email, password }: SignInArgs, @Ctx() context: GraphQLContext): Promise<ViewerObject> {
+  async signIn(
+    @Args(() => SignInArgs) { email, password }: SignInArgs,
+    @Ctx() context: GraphQLContext,
+  ): Promise<ViewerObject> {
     return startSession(context, await context.services.accounts.signIn(email, password));
   }
 
-  @FieldResolver(() => Boolean, { description: 'A platform operator (OPERATOR_EMAILS): may read the billing overview of all organizations' })
+  @FieldResolver(() => Boolean, {
+    description: 'A platform operator (OPERATOR_EMAILS): may read the billing overview of all organizations',
+  })
   isOperator(@Root() viewer: ViewerObject, @Ctx() context: GraphQLContext): boolean {
     return context.services.accounts.isOperator(viewer.user?.email ?? null);
   }

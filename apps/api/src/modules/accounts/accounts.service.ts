@@ -66,10 +66,20 @@ export class AccountsService {
       return await em.transactional(async (tx) => {
         const organization = tx.create(Organization, { id: randomUUID(), name: organizationName, createdAt: now });
         const user = tx.create(User, { id: randomUUID(), email, passwordHash, createdAt: now });
-        tx.create(Membership, { id: randomUUID(), organizationId: organization.id, userId: user.id, role: 'OWNER', createdAt: now });
+        tx.create(Membership, {
+          id: randomUUID(),
+          organizationId: organization.id,
+          userId: user.id,
+          role: 'OWNER',
+          createdAt: now,
+        });
         const session = this.#newSession(tx, user.id, organization.id);
         return {
-          viewer: { user: { id: user.id, email }, organization: { id: organization.id, name: organization.name }, role: 'OWNER' },
+          viewer: {
+            user: { id: user.id, email },
+            organization: { id: organization.id, name: organization.name },
+            role: 'OWNER',
+          },
           ...session,
         };
       });
@@ -97,7 +107,11 @@ export class AccountsService {
     const session = this.#newSession(em, user.id, organization.id);
     await em.flush();
     return {
-      viewer: { user: { id: user.id, email }, organization: { id: organization.id, name: organization.name }, role: membership.role },
+      viewer: {
+        user: { id: user.id, email },
+        organization: { id: organization.id, name: organization.name },
+        role: membership.role,
+      },
       ...session,
     };
   }
@@ -144,7 +158,11 @@ export class AccountsService {
     const em = this.orm.em.fork();
     const owners = await em.find(Membership, { organizationId, role: 'OWNER' });
     if (owners.length === 0) return [];
-    const users = await em.find(User, { id: { $in: owners.map((owner) => owner.userId) } }, { orderBy: { email: 'asc' } });
+    const users = await em.find(
+      User,
+      { id: { $in: owners.map((owner) => owner.userId) } },
+      { orderBy: { email: 'asc' } },
+    );
     return users.map((user) => user.email);
   }
 
@@ -152,7 +170,14 @@ export class AccountsService {
     const sessionToken = randomSecret();
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 86_400_000);
-    em.create(Session, { id: randomUUID(), userId, organizationId, tokenHash: secretHash(sessionToken), createdAt: now, expiresAt });
+    em.create(Session, {
+      id: randomUUID(),
+      userId,
+      organizationId,
+      tokenHash: secretHash(sessionToken),
+      createdAt: now,
+      expiresAt,
+    });
     return { sessionToken, expiresAt };
   }
 }

@@ -7,8 +7,10 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const SIGN_UP = 'mutation ($input: SignUpInput!) { signUp(input: $input) { user { email } organization { id name } role } }';
-const SIGN_IN = 'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } role } }';
+const SIGN_UP =
+  'mutation ($input: SignUpInput!) { signUp(input: $input) { user { email } organization { id name } role } }';
+const SIGN_IN =
+  'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } role } }';
 const ME = '{ me { user { email } organization { id } role } }';
 
 async function countRows(table: string, where = 'true', params: unknown[] = []): Promise<number> {
@@ -21,13 +23,19 @@ describe('sign-up and sign-in', () => {
     const email = `  New.User+${Date.now()}@Example.COM `;
     const result = await t.graphql(SIGN_UP, { input: { email, password: TEST_PASSWORD, organizationName: ' Acme ' } });
     expect(result.errors).toBeUndefined();
-    expect(result.data?.signUp).toMatchObject({ user: { email: email.trim().toLowerCase() }, organization: { name: 'Acme' }, role: 'OWNER' });
+    expect(result.data?.signUp).toMatchObject({
+      user: { email: email.trim().toLowerCase() },
+      organization: { name: 'Acme' },
+      role: 'OWNER',
+    });
     const setCookie = result.headers.getSetCookie().join('\n');
     expect(setCookie).toMatch(/aa_session=.+HttpOnly/i);
     expect(setCookie).toMatch(/SameSite=Lax/i);
     const me = await t.graphql(ME, {}, { cookie: sessionCookieOf(result.headers) });
     expect(me.data?.me).toMatchObject({ user: { email: email.trim().toLowerCase() }, role: 'OWNER' });
-    const [user] = await t.sql<{ password_hash: string }>('select password_hash from app_user where email = ?', [email.trim().toLowerCase()]);
+    const [user] = await t.sql<{ password_hash: string }>('select password_hash from app_user where email = ?', [
+      email.trim().toLowerCase(),
+    ]);
     expect(user?.password_hash).toMatch(/^\$argon2id\$/);
   });
 
@@ -41,7 +49,9 @@ describe('sign-up and sign-in', () => {
     const user = await t.signUp();
     const start = t.clock.now();
     t.clock.set(new Date(start.getTime() + 29 * 86_400_000));
-    const stillSignedIn = { me: { user: { email: user.email }, organization: { id: user.organizationId }, role: 'OWNER' } };
+    const stillSignedIn = {
+      me: { user: { email: user.email }, organization: { id: user.organizationId }, role: 'OWNER' },
+    };
     expect((await t.graphql(ME, {}, { cookie: user.cookie })).data).toEqual(stillSignedIn);
     t.clock.set(new Date(start.getTime() + 31 * 86_400_000));
     expect((await t.graphql(ME, {}, { cookie: user.cookie })).data).toEqual({ me: null });
@@ -66,7 +76,9 @@ describe('sign-up and sign-in', () => {
     const locked = await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD });
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_ATTEMPTS' });
     t.clock.set(new Date(t.clock.now().getTime() + 61_000));
-    expect((await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD })).data?.signIn.user.email).toBe(user.email);
+    expect((await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD })).data?.signIn.user.email).toBe(
+      user.email,
+    );
   });
 
   it.each([
@@ -75,7 +87,12 @@ describe('sign-up and sign-in', () => {
     ['an empty organization name', { organizationName: '   ' }, 'INVALID_ORGANIZATION_NAME', 'organizationName'],
   ])('rejects %s with a typed error and creates nothing', async (_label, override, reason, field) => {
     const before = [await countRows('organization'), await countRows('app_user')];
-    const input = { email: `u-${Math.random()}@example.com`, password: TEST_PASSWORD, organizationName: 'X', ...override };
+    const input = {
+      email: `u-${Math.random()}@example.com`,
+      password: TEST_PASSWORD,
+      organizationName: 'X',
+      ...override,
+    };
     const result = await t.graphql(SIGN_UP, { input });
     expect(result.data).toBeNull();
     expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason, field });
@@ -85,13 +102,16 @@ describe('sign-up and sign-in', () => {
 
   it('refuses a second account with the same email', async () => {
     const user = await t.signUp();
-    const again = await t.graphql(SIGN_UP, { input: { email: user.email, password: TEST_PASSWORD, organizationName: 'Other' } });
+    const again = await t.graphql(SIGN_UP, {
+      input: { email: user.email, password: TEST_PASSWORD, organizationName: 'Other' },
+    });
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EMAIL_TAKEN', field: 'email' });
   });
 });
 
 describe('API keys', () => {
-  const CREATE = 'mutation ($name: String!) { createApiKey(name: $name) { secret apiKey { id name prefix lastUsedAt revokedAt } } }';
+  const CREATE =
+    'mutation ($name: String!) { createApiKey(name: $name) { secret apiKey { id name prefix lastUsedAt revokedAt } } }';
 
   it('creates a key shown once, authenticates with it and refuses it once revoked', async () => {
     const user = await t.signUp();
@@ -107,7 +127,11 @@ describe('API keys', () => {
     // The test clock stands still, so the key was last used, and is revoked below, at its now.
     expect(listed.data).toEqual({ apiKeys: [{ id: apiKey.id, lastUsedAt: t.clock.now().toISOString() }] });
 
-    const revoked = await t.graphql('mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: apiKey.id }, { cookie: user.cookie });
+    const revoked = await t.graphql(
+      'mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      { id: apiKey.id },
+      { cookie: user.cookie },
+    );
     expect(revoked.data).toEqual({ revokeApiKey: { revokedAt: t.clock.now().toISOString() } });
     const refused = await t.graphql('{ usage { attributionRuns { used } } }', {}, { apiKey: secret });
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
@@ -128,7 +152,11 @@ describe('API keys', () => {
     const stranger = await t.signUp();
     const created = await t.graphql(CREATE, { name: 'mine' }, { cookie: owner.cookie });
     const id = created.data?.createApiKey.apiKey.id;
-    const result = await t.graphql('mutation ($id: ID!) { revokeApiKey(id: $id) { id } }', { id }, { cookie: stranger.cookie });
+    const result = await t.graphql(
+      'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
+      { id },
+      { cookie: stranger.cookie },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'API_KEY_NOT_FOUND' });
     expect(await countRows('api_key', 'id = ? and revoked_at is null', [id])).toBe(1);
   });

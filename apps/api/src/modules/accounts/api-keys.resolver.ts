@@ -12,7 +12,10 @@ export class ApiKeysResolver {
 
   @Authorized('ADMIN')
   @Mutation(() => CreatedApiKeyObject)
-  async createApiKey(@Arg('name', () => String) name: string, @Ctx() context: GraphQLContext): Promise<CreatedApiKeyObject> {
+  async createApiKey(
+    @Arg('name', () => String) name: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<CreatedApiKeyObject> {
     return context.services.apiKeys.create(principalOf(context), name);
   }
 

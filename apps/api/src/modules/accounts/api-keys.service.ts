@@ -35,7 +35,9 @@ export class ApiKeysService {
   async create(principal: Principal, rawName: string): Promise<{ apiKey: ApiKeyView; secret: string }> {
     const name = rawName.trim();
     if (name.length === 0 || name.length > 100) {
-      throw new AccountsError('INVALID_API_KEY_NAME', 'The API key name must be 1 to 100 characters long', { field: 'name' });
+      throw new AccountsError('INVALID_API_KEY_NAME', 'The API key name must be 1 to 100 characters long', {
+        field: 'name',
+      });
     }
     const prefix = `aa_${randomSecret(6)}`;
     const secret = `${prefix}_${randomSecret()}`;

@@ -25,9 +25,13 @@ export class SignInThrottle {
     if (!window) return;
     const retryAfterSeconds = Math.ceil((window.lockedUntil - this.clock.now().getTime()) / 1000);
     if (retryAfterSeconds > 0) {
-      throw new AccountsError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`, {
-        details: { retryAfterSeconds },
-      });
+      throw new AccountsError(
+        'TOO_MANY_ATTEMPTS',
+        `Too many failed sign-ins; try again in ${retryAfterSeconds} seconds`,
+        {
+          details: { retryAfterSeconds },
+        },
+      );
     }
     if (window.lockedUntil > 0) this.#windows.delete(email);
   }

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import { AttributionAccumulator, AttributionInputError, type AttributionModelId, type AttributionResult } from '@aa/attribution';
+import {
+  AttributionAccumulator,
+  AttributionInputError,
+  type AttributionModelId,
+  type AttributionResult,
+} from '@aa/attribution';
 import { capabilitiesOf, type PlanTier } from '@aa/plans';
 import type { Clock } from '../../clock.js';
 import { assertLookbackInPlan, assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
@@ -34,7 +39,11 @@ export class AttributionRunService {
     return this.validate(tier, request);
   }
 
-  async run(organizationId: string, entitlements: Entitlements, request: AttributionRunRequest): Promise<AttributionReportData> {
+  async run(
+    organizationId: string,
+    entitlements: Entitlements,
+    request: AttributionRunRequest,
+  ): Promise<AttributionReportData> {
     const run = this.check(entitlements, request);
     const started = performance.now();
     const { counts, result } = await this.attribute(organizationId, run).catch((error: unknown) => {
@@ -53,7 +62,10 @@ export class AttributionRunService {
     });
   }
 
-  private async attribute(organizationId: string, run: ValidRun): Promise<{ counts: FedCounts; result: AttributionResult }> {
+  private async attribute(
+    organizationId: string,
+    run: ValidRun,
+  ): Promise<{ counts: FedCounts; result: AttributionResult }> {
     const accumulator = new AttributionAccumulator(run.models, { lookbackDays: run.lookbackDays });
     const counts = await this.journeys.feed(organizationId, run, accumulator);
     return { counts, result: accumulator.result() };
@@ -61,11 +73,14 @@ export class AttributionRunService {
 
   private validate(tier: PlanTier, request: AttributionRunRequest): ValidRun {
     const models = [...new Set(request.models)];
-    if (models.length === 0) throw new AttributionError('NO_MODELS', 'Choose at least one attribution model', { field: 'models' });
+    if (models.length === 0)
+      throw new AttributionError('NO_MODELS', 'Choose at least one attribution model', { field: 'models' });
     assertModelsInPlan(tier, models, this.upgradeUrl);
     const lookbackDays = request.lookbackDays ?? capabilitiesOf(tier).lookbackDays;
     if (!Number.isInteger(lookbackDays) || lookbackDays < 1) {
-      throw new AttributionError('INVALID_LOOKBACK', 'lookbackDays must be a whole number of days, at least 1', { field: 'lookbackDays' });
+      throw new AttributionError('INVALID_LOOKBACK', 'lookbackDays must be a whole number of days, at least 1', {
+        field: 'lookbackDays',
+      });
     }
     assertLookbackInPlan(tier, lookbackDays, this.upgradeUrl);
     const from = request.from ?? null;
@@ -79,7 +94,8 @@ export class AttributionRunService {
 
 /** The engine's input errors (e.g. TIME_DECAY over aggregated rows without timestamps) are the caller's to fix. */
 function asReportError(error: unknown): unknown {
-  if (error instanceof AttributionInputError) return new AttributionError('REPORT_FAILED', error.message, { details: { engineCode: error.code } });
+  if (error instanceof AttributionInputError)
+    return new AttributionError('REPORT_FAILED', error.message, { details: { engineCode: error.code } });
   return error;
 }
 

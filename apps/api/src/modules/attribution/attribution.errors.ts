@@ -13,8 +13,15 @@ export class AttributionError extends domainErrorType({
 }) {}
 
 /** A rejected import line: clients read `extensions.line` to point at the row. */
-export function importLineError(reason: 'CSV_FORMAT' | 'TOO_MANY_JOURNEYS' | 'INVALID_JOURNEY', line: number, problem: string): AttributionError {
-  return new AttributionError(reason, `Line ${line}: ${problem}. Nothing was imported.`, { field: 'csv', details: { line } });
+export function importLineError(
+  reason: 'CSV_FORMAT' | 'TOO_MANY_JOURNEYS' | 'INVALID_JOURNEY',
+  line: number,
+  problem: string,
+): AttributionError {
+  return new AttributionError(reason, `Line ${line}: ${problem}. Nothing was imported.`, {
+    field: 'csv',
+    details: { line },
+  });
 }
 
 const JourneysErrorType = domainErrorType({

@@ -16,7 +16,8 @@ const DEFAULT_PAGE_SIZE = 20;
 export class AttributionResolver {
   @Authorized()
   @Mutation(() => JourneyImportObject, {
-    description: 'Stores a CSV of journeys or aggregated path rows (up to 100,000), all or nothing; a bad row fails with its line in extensions.line. Files over the 8 MB request limit: POST /imports/journeys (text/csv).',
+    description:
+      'Stores a CSV of journeys or aggregated path rows (up to 100,000), all or nothing; a bad row fails with its line in extensions.line. Files over the 8 MB request limit: POST /imports/journeys (text/csv).',
   })
   async importJourneys(@Arg('csv', () => String) csv: string, @Ctx() context: GraphQLContext): Promise<ImportSummary> {
     return context.services.attribution.imports.import(principalOf(context).organizationId, csv.split('\n'));
@@ -28,13 +29,19 @@ export class AttributionResolver {
       context.services.attribution.runs.check(entitlements, input);
     },
   })
-  @Mutation(() => AttributionReportObject, { description: "Attributes the organization's stored journeys with the chosen models and stores the report" })
+  @Mutation(() => AttributionReportObject, {
+    description: "Attributes the organization's stored journeys with the chosen models and stores the report",
+  })
   async runAttribution(
     @Arg('input', () => AttributionRunInputObject) input: AttributionRunInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<AttributionReportData> {
     const { organizationId } = principalOf(context);
-    return context.services.attribution.runs.run(organizationId, await context.entitlements.forOrganization(organizationId), input);
+    return context.services.attribution.runs.run(
+      organizationId,
+      await context.entitlements.forOrganization(organizationId),
+      input,
+    );
   }
 
   @Authorized()
@@ -48,8 +55,14 @@ export class AttributionResolver {
   }
 
   @Authorized()
-  @Query(() => AttributionReportObject, { nullable: true, description: "One report; null for an unknown id or another organization's" })
-  async attributionReport(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<AttributionReportData | null> {
+  @Query(() => AttributionReportObject, {
+    nullable: true,
+    description: "One report; null for an unknown id or another organization's",
+  })
+  async attributionReport(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<AttributionReportData | null> {
     return context.services.attribution.reports.find(principalOf(context).organizationId, id);
   }
 }

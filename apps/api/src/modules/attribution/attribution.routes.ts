@@ -18,10 +18,15 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
     await answerErrors(req, res, async () => {
       const principal = await requirePrincipal(req, services);
       if (!req.is('text/csv')) {
-        res.status(415).json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv' } });
+        res
+          .status(415)
+          .json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv' } });
         return;
       }
-      const summary = await services.attribution.imports.import(principal.organizationId, uploadLines(req.iterator({ destroyOnReturn: false })));
+      const summary = await services.attribution.imports.import(
+        principal.organizationId,
+        uploadLines(req.iterator({ destroyOnReturn: false })),
+      );
       res.json({ import: { ...summary, format: IMPORT_FORMAT_NAMES[summary.format] } });
     });
   });

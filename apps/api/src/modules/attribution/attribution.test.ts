@@ -16,7 +16,10 @@ import {
 } from './test-fixtures.js';
 
 let t: TestApp;
-const subscriptions = new TestSubscriptions({ start: new Date('2026-03-01T00:00:00Z'), end: new Date('2026-04-01T00:00:00Z') });
+const subscriptions = new TestSubscriptions({
+  start: new Date('2026-03-01T00:00:00Z'),
+  end: new Date('2026-04-01T00:00:00Z'),
+});
 
 beforeAll(async () => {
   t = await startTestApp({ subscriptions });
@@ -59,20 +62,48 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
 
   const upload = await uploadCsv(t, sample, { apiKey });
   expect(upload.status, JSON.stringify(upload.body)).toBe(200);
-  expect(upload.body.import).toMatchObject({ format: 'PATH_ROWS', journeys: expected.rows, conversions: expected.conversions, nulls: expected.nulls });
+  expect(upload.body.import).toMatchObject({
+    format: 'PATH_ROWS',
+    journeys: expected.rows,
+    conversions: expected.conversions,
+    nulls: expected.nulls,
+  });
   expect(upload.body.import.value).toBeCloseTo(expected.value, 2);
   expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: expected.rows });
 
-  const models = ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR', 'POSITION_BASED', 'LAST_NON_DIRECT', 'W_SHAPED', 'FULL_PATH', 'MARKOV', 'SHAPLEY'];
+  const models = [
+    'LAST_TOUCH',
+    'FIRST_TOUCH',
+    'LINEAR',
+    'POSITION_BASED',
+    'LAST_NON_DIRECT',
+    'W_SHAPED',
+    'FULL_PATH',
+    'MARKOV',
+    'SHAPLEY',
+  ];
   const run = await t.graphql(RUN_ATTRIBUTION, { input: { models } }, { cookie: user.cookie });
   expect(run.errors).toBeUndefined();
   const report = run.data?.runAttribution;
-  expect(report).toMatchObject({ models, pathRowCount: expected.rows, journeyCount: 0, lookbackDays: 180, from: null, to: null });
+  expect(report).toMatchObject({
+    models,
+    pathRowCount: expected.rows,
+    journeyCount: 0,
+    lookbackDays: 180,
+    from: null,
+    to: null,
+  });
   for (const credits of report.credits) {
     expect(credits.totals.conversions, credits.model).toBeCloseTo(expected.conversions, 6);
     expect(credits.totals.value, credits.model).toBeCloseTo(expected.value, 2);
-    expect(sum(credits.channels.map((channel: any) => channel.conversions)), credits.model).toBeCloseTo(expected.conversions, 6);
-    expect(sum(credits.channels.map((channel: any) => channel.value)), credits.model).toBeCloseTo(credits.totals.value, 6);
+    expect(sum(credits.channels.map((channel: any) => channel.conversions)), credits.model).toBeCloseTo(
+      expected.conversions,
+      6,
+    );
+    expect(sum(credits.channels.map((channel: any) => channel.value)), credits.model).toBeCloseTo(
+      credits.totals.value,
+      6,
+    );
     expect(credits.channels).toHaveLength(expected.channels);
   }
   expect(await usedRuns(t, { cookie: user.cookie })).toBe(1);
@@ -83,10 +114,20 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
     { apiKey },
   );
   expect(list.data?.attributionReports.edges.map((edge: any) => edge.node.id)).toEqual([report.id]);
-  expect(list.data?.attributionReports.pageInfo).toEqual({ hasNextPage: false, endCursor: list.data?.attributionReports.edges[0].cursor });
+  expect(list.data?.attributionReports.pageInfo).toEqual({
+    hasNextPage: false,
+    endCursor: list.data?.attributionReports.edges[0].cursor,
+  });
 
-  const again = await t.graphql('query ($id: ID!) { attributionReport(id: $id) { id credits { model totals { conversions } } } }', { id: report.id }, { cookie: user.cookie });
-  expect(again.data?.attributionReport.credits[7]).toEqual({ model: 'MARKOV', totals: { conversions: report.credits[7].totals.conversions } });
+  const again = await t.graphql(
+    'query ($id: ID!) { attributionReport(id: $id) { id credits { model totals { conversions } } } }',
+    { id: report.id },
+    { cookie: user.cookie },
+  );
+  expect(again.data?.attributionReport.credits[7]).toEqual({
+    model: 'MARKOV',
+    totals: { conversions: report.credits[7].totals.conversions },
+  });
 
   const exported = await exportReport(t, report.id, { apiKey });
   expect(exported.status).toBe(200);
@@ -114,8 +155,16 @@ describe('import → run → list → export', () => {
   });
 
   // ChannelAttribution's published totals for its own sample, which only sits beside the repository (CI).
-  it.skipIf(!existsSync(SAMPLE_PATHS_CSV))('round-trips sample-paths.csv: 10,000 rows, 19,785 conversions, 74,802.97 value under every model', async () =>
-    roundTrip(await readSamplePaths(), { rows: 10_000, channels: 12, conversions: 19_785, value: 74_802.97, nulls: 68_602 }),
+  it.skipIf(!existsSync(SAMPLE_PATHS_CSV))(
+    'round-trips sample-paths.csv: 10,000 rows, 19,785 conversions, 74,802.97 value under every model',
+    async () =>
+      roundTrip(await readSamplePaths(), {
+        rows: 10_000,
+        channels: 12,
+        conversions: 19_785,
+        value: 74_802.97,
+        nulls: 68_602,
+      }),
   );
 
   it('imports timestamped journeys through GraphQL and applies the window and lookback', async () => {
@@ -130,14 +179,32 @@ describe('import → run → list → export', () => {
     ].join('\n');
     const imported = await t.graphql(IMPORT_JOURNEYS, { csv }, { cookie: user.cookie });
     expect(imported.errors).toBeUndefined();
-    expect(imported.data?.importJourneys).toEqual({ format: 'JOURNEYS', journeys: 4, touches: 5, conversions: 3, value: 147, nulls: 1 });
+    expect(imported.data?.importJourneys).toEqual({
+      format: 'JOURNEYS',
+      journeys: 4,
+      touches: 5,
+      conversions: 3,
+      value: 147,
+      nulls: 1,
+    });
     expect(await storedCount(user.organizationId)).toEqual({ journeys: 4, paths: 0 });
 
-    const input = { models: ['LAST_TOUCH', 'TIME_DECAY'], from: '2026-03-01T00:00:00Z', to: '2026-03-31T00:00:00Z', lookbackDays: 30 };
+    const input = {
+      models: ['LAST_TOUCH', 'TIME_DECAY'],
+      from: '2026-03-01T00:00:00Z',
+      to: '2026-03-31T00:00:00Z',
+      lookbackDays: 30,
+    };
     const run = await t.graphql(RUN_ATTRIBUTION, { input }, { cookie: user.cookie });
     expect(run.errors).toBeUndefined();
     const report = run.data?.runAttribution;
-    expect(report).toMatchObject({ journeyCount: 3, pathRowCount: 0, lookbackDays: 30, from: '2026-03-01T00:00:00.000Z', to: '2026-03-31T00:00:00.000Z' });
+    expect(report).toMatchObject({
+      journeyCount: 3,
+      pathRowCount: 0,
+      lookbackDays: 30,
+      from: '2026-03-01T00:00:00.000Z',
+      to: '2026-03-31T00:00:00.000Z',
+    });
     // j2's only touch is 68 days old: outside the 30-day lookback, so its conversion is unattributed.
     expect(report.credits[0]).toEqual({
       model: 'LAST_TOUCH',
@@ -154,8 +221,10 @@ describe('import → run → list → export', () => {
       const converted = j % 3 !== 0;
       for (let k = 0; k <= j % 4; k++) {
         // Touches 0, 20, 40 and 60 days before: the 30-day lookback drops some of them.
-        const at = new Date(Date.UTC(2026, 2, 10) - (j % 4 - k) * 20 * 86_400_000).toISOString();
-        rows.push(`j${j},${channels[(j + k) % 4]},${at},${k === 1 ? 'lead' : ''},${converted ? '2026-03-10T00:00:00Z' : ''},${converted ? j : ''}`);
+        const at = new Date(Date.UTC(2026, 2, 10) - ((j % 4) - k) * 20 * 86_400_000).toISOString();
+        rows.push(
+          `j${j},${channels[(j + k) % 4]},${at},${k === 1 ? 'lead' : ''},${converted ? '2026-03-10T00:00:00Z' : ''},${converted ? j : ''}`,
+        );
       }
     }
     const imported = await t.graphql(IMPORT_JOURNEYS, { csv: rows.join('\n') }, { cookie: user.cookie });
@@ -163,7 +232,11 @@ describe('import → run → list → export', () => {
     const models = ['LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'MARKOV', 'SHAPLEY'];
     const grouped = await t.graphql(RUN_ATTRIBUTION, { input: { models, lookbackDays: 30 } }, { cookie: user.cookie });
     // W_SHAPED reads milestones, so this run streams every journey with its touches.
-    const streamed = await t.graphql(RUN_ATTRIBUTION, { input: { models: [...models, 'W_SHAPED'], lookbackDays: 30 } }, { cookie: user.cookie });
+    const streamed = await t.graphql(
+      RUN_ATTRIBUTION,
+      { input: { models: [...models, 'W_SHAPED'], lookbackDays: 30 } },
+      { cookie: user.cookie },
+    );
     expect(grouped.data?.runAttribution.journeyCount).toBe(60);
     expect(streamed.data?.runAttribution.journeyCount).toBe(60);
     const byModel = (report: any) => new Map(report.credits.map((credit: any) => [credit.model, credit]));
@@ -173,7 +246,10 @@ describe('import → run → list → export', () => {
       const a: any = groupedCredits.get(model);
       const b: any = streamedCredits.get(model);
       expect(a.unattributed, model).toEqual(b.unattributed);
-      expect(a.channels.map((c: any) => c.channel), model).toEqual(b.channels.map((c: any) => c.channel));
+      expect(
+        a.channels.map((c: any) => c.channel),
+        model,
+      ).toEqual(b.channels.map((c: any) => c.channel));
       a.channels.forEach((credit: any, i: number) => {
         expect(credit.conversions, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].conversions, 9);
         expect(credit.value, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].value, 9);
@@ -186,7 +262,14 @@ describe('import → run → list → export', () => {
 describe('a bad row rejects the whole file', () => {
   it('answers BAD_USER_INPUT with the line and stores nothing (GraphQL)', async () => {
     const user = await scaleUser();
-    const csv = ['path;total_conversions;total_conversion_value;total_null', 'a > b;1;2;0', 'b;1;1;0', 'c;1;1;0', 'a > c;one;1;0', 'c;1;1;0'].join('\n');
+    const csv = [
+      'path;total_conversions;total_conversion_value;total_null',
+      'a > b;1;2;0',
+      'b;1;1;0',
+      'c;1;1;0',
+      'a > c;one;1;0',
+      'c;1;1;0',
+    ].join('\n');
     const result = await t.graphql(IMPORT_JOURNEYS, { csv }, { cookie: user.cookie });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_FORMAT', line: 5 });
     expect(result.errors?.[0]?.message).toMatch(/^Line 5: total_conversions is not a non-negative number/);
@@ -214,7 +297,11 @@ describe('a bad row rejects the whole file', () => {
 
   it('refuses a line longer than 1 MiB without buffering the rest of the upload', async () => {
     const user = await scaleUser();
-    const upload = await uploadCsv(t, `path;total_conversions;total_conversion_value;total_null\n${'a > '.repeat(600_000)}b;1;1;0\n`, { cookie: user.cookie });
+    const upload = await uploadCsv(
+      t,
+      `path;total_conversions;total_conversion_value;total_null\n${'a > '.repeat(600_000)}b;1;1;0\n`,
+      { cookie: user.cookie },
+    );
     expect(upload.status).toBe(400);
     expect(upload.body.error).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'CSV_FORMAT', line: 2 });
     expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: 0 });
@@ -253,24 +340,32 @@ describe('reports belong to their organization', () => {
   it('pages newest first with cursors, and hides reports from other organizations', async () => {
     const alice = await scaleUser();
     const bob = await scaleUser();
-    await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\na > b;2;10;1\n', { cookie: alice.cookie });
+    await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\na > b;2;10;1\n', {
+      cookie: alice.cookie,
+    });
     const ids: string[] = [];
     for (let i = 0; i < 3; i++) {
       t.clock.set(new Date(Date.UTC(2026, 2, 15, 12, 0, i)));
       const run = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['LINEAR'] } }, { cookie: alice.cookie });
       ids.unshift(run.data?.runAttribution.id);
     }
-    const PAGE = 'query ($after: String) { attributionReports(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    const PAGE =
+      'query ($after: String) { attributionReports(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
     const first = (await t.graphql(PAGE, {}, { cookie: alice.cookie })).data?.attributionReports;
     expect(first.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(0, 2));
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await t.graphql(PAGE, { after: first.pageInfo.endCursor }, { cookie: alice.cookie })).data?.attributionReports;
+    const second = (await t.graphql(PAGE, { after: first.pageInfo.endCursor }, { cookie: alice.cookie })).data
+      ?.attributionReports;
     expect(second.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(2));
     expect(second.pageInfo.hasNextPage).toBe(false);
 
     const bobList = await t.graphql('{ attributionReports { edges { node { id } } } }', {}, { cookie: bob.cookie });
     expect(bobList.data?.attributionReports.edges).toEqual([]);
-    const bobReads = await t.graphql('query ($id: ID!) { attributionReport(id: $id) { id } }', { id: ids[0] }, { cookie: bob.cookie });
+    const bobReads = await t.graphql(
+      'query ($id: ID!) { attributionReport(id: $id) { id } }',
+      { id: ids[0] },
+      { cookie: bob.cookie },
+    );
     expect(bobReads.data).toEqual({ attributionReport: null });
     const bobExports = await exportReport(t, ids[0]!, { cookie: bob.cookie });
     expect(bobExports.status).toBe(404);
@@ -279,7 +374,11 @@ describe('reports belong to their organization', () => {
 
   it('rejects a cursor it did not issue', async () => {
     const user = await scaleUser();
-    const result = await t.graphql('{ attributionReports(after: "bm9wZQ") { edges { cursor } } }', {}, { cookie: user.cookie });
+    const result = await t.graphql(
+      '{ attributionReports(after: "bm9wZQ") { edges { cursor } } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
   });
 });

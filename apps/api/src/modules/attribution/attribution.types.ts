@@ -9,7 +9,8 @@ export enum JourneyImportFormatEnum {
 }
 registerEnumType(JourneyImportFormatEnum, {
   name: 'JourneyImportFormat',
-  description: 'PATH_ROWS: ChannelAttribution aggregated rows (path;total_conversions;total_conversion_value;total_null). JOURNEYS: one row per touch with timestamps.',
+  description:
+    'PATH_ROWS: ChannelAttribution aggregated rows (path;total_conversions;total_conversion_value;total_null). JOURNEYS: one row per touch with timestamps.',
 });
 
 /** The format by its GraphQL enum name, so the REST import answers the same shape as the mutation. */
@@ -44,13 +45,20 @@ export class AttributionRunInputObject {
   @Field(() => [AttributionModelEnum], { description: "Models to run; each must be in the caller's plan" })
   models!: AttributionModelId[];
 
-  @Field(() => Date, { nullable: true, description: 'Journeys converted (or, without conversion, last touched) at or after this time; aggregated rows by import time' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Journeys converted (or, without conversion, last touched) at or after this time; aggregated rows by import time',
+  })
   from?: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'Inclusive upper bound of the same time' })
   to?: Date | null;
 
-  @Field(() => Int, { nullable: true, description: "Days before a conversion whose touches count; default and maximum: the plan's lookback" })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Days before a conversion whose touches count; default and maximum: the plan's lookback",
+  })
   lookbackDays?: number | null;
 }
 

@@ -26,9 +26,14 @@ export async function* readImportRecords(
   const accept = (record: Journey | PathRow): ImportRecord => {
     count++;
     if (count > maxJourneys) {
-      throw importLineError('TOO_MANY_JOURNEYS', parser.recordLine, `one import holds at most ${maxJourneys.toLocaleString('en-US')} journeys; split the file`);
+      throw importLineError(
+        'TOO_MANY_JOURNEYS',
+        parser.recordLine,
+        `one import holds at most ${maxJourneys.toLocaleString('en-US')} journeys; split the file`,
+      );
     }
-    const checked: ImportRecord = 'path' in record ? { kind: 'path', row: record } : { kind: 'journey', journey: record };
+    const checked: ImportRecord =
+      'path' in record ? { kind: 'path', row: record } : { kind: 'journey', journey: record };
     checkLimits(checked, parser.recordLine);
     return checked;
   };

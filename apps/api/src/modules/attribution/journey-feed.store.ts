@@ -77,7 +77,12 @@ export async function feedStoredJourneys(
   return { journeyCount, pathRowCount };
 }
 
-async function feedJourneysGroupedByPath(client: SqlClient, organizationId: string, scope: ReportScope, accumulator: AttributionAccumulator): Promise<number> {
+async function feedJourneysGroupedByPath(
+  client: SqlClient,
+  organizationId: string,
+  scope: ReportScope,
+  accumulator: AttributionAccumulator,
+): Promise<number> {
   const params: unknown[] = [organizationId, scope.lookbackDays];
   // The engine's lookback rule: a converting journey keeps the touches at or after
   // convertedAt − lookback; a journey without conversion keeps all of them.
@@ -105,7 +110,12 @@ async function feedJourneysGroupedByPath(client: SqlClient, organizationId: stri
 }
 
 /** Times travel as epoch milliseconds (float8), so the driver builds no Date objects. */
-async function feedJourneys(client: SqlClient, organizationId: string, window: ReportWindow, accumulator: AttributionAccumulator): Promise<number> {
+async function feedJourneys(
+  client: SqlClient,
+  organizationId: string,
+  window: ReportWindow,
+  accumulator: AttributionAccumulator,
+): Promise<number> {
   const params: unknown[] = [organizationId];
   const sql = `
     select (extract(epoch from j.converted_at) * 1000)::float8 as converted_ms, j.value,
@@ -124,7 +134,12 @@ async function feedJourneys(client: SqlClient, organizationId: string, window: R
 }
 
 /** Aggregated rows have no times: the window applies to when they were imported. */
-async function feedPathRows(client: SqlClient, organizationId: string, window: ReportWindow, accumulator: AttributionAccumulator): Promise<number> {
+async function feedPathRows(
+  client: SqlClient,
+  organizationId: string,
+  window: ReportWindow,
+  accumulator: AttributionAccumulator,
+): Promise<number> {
   const params: unknown[] = [organizationId];
   const conditions: string[] = [];
   if (window.from) conditions.push(`and created_at >= $${params.push(window.from)}`);
@@ -159,7 +174,12 @@ function toJourney(row: JourneyRow): Journey {
   return row.converted_ms === null ? { touches } : { touches, convertedAt: row.converted_ms, value: row.value };
 }
 
-async function readCursor<TRow>(client: SqlClient, sql: string, params: unknown[], onRow: (row: TRow) => void): Promise<void> {
+async function readCursor<TRow>(
+  client: SqlClient,
+  sql: string,
+  params: unknown[],
+  onRow: (row: TRow) => void,
+): Promise<void> {
   await client.query(`declare report_rows no scroll cursor for ${sql}`, params);
   for (;;) {
     const { rows } = await client.query<TRow & object>(`fetch forward ${FETCH_SIZE} from report_rows`);

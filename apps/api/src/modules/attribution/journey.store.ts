@@ -58,7 +58,9 @@ export class JourneyStore {
 
   /** Stores one journey and its touches in one transaction; returns the journey's id. */
   async insert(organizationId: string, journey: JourneyToStore, createdAt: Date): Promise<string> {
-    const [id] = await withTransaction(this.orm, 'read write', (client) => insertJourneys(client, organizationId, createdAt, [journey]));
+    const [id] = await withTransaction(this.orm, 'read write', (client) =>
+      insertJourneys(client, organizationId, createdAt, [journey]),
+    );
     return id!;
   }
 
@@ -78,7 +80,11 @@ export class JourneyStore {
   }
 
   /** A whole import in one transaction: `fill` adds records to the writer; any error stores nothing. */
-  async importAll(organizationId: string, importedAt: Date, fill: (writer: ImportBatchWriter) => Promise<void>): Promise<ImportTotals> {
+  async importAll(
+    organizationId: string,
+    importedAt: Date,
+    fill: (writer: ImportBatchWriter) => Promise<void>,
+  ): Promise<ImportTotals> {
     return withTransaction(this.orm, 'read write', async (client) => {
       const writer = new ImportBatchWriter(client, organizationId, importedAt);
       await fill(writer);
@@ -89,7 +95,9 @@ export class JourneyStore {
 
   /** Streams the organization's journeys and path rows in `scope` into the accumulator, from one snapshot. */
   async feed(organizationId: string, scope: ReportScope, accumulator: AttributionAccumulator): Promise<FedCounts> {
-    return withTransaction(this.orm, 'snapshot read', (client) => feedStoredJourneys(client, organizationId, scope, accumulator));
+    return withTransaction(this.orm, 'snapshot read', (client) =>
+      feedStoredJourneys(client, organizationId, scope, accumulator),
+    );
   }
 }
 
@@ -119,8 +127,10 @@ export class ImportBatchWriter {
   }
 
   async flush(): Promise<void> {
-    if (this.journeys.length > 0) await insertJourneys(this.client, this.organizationId, this.importedAt, this.journeys.splice(0));
-    if (this.paths.length > 0) await insertPaths(this.client, this.organizationId, this.importedAt, this.paths.splice(0));
+    if (this.journeys.length > 0)
+      await insertJourneys(this.client, this.organizationId, this.importedAt, this.journeys.splice(0));
+    if (this.paths.length > 0)
+      await insertPaths(this.client, this.organizationId, this.importedAt, this.paths.splice(0));
   }
 
   private count(conversions: number, value: number, nulls: number, touches: number): void {
@@ -165,7 +175,12 @@ async function insertJourneys(
   return ids;
 }
 
-async function insertPaths(client: SqlClient, organizationId: string, importedAt: Date, rows: readonly PathRow[]): Promise<void> {
+async function insertPaths(
+  client: SqlClient,
+  organizationId: string,
+  importedAt: Date,
+  rows: readonly PathRow[],
+): Promise<void> {
   await client.query(INSERT_PATHS, [
     organizationId,
     importedAt,

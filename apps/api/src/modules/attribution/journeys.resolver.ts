@@ -6,7 +6,10 @@ import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } fro
 @Resolver()
 export class JourneysResolver {
   @Authorized()
-  @Query(() => JourneyRecordObject, { nullable: true, description: "One of the organization's journeys; null for an unknown id or another organization's" })
+  @Query(() => JourneyRecordObject, {
+    nullable: true,
+    description: "One of the organization's journeys; null for an unknown id or another organization's",
+  })
   async journey(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<JourneyRecordObject | null> {
     return context.services.attribution.journeys.find(principalOf(context).organizationId, id);
   }
@@ -15,12 +18,18 @@ export class JourneysResolver {
   @PlanLimit<{ input: JourneyInputObject }>('ATTRIBUTION_RUNS', {
     gate: ({ input }, entitlements, context) => context.services.attribution.journeys.checkPlan(entitlements, input),
   })
-  @Mutation(() => JourneyAttributionObject, { description: 'Stores one converted journey and returns its credit per model' })
+  @Mutation(() => JourneyAttributionObject, {
+    description: 'Stores one converted journey and returns its credit per model',
+  })
   async trackJourney(
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<JourneyAttributionObject> {
     const { organizationId } = principalOf(context);
-    return context.services.attribution.journeys.track(organizationId, await context.entitlements.forOrganization(organizationId), input);
+    return context.services.attribution.journeys.track(
+      organizationId,
+      await context.entitlements.forOrganization(organizationId),
+      input,
+    );
   }
 }

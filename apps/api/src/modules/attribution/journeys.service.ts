@@ -29,7 +29,10 @@ export class JourneysService {
     const journey = await this.store.find(organizationId, id);
     // The enum's values are the stored strings ('lead', 'opportunity').
     if (!journey) return null;
-    return { ...journey, touches: journey.touches.map((touch) => ({ ...touch, milestone: touch.milestone as MilestoneEnum | null })) };
+    return {
+      ...journey,
+      touches: journey.touches.map((touch) => ({ ...touch, milestone: touch.milestone as MilestoneEnum | null })),
+    };
   }
 
   /** Refuses models the plan lacks; the resolver runs it before the quota is reserved. */
@@ -53,7 +56,11 @@ function attributeOne(journey: ReturnType<typeof validateJourney>, lookbackDays:
     return attribute(
       [
         {
-          touches: journey.touches.map(({ channel, at, milestone }) => ({ channel, at, ...(milestone ? { milestone } : {}) })),
+          touches: journey.touches.map(({ channel, at, milestone }) => ({
+            channel,
+            at,
+            ...(milestone ? { milestone } : {}),
+          })),
           convertedAt: journey.convertedAt,
           value: journey.value,
         },

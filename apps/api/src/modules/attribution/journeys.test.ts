@@ -18,7 +18,9 @@ async function used(user: SignedUpUser): Promise<number> {
 }
 
 async function journeyCount(organizationId: string): Promise<number> {
-  const rows = await t.sql<{ n: string }>('select count(*) as n from journey where organization_id = ?', [organizationId]);
+  const rows = await t.sql<{ n: string }>('select count(*) as n from journey where organization_id = ?', [
+    organizationId,
+  ]);
   return Number(rows[0]?.n);
 }
 
@@ -36,7 +38,9 @@ describe('trackJourney', () => {
     const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
     expect(result.errors).toBeUndefined();
     const tracked = result.data?.trackJourney;
-    expect(tracked.credits).toEqual([{ model: 'LAST_TOUCH', channels: [{ channel: 'search', conversions: 1, value: 120 }] }]);
+    expect(tracked.credits).toEqual([
+      { model: 'LAST_TOUCH', channels: [{ channel: 'search', conversions: 1, value: 120 }] },
+    ]);
 
     const stored = await t.graphql(
       'query ($id: ID!) { journey(id: $id) { id convertedAt value touches { channel at milestone } } }',
@@ -68,24 +72,49 @@ describe('trackJourney', () => {
 
   it.each([
     ['no touches', { touches: [] }, 'EMPTY_TOUCHES', 'touches'],
-    ['a touch after its conversion', { touches: [{ channel: 'email', at: '2026-03-07T00:00:00Z' }] }, 'TOUCH_AFTER_CONVERSION', 'touches.0.at'],
-    ['a blank channel', { touches: [{ channel: '   ', at: '2026-03-01T00:00:00Z' }] }, 'INVALID_CHANNEL', 'touches.0.channel'],
+    [
+      'a touch after its conversion',
+      { touches: [{ channel: 'email', at: '2026-03-07T00:00:00Z' }] },
+      'TOUCH_AFTER_CONVERSION',
+      'touches.0.at',
+    ],
+    [
+      'a blank channel',
+      { touches: [{ channel: '   ', at: '2026-03-01T00:00:00Z' }] },
+      'INVALID_CHANNEL',
+      'touches.0.channel',
+    ],
     ['a negative value', { value: -1 }, 'INVALID_VALUE', 'value'],
-  ])('rejects %s with a typed error, stores nothing and returns the reservation', async (_label, override, reason, field) => {
-    const user = await t.signUp();
-    const input = { touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }], convertedAt: '2026-03-06T00:00:00Z', ...override };
-    const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
-    expect(result.status).toBe(200);
-    expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason, field });
-    expect(await journeyCount(user.organizationId)).toBe(0);
-    expect(await used(user)).toBe(0);
-  });
+  ])(
+    'rejects %s with a typed error, stores nothing and returns the reservation',
+    async (_label, override, reason, field) => {
+      const user = await t.signUp();
+      const input = {
+        touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }],
+        convertedAt: '2026-03-06T00:00:00Z',
+        ...override,
+      };
+      const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
+      expect(result.status).toBe(200);
+      expect(result.errors?.[0]?.extensions).toEqual({ code: 'BAD_USER_INPUT', reason, field });
+      expect(await journeyCount(user.organizationId)).toBe(0);
+      expect(await used(user)).toBe(0);
+    },
+  );
 
   it('refuses a model the plan lacks with FEATURE_NOT_IN_PLAN and an upgrade link', async () => {
     const user = await t.signUp();
-    const input = { touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }], convertedAt: '2026-03-06T00:00:00Z', models: ['MARKOV'] };
+    const input = {
+      touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }],
+      convertedAt: '2026-03-06T00:00:00Z',
+      models: ['MARKOV'],
+    };
     const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
-    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: 'FREE', upgradeUrl: 'http://app.test/pricing' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({
+      code: 'FEATURE_NOT_IN_PLAN',
+      plan: 'FREE',
+      upgradeUrl: 'http://app.test/pricing',
+    });
     expect(await used(user)).toBe(0);
   });
 
@@ -112,7 +141,11 @@ describe('tenant isolation', () => {
     const tracked = await t.graphql(TRACK, { input }, { cookie: alice.cookie });
     const journeyId = tracked.data?.trackJourney.journeyId;
 
-    const bobReads = await t.graphql('query ($id: ID!) { journey(id: $id) { id } }', { id: journeyId }, { apiKey: await t.createApiKey(bob) });
+    const bobReads = await t.graphql(
+      'query ($id: ID!) { journey(id: $id) { id } }',
+      { id: journeyId },
+      { apiKey: await t.createApiKey(bob) },
+    );
     expect(bobReads.data).toEqual({ journey: null });
     expect(await used(bob)).toBe(0);
     expect(await used(alice)).toBe(1);

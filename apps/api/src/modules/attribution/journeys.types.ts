@@ -6,7 +6,10 @@ export enum MilestoneEnum {
   LEAD = 'lead',
   OPPORTUNITY = 'opportunity',
 }
-registerEnumType(MilestoneEnum, { name: 'Milestone', description: 'A touch that marks a funnel stage (W_SHAPED, FULL_PATH)' });
+registerEnumType(MilestoneEnum, {
+  name: 'Milestone',
+  description: 'A touch that marks a funnel stage (W_SHAPED, FULL_PATH)',
+});
 
 @InputType('TouchInput')
 export class TouchInputObject {
@@ -77,7 +80,7 @@ export class TouchRecordObject {
   milestone!: MilestoneEnum | null;
 }
 
-@ObjectType('JourneyRecord', { description: 'A stored journey of the caller\'s organization' })
+@ObjectType('JourneyRecord', { description: "A stored journey of the caller's organization" })
 export class JourneyRecordObject {
   @Field(() => ID)
   id!: string;

@@ -15,7 +15,9 @@ afterAll(() => t.stop());
 async function userOn(tier: 'FREE' | 'PRO' | 'SCALE'): Promise<SignedUpUser> {
   const user = await t.signUp();
   subscriptions.subscribe(user.organizationId, tier);
-  await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\nsearch > email;3;30;1\n', { cookie: user.cookie });
+  await uploadCsv(t, 'path;total_conversions;total_conversion_value;total_null\nsearch > email;3;30;1\n', {
+    cookie: user.cookie,
+  });
   return user;
 }
 
@@ -30,12 +32,21 @@ async function exhaustQuota(user: SignedUpUser, limit: number): Promise<void> {
 }
 
 const TRACK = `mutation ($input: JourneyInput!) { trackJourney(input: $input) { credits { model } } }`;
-const JOURNEY = { touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }], convertedAt: '2026-03-06T00:00:00Z', value: 5 };
+const JOURNEY = {
+  touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }],
+  convertedAt: '2026-03-06T00:00:00Z',
+  value: 5,
+};
 
 describe('plan gating of runAttribution', () => {
   it.each([
     ['the MARKOV model', { models: ['LINEAR', 'MARKOV'] }, 'models', /MARKOV model is not included in the PRO plan/],
-    ['a 90-day lookback', { models: ['LINEAR'], lookbackDays: 90 }, 'lookbackDays', /90-day lookback window is longer than the PRO plan allows/],
+    [
+      'a 90-day lookback',
+      { models: ['LINEAR'], lookbackDays: 90 },
+      'lookbackDays',
+      /90-day lookback window is longer than the PRO plan allows/,
+    ],
   ])('refuses %s on PRO with FEATURE_NOT_IN_PLAN, leaving usage unchanged', async (_label, input, field, message) => {
     const user = await userOn('PRO');
     const result = await t.graphql(RUN_ATTRIBUTION, { input }, { cookie: user.cookie });
@@ -44,7 +55,9 @@ describe('plan gating of runAttribution', () => {
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: 'PRO', field });
     expect(result.errors?.[0]?.extensions?.upgradeUrl).toMatch(/\/pricing$/);
     expect(await usedRuns(t, { cookie: user.cookie })).toBe(0);
-    expect(await t.sql('select id from attribution_report where organization_id = ?', [user.organizationId])).toEqual([]);
+    expect(await t.sql('select id from attribution_report where organization_id = ?', [user.organizationId])).toEqual(
+      [],
+    );
   });
 
   it('checks the plan before reserving: at the quota limit, MARKOV is still FEATURE_NOT_IN_PLAN', async () => {
@@ -62,7 +75,11 @@ describe('plan gating of runAttribution', () => {
 
   it('runs what the plan allows on PRO, with its 60-day lookback by default, and meters one run', async () => {
     const user = await userOn('PRO');
-    const result = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['FIRST_TOUCH', 'LINEAR'] } }, { cookie: user.cookie });
+    const result = await t.graphql(
+      RUN_ATTRIBUTION,
+      { input: { models: ['FIRST_TOUCH', 'LINEAR'] } },
+      { cookie: user.cookie },
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.runAttribution).toMatchObject({ lookbackDays: 60, pathRowCount: 1 });
     expect(result.data?.runAttribution.credits[1].channels).toEqual([
@@ -90,12 +107,20 @@ describe('trackJourney models', () => {
   it("attributes with all of the plan's models by default (PRO: three)", async () => {
     const user = await userOn('PRO');
     const result = await t.graphql(TRACK, { input: JOURNEY }, { cookie: user.cookie });
-    expect(result.data?.trackJourney.credits.map((credit: any) => credit.model)).toEqual(['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR']);
+    expect(result.data?.trackJourney.credits.map((credit: any) => credit.model)).toEqual([
+      'LAST_TOUCH',
+      'FIRST_TOUCH',
+      'LINEAR',
+    ]);
   });
 
   it('takes the models asked for, when the plan has them', async () => {
     const user = await userOn('SCALE');
-    const result = await t.graphql(TRACK, { input: { ...JOURNEY, models: ['MARKOV', 'TIME_DECAY'] } }, { cookie: user.cookie });
+    const result = await t.graphql(
+      TRACK,
+      { input: { ...JOURNEY, models: ['MARKOV', 'TIME_DECAY'] } },
+      { cookie: user.cookie },
+    );
     expect(result.data?.trackJourney.credits.map((credit: any) => credit.model)).toEqual(['MARKOV', 'TIME_DECAY']);
   });
 });
@@ -108,7 +133,11 @@ describe('exports', () => {
       const response = await exportReport(t, run.data?.runAttribution.id, { apiKey: await t.createApiKey(user) });
       expect(response.status, tier).toBe(402);
       const body = (await response.json()) as { error: { upgradeUrl: string } & Record<string, unknown> };
-      expect(body.error).toMatchObject({ code: 'FEATURE_NOT_IN_PLAN', plan: tier, message: `CSV exports are not included in the ${tier} plan.` });
+      expect(body.error).toMatchObject({
+        code: 'FEATURE_NOT_IN_PLAN',
+        plan: tier,
+        message: `CSV exports are not included in the ${tier} plan.`,
+      });
       expect(body.error.upgradeUrl).toMatch(/\/pricing$/);
     }
   });

@@ -8,7 +8,8 @@ export const UNATTRIBUTED_CHANNEL = '(unattributed)';
 export function* reportCsvLines(credits: readonly ModelReportData[]): Generator<string> {
   yield `${REPORT_CSV_HEADER}\n`;
   for (const { model, channels, unattributed } of credits) {
-    for (const channel of channels) yield `${model},${csvField(channel.channel)},${channel.conversions},${channel.value}\n`;
+    for (const channel of channels)
+      yield `${model},${csvField(channel.channel)},${channel.conversions},${channel.value}\n`;
     yield `${model},${UNATTRIBUTED_CHANNEL},${unattributed.conversions},${unattributed.value}\n`;
   }
 }

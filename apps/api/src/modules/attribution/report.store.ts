@@ -82,7 +82,10 @@ export class ReportStore {
   /** Null for an unknown id or another organization's report: the two are indistinguishable. */
   async find(organizationId: string, id: string): Promise<AttributionReportData | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const rows = await this.execute(`select ${COLUMNS} from attribution_report where organization_id = ? and id = ?`, [organizationId, id]);
+    const rows = await this.execute(`select ${COLUMNS} from attribution_report where organization_id = ? and id = ?`, [
+      organizationId,
+      id,
+    ]);
     return rows[0] ? toReport(rows[0]) : null;
   }
 
@@ -103,7 +106,10 @@ export class ReportStore {
       `select ${COLUMNS} from attribution_report where organization_id = ? ${keyset} order by created_at desc, id desc limit ?`,
       params,
     );
-    const edges = rows.slice(0, first).map(toReport).map((node) => ({ cursor: encodeReportCursor(node), node }));
+    const edges = rows
+      .slice(0, first)
+      .map(toReport)
+      .map((node) => ({ cursor: encodeReportCursor(node), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
   }
 

@@ -51,7 +51,11 @@ function authHeaders(credentials: Credentials): Record<string, string> {
 }
 
 /** The streamed REST upload. */
-export async function uploadCsv(t: TestApp, csv: string, credentials: Credentials): Promise<{ status: number; body: any }> {
+export async function uploadCsv(
+  t: TestApp,
+  csv: string,
+  credentials: Credentials,
+): Promise<{ status: number; body: any }> {
   const response = await fetch(`${t.url}/imports/journeys`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', ...authHeaders(credentials) },

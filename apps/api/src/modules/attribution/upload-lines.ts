@@ -8,7 +8,10 @@ export const MAX_LINE_LENGTH = 1024 * 1024;
  * The lines of an uploaded body, read chunk by chunk as the client sends them: pulling from the
  * stream only when the consumer asks keeps back-pressure on the upload and holds one line at most.
  */
-export async function* uploadLines(body: AsyncIterable<Buffer | string>, maxLineLength = MAX_LINE_LENGTH): AsyncGenerator<string> {
+export async function* uploadLines(
+  body: AsyncIterable<Buffer | string>,
+  maxLineLength = MAX_LINE_LENGTH,
+): AsyncGenerator<string> {
   const decoder = new StringDecoder('utf8');
   let partial = '';
   let lineNumber = 0;
@@ -22,7 +25,11 @@ export async function* uploadLines(body: AsyncIterable<Buffer | string>, maxLine
     }
     partial = text.slice(start);
     if (partial.length > maxLineLength) {
-      throw importLineError('CSV_FORMAT', lineNumber + 1, `the line is longer than ${maxLineLength.toLocaleString('en-US')} characters`);
+      throw importLineError(
+        'CSV_FORMAT',
+        lineNumber + 1,
+        `the line is longer than ${maxLineLength.toLocaleString('en-US')} characters`,
+      );
     }
   }
   partial += decoder.end();

@@ -22,9 +22,10 @@ export class BillingCustomers {
   }
 
   async organizationOf(em: SqlEntityManager, stripeCustomerId: string): Promise<string | null> {
-    const rows = await em.execute<Array<{ organization_id: string }>>('select organization_id from billing_customer where stripe_customer_id = ?', [
-      stripeCustomerId,
-    ]);
+    const rows = await em.execute<Array<{ organization_id: string }>>(
+      'select organization_id from billing_customer where stripe_customer_id = ?',
+      [stripeCustomerId],
+    );
     return rows[0]?.organization_id ?? null;
   }
 
@@ -40,7 +41,9 @@ export class BillingCustomers {
       await tx.execute('select id from organization where id = ? for no key update', [organizationId]);
       const stored = await storedCustomerOf(tx, organizationId);
       if (stored?.live) return stored.live;
-      const idempotencyKey = stored ? `aa-customer-${organizationId}-replacing-${stored.deleted}` : `aa-customer-${organizationId}`;
+      const idempotencyKey = stored
+        ? `aa-customer-${organizationId}-replacing-${stored.deleted}`
+        : `aa-customer-${organizationId}`;
       const customer = await callStripe(() =>
         stripe.customers.create({ email, metadata: { organization_id: organizationId } }, { idempotencyKey }),
       );
@@ -96,11 +99,18 @@ export class BillingCustomers {
 
 /** Stripe's answer for a call naming a customer it does not have (or one of the other mode). */
 export function isMissingCustomer(error: unknown): boolean {
-  return error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing' && error.param === 'customer';
+  return (
+    error instanceof Stripe.errors.StripeInvalidRequestError &&
+    error.code === 'resource_missing' &&
+    error.param === 'customer'
+  );
 }
 
 function noCustomer(): BillingError {
-  return new BillingError('NO_BILLING_CUSTOMER', 'This organization has no billing account yet: subscribe to a plan first');
+  return new BillingError(
+    'NO_BILLING_CUSTOMER',
+    'This organization has no billing account yet: subscribe to a plan first',
+  );
 }
 
 interface StoredCustomer {
@@ -118,5 +128,9 @@ async function storedCustomerOf(em: SqlEntityManager, organizationId: string): P
   const row = rows[0];
   if (!row) return null;
   const deleted = row.deleted_at !== null;
-  return { live: deleted ? null : row.stripe_customer_id, deleted: deleted ? row.stripe_customer_id : null, email: row.email };
+  return {
+    live: deleted ? null : row.stripe_customer_id,
+    deleted: deleted ? row.stripe_customer_id : null,
+    email: row.email,
+  };
 }

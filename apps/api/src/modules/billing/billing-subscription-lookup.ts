@@ -35,7 +35,10 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
   }
 
   async billingAccount(organizationId: string): Promise<BillingAccountState> {
-    const [row, customer] = await Promise.all([this.store.latestOf(this.orm.em.fork(), organizationId), this.customers.customerOf(organizationId)]);
+    const [row, customer] = await Promise.all([
+      this.store.latestOf(this.orm.em.fork(), organizationId),
+      this.customers.customerOf(organizationId),
+    ]);
     const hasCustomer = customer !== null;
     return {
       hasCustomer,
@@ -66,12 +69,12 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
 
 function activeOf(row: SubscriptionRow): ActiveSubscription {
   return {
-      id: row.id,
-      stripeSubscriptionId: row.stripeSubscriptionId,
-      tier: row.tier,
-      status: row.status,
-      periodStart: row.periodStart,
-      periodEnd: row.periodEnd,
-      cancelAtPeriodEnd: row.cancelAtPeriodEnd,
+    id: row.id,
+    stripeSubscriptionId: row.stripeSubscriptionId,
+    tier: row.tier,
+    status: row.status,
+    periodStart: row.periodStart,
+    periodEnd: row.periodEnd,
+    cancelAtPeriodEnd: row.cancelAtPeriodEnd,
   };
 }

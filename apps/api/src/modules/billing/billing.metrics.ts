@@ -92,7 +92,11 @@ const RENEWING_LIST = RENEWING_STATUSES.map(() => '?').join(', ');
 export function registerBillingStateGauges({ registry }: Metrics, orm: Orm, clock: Clock): void {
   // A database outage keeps the last values instead of failing all of /metrics; /readyz reports it.
   const query = <T>(sql: string, params: unknown[] = []): Promise<T[] | null> =>
-    orm.em.fork().getConnection().execute<T[]>(sql, params, 'all').catch(() => null);
+    orm.em
+      .fork()
+      .getConnection()
+      .execute<T[]>(sql, params, 'all')
+      .catch(() => null);
   new Gauge({
     name: 'aa_billing_subscriptions',
     help: 'Subscriptions Stripe still bills or may bill (every status but canceled and incomplete_expired), by plan and status',
@@ -125,7 +129,9 @@ export function registerBillingStateGauges({ registry }: Metrics, orm: Orm, cloc
     help: 'Unix time of the last Stripe webhook event received by any instance (0: none ever)',
     registers: [registry],
     async collect() {
-      const rows = await query<{ received: Date | string | null }>('select max(received_at) as received from stripe_webhook_event');
+      const rows = await query<{ received: Date | string | null }>(
+        'select max(received_at) as received from stripe_webhook_event',
+      );
       if (!rows) return;
       const received = rows[0]?.received;
       this.set(received ? new Date(received).getTime() / 1000 : 0);

@@ -62,15 +62,36 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
   const store = new SubscriptionStore();
   const customers = new BillingCustomers(orm, clock);
   const incidents = new BillingIncidentStore(orm);
-  const sync = new SubscriptionSync(orm, gateway, customers, store, incidents, new DuplicateSettlement(gateway, incidents, clock, log), clock);
+  const sync = new SubscriptionSync(
+    orm,
+    gateway,
+    customers,
+    store,
+    incidents,
+    new DuplicateSettlement(gateway, incidents, clock, log),
+    clock,
+  );
   const events = new WebhookEventStore(orm, clock);
   const dunning = new DunningMailer(accounts, mail, billingMetrics, publicUrl);
-  const processor = new WebhookProcessor(events, { sync, dunning, stripe: gateway, deletedCustomers: new DeletedCustomers(orm, store, sync, customers) }, billingMetrics, log);
+  const processor = new WebhookProcessor(
+    events,
+    { sync, dunning, stripe: gateway, deletedCustomers: new DeletedCustomers(orm, store, sync, customers) },
+    billingMetrics,
+    log,
+  );
   const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
     new PortalService(gateway, customers, publicUrl, log),
-    new PlanChangeService(orm, gateway, store, sync, new DowngradeSchedules(gateway), clock, config.billing.pastDueGraceDays),
+    new PlanChangeService(
+      orm,
+      gateway,
+      store,
+      sync,
+      new DowngradeSchedules(gateway),
+      clock,
+      config.billing.pastDueGraceDays,
+    ),
     events,
     processor,
     new SubscriptionResume(orm, gateway, store, sync),

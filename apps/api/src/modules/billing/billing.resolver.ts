@@ -10,7 +10,9 @@ const MAX_EVENTS = 100;
 @Resolver()
 export class BillingResolver {
   @Authorized('ADMIN')
-  @Mutation(() => CheckoutSessionObject, { description: 'Starts Stripe Checkout for a paid plan; subscribers use changePlan' })
+  @Mutation(() => CheckoutSessionObject, {
+    description: 'Starts Stripe Checkout for a paid plan; subscribers use changePlan',
+  })
   async createCheckoutSession(
     @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
     @Ctx() context: GraphQLContext,
@@ -33,33 +35,54 @@ export class BillingResolver {
     @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
     @Ctx() context: GraphQLContext,
   ): Promise<BillingSubscriptionObject> {
-    return subscriptionObjectOf(context, await context.services.billing.service.changePlan(principalOf(context), planTier));
+    return subscriptionObjectOf(
+      context,
+      await context.services.billing.service.changePlan(principalOf(context), planTier),
+    );
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => BillingSubscriptionObject, { description: 'Takes back a scheduled downgrade: the subscription renews on its current plan' })
+  @Mutation(() => BillingSubscriptionObject, {
+    description: 'Takes back a scheduled downgrade: the subscription renews on its current plan',
+  })
   async undoScheduledPlanChange(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject> {
-    return subscriptionObjectOf(context, await context.services.billing.service.undoScheduledPlanChange(principalOf(context)));
+    return subscriptionObjectOf(
+      context,
+      await context.services.billing.service.undoScheduledPlanChange(principalOf(context)),
+    );
   }
 
   @Authorized('ADMIN')
-  @Mutation(() => BillingSubscriptionObject, { description: 'Takes back a scheduled cancellation (cancel at period end, or cancel_at): the subscription renews' })
+  @Mutation(() => BillingSubscriptionObject, {
+    description: 'Takes back a scheduled cancellation (cancel at period end, or cancel_at): the subscription renews',
+  })
   async resumeSubscription(@Ctx() context: GraphQLContext): Promise<BillingSubscriptionObject> {
-    return subscriptionObjectOf(context, await context.services.billing.service.resumeSubscription(principalOf(context)));
+    return subscriptionObjectOf(
+      context,
+      await context.services.billing.service.resumeSubscription(principalOf(context)),
+    );
   }
 
   @Authorized('ADMIN')
-  @Query(() => [WebhookEventObject], { description: "Recent Stripe webhook events about the organization, newest first" })
+  @Query(() => [WebhookEventObject], {
+    description: 'Recent Stripe webhook events about the organization, newest first',
+  })
   async webhookEvents(
     @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
     @Ctx() context: GraphQLContext,
   ): Promise<WebhookEventObject[]> {
-    return context.services.billing.service.webhookEvents(principalOf(context), Math.min(Math.max(limit, 1), MAX_EVENTS));
+    return context.services.billing.service.webhookEvents(
+      principalOf(context),
+      Math.min(Math.max(limit, 1), MAX_EVENTS),
+    );
   }
 
   @Authorized('ADMIN')
   @Mutation(() => WebhookEventObject, { description: 'Applies a failed webhook event again' })
-  async replayWebhookEvent(@Arg('id', () => ID) id: string, @Ctx() context: GraphQLContext): Promise<WebhookEventObject> {
+  async replayWebhookEvent(
+    @Arg('id', () => ID) id: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<WebhookEventObject> {
     return context.services.billing.service.replayWebhookEvent(principalOf(context), id);
   }
 }

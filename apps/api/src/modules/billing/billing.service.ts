@@ -48,12 +48,21 @@ export class BillingService {
   async replayWebhookEvent(principal: Principal, eventId: string): Promise<WebhookEventView> {
     const find = () => this.events.findOf(principal.organizationId, eventId);
     const event = await find();
-    if (!event) throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, { field: 'id' });
+    if (!event)
+      throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, {
+        field: 'id',
+      });
     if (event.status !== 'failed') {
-      throw new BillingError('WEBHOOK_EVENT_NOT_FAILED', `Webhook event ${eventId} is ${event.status}: only a failed event is replayed`);
+      throw new BillingError(
+        'WEBHOOK_EVENT_NOT_FAILED',
+        `Webhook event ${eventId} is ${event.status}: only a failed event is replayed`,
+      );
     }
     const payload = await this.events.payload(eventId);
-    if (!payload) throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, { field: 'id' });
+    if (!payload)
+      throw new BillingError('WEBHOOK_EVENT_NOT_FOUND', `No webhook event ${eventId} for this organization`, {
+        field: 'id',
+      });
     await this.webhooks.process(payload);
     const replayed = await find();
     if (!replayed) throw new Error(`webhook event ${eventId} vanished during replay`);

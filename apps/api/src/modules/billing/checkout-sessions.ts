@@ -22,12 +22,18 @@ export interface SessionRequest {
  * A second subscription can still appear (both paid before either list ran, or the Dashboard); the
  * sync cancels it (subscription-sync.ts).
  */
-export async function openCheckoutSession(stripe: StripeClient, request: SessionRequest): Promise<Stripe.Checkout.Session> {
+export async function openCheckoutSession(
+  stripe: StripeClient,
+  request: SessionRequest,
+): Promise<Stripe.Checkout.Session> {
   let open = await openSessionsOf(stripe, request.customer);
   let chosen = reusableOf(open, request);
   if (!chosen) {
     const created = await request.create();
-    open = [...(await openSessionsOf(stripe, request.customer)).filter((session) => session.id !== created.id), created];
+    open = [
+      ...(await openSessionsOf(stripe, request.customer)).filter((session) => session.id !== created.id),
+      created,
+    ];
     chosen = reusableOf(open, request) ?? created;
   }
   const keep = chosen.id;

@@ -71,14 +71,17 @@ export class CheckoutService {
   /** The validated email of the signed-in admin becomes the customer's billing contact. */
   async #adminEmail(principal: Principal): Promise<string> {
     const viewer = await this.accounts.viewer(principal);
-    if (!viewer.user) throw new BillingError('ADMIN_SESSION_REQUIRED', 'Checkout needs a signed-in administrator, not an API key');
+    if (!viewer.user)
+      throw new BillingError('ADMIN_SESSION_REQUIRED', 'Checkout needs a signed-in administrator, not an API key');
     return viewer.user.email;
   }
 }
 
 export function paidTier(planTier: PlanTier): PaidPlanTier {
   if (planTier === 'FREE') {
-    throw new BillingError('NOT_A_PAID_PLAN', 'FREE needs no checkout: cancel the subscription to return to FREE', { field: 'planTier' });
+    throw new BillingError('NOT_A_PAID_PLAN', 'FREE needs no checkout: cancel the subscription to return to FREE', {
+      field: 'planTier',
+    });
   }
   return planTier;
 }

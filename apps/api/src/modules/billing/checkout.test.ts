@@ -11,10 +11,21 @@ afterAll(() => kit.stop());
 const CHECKOUT = 'mutation ($tier: PlanTier!) { createCheckoutSession(planTier: $tier) { id url } }';
 const PORTAL = 'mutation { createPortalSession { url } }';
 /** The four events one checkout produces that touch the subscription (the others are ignored types). */
-const CHECKOUT_EVENT_TYPES = ['customer.subscription.created', 'invoice.paid', 'invoice.payment_succeeded', 'checkout.session.completed'];
+const CHECKOUT_EVENT_TYPES = [
+  'customer.subscription.created',
+  'invoice.paid',
+  'invoice.payment_succeeded',
+  'checkout.session.completed',
+];
 
 async function subscriptionRows(organizationId: string) {
-  return kit.t.sql<{ stripe_subscription_id: string; plan_tier: string; status: string; cancel_at_period_end: boolean; current_period_end: Date }>(
+  return kit.t.sql<{
+    stripe_subscription_id: string;
+    plan_tier: string;
+    status: string;
+    cancel_at_period_end: boolean;
+    current_period_end: Date;
+  }>(
     `select stripe_subscription_id, plan_tier, status, cancel_at_period_end, current_period_end
      from billing_subscription where organization_id = ?`,
     [organizationId],
@@ -23,7 +34,9 @@ async function subscriptionRows(organizationId: string) {
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]),
+  );
 }
 
 /** Checkout paid with every webhook held back; returns the held event ids by type. */
@@ -60,7 +73,11 @@ describe('upgrade FREE → PRO through Checkout', () => {
     const user = await kit.t.signUp();
     await kit.subscribe(user, 'PRO');
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
-    const result = await kit.t.graphql('{ subscription { stripeSubscriptionId status planTier cancelAtPeriodEnd currentPeriodEnd } }', {}, { cookie: user.cookie });
+    const result = await kit.t.graphql(
+      '{ subscription { stripeSubscriptionId status planTier cancelAtPeriodEnd currentPeriodEnd } }',
+      {},
+      { cookie: user.cookie },
+    );
     const [row] = await subscriptionRows(user.organizationId);
     expect(result.data?.subscription).toEqual({
       stripeSubscriptionId: row?.stripe_subscription_id,
@@ -83,13 +100,17 @@ describe('upgrade FREE → PRO through Checkout', () => {
       const rows = await subscriptionRows(user.organizationId);
       expect(rows, `order ${order.join(' → ')}`).toHaveLength(1);
       const stripeState = await kit.stripe.subscriptions.retrieve(rows[0]?.stripe_subscription_id ?? '');
-      expect(new Date(rows[0]?.current_period_end ?? 0).getTime()).toBe((stripeState.items.data[0]?.current_period_end ?? 0) * 1000);
+      expect(new Date(rows[0]?.current_period_end ?? 0).getTime()).toBe(
+        (stripeState.items.data[0]?.current_period_end ?? 0) * 1000,
+      );
       finalStates.add(JSON.stringify({ ...rows[0], stripe_subscription_id: undefined, current_period_end: undefined }));
       expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
       last = user;
       lastEvents = events;
     }
-    expect([...finalStates]).toEqual([JSON.stringify({ plan_tier: 'PRO', status: 'active', cancel_at_period_end: false })]);
+    expect([...finalStates]).toEqual([
+      JSON.stringify({ plan_tier: 'PRO', status: 'active', cancel_at_period_end: false }),
+    ]);
 
     if (!last) throw new Error('no permutation ran');
     const before = await subscriptionRows(last.organizationId);
@@ -106,9 +127,13 @@ describe('upgrade FREE → PRO through Checkout', () => {
   it('converges when the checkout events arrive all at once, each twice (Stripe delivers concurrently)', async () => {
     const user = await kit.t.signUp();
     const events = await paidCheckoutWithHeldEvents(user);
-    const payloads = await Promise.all([...events.values()].map(async (id) => JSON.stringify(await kit.stripe.events.retrieve(id))));
+    const payloads = await Promise.all(
+      [...events.values()].map(async (id) => JSON.stringify(await kit.stripe.events.retrieve(id))),
+    );
     expect([...events.keys()]).toEqual(expect.arrayContaining(CHECKOUT_EVENT_TYPES));
-    const responses = await Promise.all([...payloads, ...payloads].map((payload) => postSignedWebhook(kit.t.url, payload)));
+    const responses = await Promise.all(
+      [...payloads, ...payloads].map((payload) => postSignedWebhook(kit.t.url, payload)),
+    );
     expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true);
     const rows = await subscriptionRows(user.organizationId);
     expect(rows).toHaveLength(1);
@@ -124,15 +149,27 @@ describe('upgrade FREE → PRO through Checkout', () => {
     const user = await kit.t.signUp();
     await kit.subscribe(user, 'PRO');
     const again = await kit.t.graphql(CHECKOUT, { tier: 'SCALE' }, { cookie: user.cookie });
-    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_SUBSCRIBED', planTier: 'PRO' });
+    expect(again.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      reason: 'ALREADY_SUBSCRIBED',
+      planTier: 'PRO',
+    });
 
-    const changed = await kit.t.graphql('mutation { changePlan(planTier: SCALE) { planTier status cancelAtPeriodEnd } }', {}, { cookie: user.cookie });
+    const changed = await kit.t.graphql(
+      'mutation { changePlan(planTier: SCALE) { planTier status cancelAtPeriodEnd } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(changed.data?.changePlan).toEqual({ planTier: 'SCALE', status: 'active', cancelAtPeriodEnd: false });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
     expect(await subscriptionRows(user.organizationId)).toHaveLength(1);
 
-    const toFree = await kit.t.graphql('mutation { changePlan(planTier: FREE) { planTier cancelAtPeriodEnd } }', {}, { cookie: user.cookie });
+    const toFree = await kit.t.graphql(
+      'mutation { changePlan(planTier: FREE) { planTier cancelAtPeriodEnd } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(toFree.data?.changePlan).toEqual({ planTier: 'SCALE', cancelAtPeriodEnd: true });
   });
 
@@ -146,11 +183,15 @@ describe('upgrade FREE → PRO through Checkout', () => {
 describe('the organization customer', () => {
   it('is created once under 8 concurrent createCheckoutSession calls', async () => {
     const user = await kit.t.signUp();
-    const results = await Promise.all(Array.from({ length: 8 }, () => kit.t.graphql(CHECKOUT, { tier: 'PRO' }, { cookie: user.cookie })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => kit.t.graphql(CHECKOUT, { tier: 'PRO' }, { cookie: user.cookie })),
+    );
     expect(results.every((result) => result.data?.createCheckoutSession?.id)).toBe(true);
     const customers = await kit.stripe.customers.list({ email: user.email, limit: 100 });
     expect(customers.data).toHaveLength(1);
-    const rows = await kit.t.sql('select stripe_customer_id from billing_customer where organization_id = ?', [user.organizationId]);
+    const rows = await kit.t.sql('select stripe_customer_id from billing_customer where organization_id = ?', [
+      user.organizationId,
+    ]);
     expect(rows).toEqual([{ stripe_customer_id: customers.data[0]?.id }]);
   });
 });
@@ -159,9 +200,10 @@ describe('who may open checkout or the portal', () => {
   it('refuses anonymous callers, API keys and members; another organization only ever reaches its own customer', async () => {
     const owner = await kit.t.signUp();
     await kit.subscribe(owner, 'PRO');
-    const [ownerCustomer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-      owner.organizationId,
-    ]);
+    const [ownerCustomer] = await kit.t.sql<{ stripe_customer_id: string }>(
+      'select stripe_customer_id from billing_customer where organization_id = ?',
+      [owner.organizationId],
+    );
 
     for (const operation of [CHECKOUT, PORTAL]) {
       const anonymous = await kit.t.graphql(operation, { tier: 'PRO' });
@@ -172,20 +214,25 @@ describe('who may open checkout or the portal', () => {
     }
 
     const member = await kit.t.signUp();
-    await kit.t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [member.email]);
+    await kit.t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [
+      member.email,
+    ]);
     for (const operation of [CHECKOUT, PORTAL]) {
       const result = await kit.t.graphql(operation, { tier: 'PRO' }, { cookie: member.cookie });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
-    expect(await kit.t.sql('select 1 from billing_customer where organization_id = ?', [member.organizationId])).toHaveLength(0);
+    expect(
+      await kit.t.sql('select 1 from billing_customer where organization_id = ?', [member.organizationId]),
+    ).toHaveLength(0);
 
     const other = await kit.t.signUp();
     const noCustomer = await kit.t.graphql(PORTAL, {}, { cookie: other.cookie });
     expect(noCustomer.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'NO_BILLING_CUSTOMER' });
     await kit.t.graphql(CHECKOUT, { tier: 'PRO' }, { cookie: other.cookie });
-    const [otherCustomer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-      other.organizationId,
-    ]);
+    const [otherCustomer] = await kit.t.sql<{ stripe_customer_id: string }>(
+      'select stripe_customer_id from billing_customer where organization_id = ?',
+      [other.organizationId],
+    );
     expect(otherCustomer?.stripe_customer_id).not.toBe(ownerCustomer?.stripe_customer_id);
     const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(PORTAL, {}, { cookie: owner.cookie });
     expect(portal.data?.createPortalSession.url).toMatch(new RegExp(`^${kit.emulator.baseUrl}/portal/bps_`));

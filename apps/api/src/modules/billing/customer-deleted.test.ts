@@ -10,7 +10,9 @@ afterAll(() => kit.stop());
 
 const ACCOUNT = '{ billingAccount { hasCustomer canCheckout subscription { status access } } }';
 
-async function storedCustomer(user: SignedUpUser): Promise<{ stripe_customer_id: string; deleted_at: string | null } | undefined> {
+async function storedCustomer(
+  user: SignedUpUser,
+): Promise<{ stripe_customer_id: string; deleted_at: string | null } | undefined> {
   const [row] = await kit.t.sql<{ stripe_customer_id: string; deleted_at: string | null }>(
     'select stripe_customer_id, deleted_at from billing_customer where organization_id = ?',
     [user.organizationId],
@@ -39,7 +41,11 @@ describe('a Stripe customer that no longer exists', () => {
     expect(event?.result).toContain(`customer ${deleted} forgotten`);
     expect((await storedCustomer(user))?.deleted_at).not.toBeNull();
     const afterDeletion = await kit.t.graphql(ACCOUNT, {}, { cookie: user.cookie });
-    expect(afterDeletion.data?.billingAccount).toEqual({ hasCustomer: false, canCheckout: true, subscription: { status: 'canceled', access: 'ENDED' } });
+    expect(afterDeletion.data?.billingAccount).toEqual({
+      hasCustomer: false,
+      canCheckout: true,
+      subscription: { status: 'canceled', access: 'ENDED' },
+    });
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
 
     const session = await kit.checkout(user, 'SCALE');
@@ -50,22 +56,28 @@ describe('a Stripe customer that no longer exists', () => {
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
     const again = await kit.t.graphql(ACCOUNT, {}, { cookie: user.cookie });
-    expect(again.data?.billingAccount).toEqual({ hasCustomer: true, canCheckout: false, subscription: { status: 'active', access: 'PAID' } });
+    expect(again.data?.billingAccount).toEqual({
+      hasCustomer: true,
+      canCheckout: false,
+      subscription: { status: 'active', access: 'PAID' },
+    });
   });
 
   it("Stripe answers resource_missing for the stored customer (test data cleared, the other mode's keys): checkout makes a new one", async () => {
     const user = await kit.t.signUp();
     // A customer id Stripe has never heard of, as after clearing test data.
-    await kit.t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-      user.organizationId,
-      'cus_ClearedTestData0001',
-      user.email,
-    ]);
+    await kit.t.sql(
+      'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
+      [user.organizationId, 'cus_ClearedTestData0001', user.email],
+    );
 
     const session = await kit.checkout(user, 'PRO');
     const replacement = await customerOfSession(session.id);
     expect(replacement).not.toBe('cus_ClearedTestData0001');
-    expect(await kit.stripe.customers.retrieve(replacement)).toMatchObject({ email: user.email, metadata: { organization_id: user.organizationId } });
+    expect(await kit.stripe.customers.retrieve(replacement)).toMatchObject({
+      email: user.email,
+      metadata: { organization_id: user.organizationId },
+    });
     expect(await storedCustomer(user)).toEqual({ stripe_customer_id: replacement, deleted_at: null });
     await kit.completeCheckout(session.id);
     await kit.settled();
@@ -74,12 +86,15 @@ describe('a Stripe customer that no longer exists', () => {
 
   it('the portal too: a missing customer is replaced instead of failing', async () => {
     const user = await kit.t.signUp();
-    await kit.t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-      user.organizationId,
-      'cus_ClearedTestData0002',
-      user.email,
-    ]);
-    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>('mutation { createPortalSession { url } }', {}, { cookie: user.cookie });
+    await kit.t.sql(
+      'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
+      [user.organizationId, 'cus_ClearedTestData0002', user.email],
+    );
+    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(
+      'mutation { createPortalSession { url } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(portal.errors).toBeUndefined();
     const replacement = (await storedCustomer(user))?.stripe_customer_id;
     expect(replacement).toMatch(/^cus_/);

@@ -29,7 +29,8 @@ export class DeletedCustomers {
         await this.sync.syncById(subscriptionId);
         outcome.synced.push(subscriptionId);
       } catch (error) {
-        if (!(error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing')) throw error;
+        if (!(error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing'))
+          throw error;
         outcome.missing.push(subscriptionId);
       }
     }

@@ -29,7 +29,11 @@ export class DowngradeSchedules {
         // The switch falls on the renewal, which bills the lower price: nothing to prorate.
         proration_behavior: 'none',
         phases: [
-          { items: [{ price: item.price.id, quantity }], start_date: current.start_date, end_date: item.current_period_end },
+          {
+            items: [{ price: item.price.id, quantity }],
+            start_date: current.start_date,
+            end_date: item.current_period_end,
+          },
           // One period of the lower price (our prices are monthly, checked at start), then released.
           { items: [{ price: lowerPriceId, quantity }], duration: { interval: 'month', interval_count: 1 } },
         ],

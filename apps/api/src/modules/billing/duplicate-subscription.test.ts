@@ -11,7 +11,8 @@ afterAll(() => kit.stop());
 
 const HOUR_MS = 3_600_000;
 const PRICE_CENTS = { PRO: 4900, SCALE: 19900 } as const;
-const INCIDENTS = '{ billingIncidents { id kind stripeSubscriptionId keptStripeSubscriptionId planTier refundedCents detail createdAt } }';
+const INCIDENTS =
+  '{ billingIncidents { id kind stripeSubscriptionId keptStripeSubscriptionId planTier refundedCents detail createdAt } }';
 
 interface IncidentView {
   id: string;
@@ -25,9 +26,10 @@ interface IncidentView {
 }
 
 async function customerOf(user: SignedUpUser): Promise<string> {
-  const [row] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-    user.organizationId,
-  ]);
+  const [row] = await kit.t.sql<{ stripe_customer_id: string }>(
+    'select stripe_customer_id from billing_customer where organization_id = ?',
+    [user.organizationId],
+  );
   if (!row) throw new Error('the organization has no Stripe customer');
   return row.stripe_customer_id;
 }
@@ -52,7 +54,8 @@ function newestOf(subscriptions: Stripe.Subscription[]): Stripe.Subscription {
 
 /** The refunds of the payment that paid a subscription's latest invoice. */
 async function refundsOf(subscription: Stripe.Subscription): Promise<Stripe.Refund[]> {
-  const invoice = typeof subscription.latest_invoice === 'string' ? subscription.latest_invoice : subscription.latest_invoice?.id;
+  const invoice =
+    typeof subscription.latest_invoice === 'string' ? subscription.latest_invoice : subscription.latest_invoice?.id;
   const payments = await kit.stripe.invoicePayments.list({ invoice: invoice ?? '' });
   const intent = payments.data[0]?.payment.payment_intent;
   const paymentIntent = typeof intent === 'string' ? intent : intent?.id;
@@ -74,7 +77,10 @@ async function racingSession(user: SignedUpUser, tier: 'PRO' | 'SCALE'): Promise
 }
 
 function deliveryStatusesSince(mark: number): Array<number | null> {
-  return kit.emulator.deliveries().slice(mark).map((entry) => entry.status);
+  return kit.emulator
+    .deliveries()
+    .slice(mark)
+    .map((entry) => entry.status);
 }
 
 describe('one open Checkout Session per organization', () => {
@@ -110,9 +116,10 @@ describe('one open Checkout Session per organization', () => {
     const paid = await kit.checkout(user, 'PRO');
     await kit.completeCheckout(paid.id);
     await kit.settled();
-    const [row] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-      user.organizationId,
-    ]);
+    const [row] = await kit.t.sql<{ stripe_subscription_id: string }>(
+      'select stripe_subscription_id from billing_subscription where organization_id = ?',
+      [user.organizationId],
+    );
     await kit.stripe.subscriptions.cancel(row?.stripe_subscription_id ?? '');
     await kit.settled();
     const again = await kit.checkout(user, 'PRO');
@@ -146,7 +153,8 @@ describe('a second subscription that still becomes active', () => {
     await kit.completeCheckout(scale.id);
     await kit.settled();
 
-    const all = (await kit.stripe.subscriptions.list({ customer, status: 'all', expand: ['data.latest_invoice'] })).data;
+    const all = (await kit.stripe.subscriptions.list({ customer, status: 'all', expand: ['data.latest_invoice'] }))
+      .data;
     expect(all).toHaveLength(2);
     const kept = newestOf(all);
     const cancelled = all.find((subscription) => subscription.id !== kept.id);
@@ -163,7 +171,9 @@ describe('a second subscription that still becomes active', () => {
     expect(refunds[0]?.amount).toBeLessThanOrEqual(PRICE_CENTS[cancelledTier]);
     expect(refunds[0]?.status).toBe('succeeded');
 
-    expect(await kit.planOf(user)).toEqual(keptTier === 'PRO' ? { tier: 'PRO', runs: 5000 } : { tier: 'SCALE', runs: 25000 });
+    expect(await kit.planOf(user)).toEqual(
+      keptTier === 'PRO' ? { tier: 'PRO', runs: 5000 } : { tier: 'SCALE', runs: 25000 },
+    );
     const rows = await kit.t.sql<{ stripe_subscription_id: string; status: string }>(
       'select stripe_subscription_id, status from billing_subscription where organization_id = ? order by status',
       [user.organizationId],
@@ -189,7 +199,14 @@ describe('a second subscription that still becomes active', () => {
     expect(statuses.filter((status) => status !== 200)).toEqual([]);
 
     // Every event of both subscriptions again, twice: nothing is refunded or recorded a second time.
-    const eventIds = [...new Set(kit.emulator.deliveries().slice(mark).map((entry) => entry.eventId))];
+    const eventIds = [
+      ...new Set(
+        kit.emulator
+          .deliveries()
+          .slice(mark)
+          .map((entry) => entry.eventId),
+      ),
+    ];
     const redelivered = kit.emulator.deliveries().length;
     for (const eventId of eventIds) await kit.emulator.deliverTwice(eventId);
     await kit.settled();
@@ -204,12 +221,15 @@ describe('a second subscription that still becomes active', () => {
     // The organization's customer lives on a test clock an hour behind, so the second subscription is clearly newer.
     const start = Math.floor(Date.now() / 1000) - 3600;
     const clock = await kit.stripe.testHelpers.testClocks.create({ frozen_time: start });
-    const customer = await kit.stripe.customers.create({ email: user.email, test_clock: clock.id, metadata: { organization_id: user.organizationId } });
-    await kit.t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-      user.organizationId,
-      customer.id,
-      user.email,
-    ]);
+    const customer = await kit.stripe.customers.create({
+      email: user.email,
+      test_clock: clock.id,
+      metadata: { organization_id: user.organizationId },
+    });
+    await kit.t.sql(
+      'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
+      [user.organizationId, customer.id, user.email],
+    );
     await kit.subscribe(user, 'PRO');
     const [first] = (await kit.stripe.subscriptions.list({ customer: customer.id })).data;
     if (!first) throw new Error('checkout made no subscription');
@@ -219,7 +239,10 @@ describe('a second subscription that still becomes active', () => {
     const dashboard = await kit.stripe.subscriptions.create({
       customer: customer.id,
       items: [{ price: kit.emulator.priceIds.SCALE }],
-      default_payment_method: typeof first.default_payment_method === 'string' ? first.default_payment_method : (first.default_payment_method?.id ?? ''),
+      default_payment_method:
+        typeof first.default_payment_method === 'string'
+          ? first.default_payment_method
+          : (first.default_payment_method?.id ?? ''),
     });
     await kit.settled();
 
@@ -233,7 +256,12 @@ describe('a second subscription that still becomes active', () => {
     const unused = (first.items.data[0]?.current_period_end ?? 0) - (cancelled.canceled_at ?? 0);
     expect(refund?.amount).toBe(Math.round((PRICE_CENTS.PRO * unused) / period));
     const [incident] = await incidentsOf(user);
-    expect(incident).toMatchObject({ stripeSubscriptionId: first.id, keptStripeSubscriptionId: dashboard.id, planTier: 'PRO', refundedCents: refund?.amount });
+    expect(incident).toMatchObject({
+      stripeSubscriptionId: first.id,
+      keptStripeSubscriptionId: dashboard.id,
+      planTier: 'PRO',
+      refundedCents: refund?.amount,
+    });
     expect(deliveryStatusesSince(mark).filter((status) => status !== 200)).toEqual([]);
   });
 
@@ -253,7 +281,9 @@ describe('a second subscription that still becomes active', () => {
     const stranger = await kit.t.signUp();
     expect(await incidentsOf(stranger)).toEqual([]);
     const member = await kit.t.signUp();
-    await kit.t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [member.email]);
+    await kit.t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [
+      member.email,
+    ]);
     const refused = await kit.t.graphql(INCIDENTS, {}, { cookie: member.cookie });
     expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

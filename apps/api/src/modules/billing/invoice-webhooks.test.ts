@@ -16,7 +16,11 @@ beforeAll(async () => {
 afterAll(() => kit.stop());
 
 async function outbox(user: SignedUpUser) {
-  const result = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>('{ outbox { subject body } }', {}, { cookie: user.cookie });
+  const result = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>(
+    '{ outbox { subject body } }',
+    {},
+    { cookie: user.cookie },
+  );
   return result.data?.outbox ?? [];
 }
 
@@ -26,19 +30,25 @@ async function subscriberOnTestClock(options: { failingCard?: boolean } = {}) {
   const clock = await kit.onTestClock(user);
   await kit.subscribe(user, 'PRO');
   if (options.failingCard) await kit.useFailingCard(user);
-  const renew = () => kit.stripe.testHelpers.testClocks.advance(clock.clockId, { frozen_time: clock.frozenTime + 32 * DAY_S });
+  const renew = () =>
+    kit.stripe.testHelpers.testClocks.advance(clock.clockId, { frozen_time: clock.frozenTime + 32 * DAY_S });
   return { user, renew };
 }
 
 /** The deliveries of one event type about the organization's invoices. */
-async function deliveriesFor(user: SignedUpUser, type: string): Promise<Array<{ status: number | null; invoiceId: string }>> {
-  const [customer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-    user.organizationId,
-  ]);
+async function deliveriesFor(
+  user: SignedUpUser,
+  type: string,
+): Promise<Array<{ status: number | null; invoiceId: string }>> {
+  const [customer] = await kit.t.sql<{ stripe_customer_id: string }>(
+    'select stripe_customer_id from billing_customer where organization_id = ?',
+    [user.organizationId],
+  );
   const found = [];
   for (const entry of kit.emulator.deliveries().filter((delivery) => delivery.eventType === type)) {
     const invoice = (await kit.stripe.events.retrieve(entry.eventId)).data.object as Stripe.Invoice;
-    if (invoice.customer === customer?.stripe_customer_id) found.push({ status: entry.status, invoiceId: invoice.id ?? '' });
+    if (invoice.customer === customer?.stripe_customer_id)
+      found.push({ status: entry.status, invoiceId: invoice.id ?? '' });
   }
   return found;
 }
@@ -86,13 +96,21 @@ describe('invoice.payment_failed', () => {
 describe('an endpoint on a pre-basil API version (the invoice names its subscription at invoice.subscription)', () => {
   beforeAll(async () => {
     // The app's endpoint now receives every event rendered in 2024-06-20 instead of the SDK's version.
-    for (const endpoint of (await kit.stripe.webhookEndpoints.list()).data) await kit.stripe.webhookEndpoints.update(endpoint.id, { disabled: true });
+    for (const endpoint of (await kit.stripe.webhookEndpoints.list()).data)
+      await kit.stripe.webhookEndpoints.update(endpoint.id, { disabled: true });
     kit.emulator.addWebhookEndpoint(`${kit.t.url}/webhooks/stripe`, { apiVersion: PRE_BASIL_VERSION });
   });
 
   /** The stored deliveries of the subscription's events of this type, oldest first, each checked to be in the old shape. */
-  async function deliveredPreBasil(user: SignedUpUser, type: string): Promise<Array<{ status: string; result: string }>> {
-    const rows = await kit.t.sql<{ status: string; result: string; payload: { api_version: string; data: { object: Record<string, unknown> } } }>(
+  async function deliveredPreBasil(
+    user: SignedUpUser,
+    type: string,
+  ): Promise<Array<{ status: string; result: string }>> {
+    const rows = await kit.t.sql<{
+      status: string;
+      result: string;
+      payload: { api_version: string; data: { object: Record<string, unknown> } };
+    }>(
       `select status, result, payload from stripe_webhook_event where type = ? and payload->'data'->'object'->>'subscription' = ? order by received_at`,
       [type, await kit.subscriptionIdOf(user)],
     );
@@ -109,7 +127,9 @@ describe('an endpoint on a pre-basil API version (the invoice names its subscrip
     await renew();
     await kit.settled();
 
-    expect(await deliveredPreBasil(user, 'invoice.payment_failed')).toEqual([{ status: 'processed', result: expect.stringContaining('dunning mail sent') }]);
+    expect(await deliveredPreBasil(user, 'invoice.payment_failed')).toEqual([
+      { status: 'processed', result: expect.stringContaining('dunning mail sent') },
+    ]);
     const mails = await outbox(user);
     expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Payment of \$49\.00 failed/)]);
     expect(mails[0]?.body).toContain(BILLING_PAGE_LINK);

@@ -47,7 +47,10 @@ async function accountOf(user: SignedUpUser): Promise<AccountView> {
   );
   expect(subscription.data?.subscription ?? null).toEqual(
     result.data.billingAccount.subscription
-      ? { stripeSubscriptionId: result.data.billingAccount.subscription.stripeSubscriptionId, access: result.data.billingAccount.subscription.access }
+      ? {
+          stripeSubscriptionId: result.data.billingAccount.subscription.stripeSubscriptionId,
+          access: result.data.billingAccount.subscription.access,
+        }
       : null,
   );
   return result.data.billingAccount;
@@ -61,7 +64,9 @@ async function failedRenewal(): Promise<{ user: SignedUpUser; invoiceUrl: string
   await kit.useFailingCard(user);
   await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
   await kit.settled();
-  const subscription = await kit.stripe.subscriptions.retrieve(await kit.subscriptionIdOf(user), { expand: ['latest_invoice'] });
+  const subscription = await kit.stripe.subscriptions.retrieve(await kit.subscriptionIdOf(user), {
+    expand: ['latest_invoice'],
+  });
   const invoice = subscription.latest_invoice;
   if (!invoice || typeof invoice === 'string' || !invoice.hosted_invoice_url) throw new Error('no latest invoice');
   expect({ status: subscription.status, invoice: invoice.status }).toEqual({ status: 'past_due', invoice: 'open' });
@@ -73,8 +78,20 @@ describe('a failed renewal', () => {
     const { user, invoiceUrl } = await failedRenewal();
     const account = await accountOf(user);
     expect(account).toMatchObject({ hasCustomer: true, canCheckout: false });
-    expect(account.subscription).toMatchObject({ status: 'past_due', planTier: 'PRO', access: 'GRACE', grantsPlan: true, openInvoiceUrl: invoiceUrl });
-    expect(account.subscription?.actions).toEqual(['PAY_INVOICE', 'UPDATE_PAYMENT_METHOD', 'CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING']);
+    expect(account.subscription).toMatchObject({
+      status: 'past_due',
+      planTier: 'PRO',
+      access: 'GRACE',
+      grantsPlan: true,
+      openInvoiceUrl: invoiceUrl,
+    });
+    expect(account.subscription?.actions).toEqual([
+      'PAY_INVOICE',
+      'UPDATE_PAYMENT_METHOD',
+      'CHANGE_PLAN',
+      'CANCEL',
+      'MANAGE_BILLING',
+    ]);
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
   });
 
@@ -85,7 +102,13 @@ describe('a failed renewal', () => {
       kit.t.clock.set(new Date(start.getTime() + (GRACE_DAYS + 1) * DAY_MS));
       const account = await accountOf(user);
       expect(account).toMatchObject({ hasCustomer: true, canCheckout: false });
-      expect(account.subscription).toMatchObject({ status: 'past_due', planTier: 'PRO', access: 'LAPSED', grantsPlan: false, openInvoiceUrl: invoiceUrl });
+      expect(account.subscription).toMatchObject({
+        status: 'past_due',
+        planTier: 'PRO',
+        access: 'LAPSED',
+        grantsPlan: false,
+        openInvoiceUrl: invoiceUrl,
+      });
       expect(new Date(account.subscription?.graceEndsAt ?? 0).getTime()).toBeLessThan(kit.t.clock.now().getTime());
       expect(account.subscription?.actions).toEqual(['PAY_INVOICE', 'UPDATE_PAYMENT_METHOD', 'MANAGE_BILLING']);
       expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
@@ -95,7 +118,12 @@ describe('a failed renewal', () => {
       expect((await fetch(portal.data?.createPortalSession.url ?? '')).status).toBe(200);
 
       const checkout = await kit.t.graphql(CHECKOUT, { tier: 'PRO' }, { cookie: user.cookie });
-      expect(checkout.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_SUBSCRIBED', planTier: 'PRO', status: 'past_due' });
+      expect(checkout.errors?.[0]?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'ALREADY_SUBSCRIBED',
+        planTier: 'PRO',
+        status: 'past_due',
+      });
     } finally {
       kit.t.clock.set(start);
     }
@@ -112,7 +140,13 @@ describe('an ended subscription', () => {
 
     const ended = await accountOf(user);
     expect(ended).toMatchObject({ hasCustomer: true, canCheckout: true });
-    expect(ended.subscription).toMatchObject({ stripeSubscriptionId: first, status: 'canceled', access: 'ENDED', grantsPlan: false, cancelAt: null });
+    expect(ended.subscription).toMatchObject({
+      stripeSubscriptionId: first,
+      status: 'canceled',
+      access: 'ENDED',
+      grantsPlan: false,
+      cancelAt: null,
+    });
     expect(ended.subscription?.actions).toEqual(['RESUBSCRIBE', 'MANAGE_BILLING']);
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
 
@@ -142,17 +176,25 @@ describe('a scheduled cancellation', () => {
     expect(cancelling).toMatchObject({ access: 'PAID', cancelAtPeriodEnd: true });
     expect(cancelling?.cancelAt).toBe(cancelling?.currentPeriodEnd);
     expect(cancelling?.actions).toEqual(['CHANGE_PLAN', 'RESUME', 'MANAGE_BILLING']);
-    const [row] = await kit.t.sql<{ cancel_at: string | null }>('select cancel_at from billing_subscription where stripe_subscription_id = ?', [id]);
+    const [row] = await kit.t.sql<{ cancel_at: string | null }>(
+      'select cancel_at from billing_subscription where stripe_subscription_id = ?',
+      [id],
+    );
     expect(new Date(row?.cancel_at ?? 0).toISOString()).toBe(cancelling?.currentPeriodEnd);
 
-    const resumed = await kit.t.graphql<{ resumeSubscription: { cancelAtPeriodEnd: boolean; cancelAt: string | null; actions: string[] } }>(
-      'mutation { resumeSubscription { cancelAtPeriodEnd cancelAt actions } }',
-      {},
-      { cookie: user.cookie },
-    );
-    expect(resumed.data?.resumeSubscription).toEqual({ cancelAtPeriodEnd: false, cancelAt: null, actions: ['CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING'] });
+    const resumed = await kit.t.graphql<{
+      resumeSubscription: { cancelAtPeriodEnd: boolean; cancelAt: string | null; actions: string[] };
+    }>('mutation { resumeSubscription { cancelAtPeriodEnd cancelAt actions } }', {}, { cookie: user.cookie });
+    expect(resumed.data?.resumeSubscription).toEqual({
+      cancelAtPeriodEnd: false,
+      cancelAt: null,
+      actions: ['CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING'],
+    });
     const inStripe = await kit.stripe.subscriptions.retrieve(id);
-    expect({ cancelAtPeriodEnd: inStripe.cancel_at_period_end, cancelAt: inStripe.cancel_at }).toEqual({ cancelAtPeriodEnd: false, cancelAt: null });
+    expect({ cancelAtPeriodEnd: inStripe.cancel_at_period_end, cancelAt: inStripe.cancel_at }).toEqual({
+      cancelAtPeriodEnd: false,
+      cancelAt: null,
+    });
   });
 
   it('resumeSubscription without a subscription is a typed NO_SUBSCRIPTION error', async () => {

@@ -4,7 +4,12 @@ import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config/repo-paths.js';
 import type { SignedUpUser } from '../../test/harness.js';
-import { startAppWithUnreachableStripe, startBillingKit, WEBHOOK_SECRET, type BillingKit } from './test/billing-test-kit.js';
+import {
+  startAppWithUnreachableStripe,
+  startBillingKit,
+  WEBHOOK_SECRET,
+  type BillingKit,
+} from './test/billing-test-kit.js';
 
 const run = promisify(execFile);
 const DAY_S = 86_400;
@@ -24,7 +29,10 @@ async function usageOf(user: SignedUpUser) {
 
 async function track(user: SignedUpUser) {
   const now = kit.t.clock.now().getTime();
-  const input = { touches: [{ channel: 'email', at: new Date(now - 86_400_000).toISOString() }], convertedAt: new Date(now - 3_600_000).toISOString() };
+  const input = {
+    touches: [{ channel: 'email', at: new Date(now - 86_400_000).toISOString() }],
+    convertedAt: new Date(now - 3_600_000).toISOString(),
+  };
   const result = await kit.t.graphql(TRACK, { input }, { cookie: user.cookie });
   expect(result.errors).toBeUndefined();
 }
@@ -37,11 +45,9 @@ async function onTestClockSubscriber(tier: 'PRO' | 'SCALE', cardNumber?: string)
 }
 
 async function outbox(user: SignedUpUser) {
-  const result = await kit.t.graphql<{ outbox: Array<{ to: string[]; subject: string; body: string; transport: string }> }>(
-    '{ outbox { to subject body transport } }',
-    {},
-    { cookie: user.cookie },
-  );
+  const result = await kit.t.graphql<{
+    outbox: Array<{ to: string[]; subject: string; body: string; transport: string }>;
+  }>('{ outbox { to subject body transport } }', {}, { cookie: user.cookie });
   return result.data?.outbox ?? [];
 }
 
@@ -104,8 +110,16 @@ describe('renewals', () => {
 
   it('keeps the paid tier until the period ends after a downgrade (a subscription schedule), then bills and grants the lower one', async () => {
     const { user, clockId, frozenTime } = await onTestClockSubscriber('SCALE');
-    const changed = await kit.t.graphql('mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd scheduledChange { planTier } } }', {}, { cookie: user.cookie });
-    expect(changed.data?.changePlan).toEqual({ planTier: 'SCALE', cancelAtPeriodEnd: false, scheduledChange: { planTier: 'PRO' } });
+    const changed = await kit.t.graphql(
+      'mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd scheduledChange { planTier } } }',
+      {},
+      { cookie: user.cookie },
+    );
+    expect(changed.data?.changePlan).toEqual({
+      planTier: 'SCALE',
+      cancelAtPeriodEnd: false,
+      scheduledChange: { planTier: 'PRO' },
+    });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
     // Stripe bills SCALE until the period ends; the schedule holds the switch to PRO.
@@ -116,7 +130,11 @@ describe('renewals', () => {
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
-    const after = await kit.t.graphql('{ subscription { planTier scheduledChange { planTier } } }', {}, { cookie: user.cookie });
+    const after = await kit.t.graphql(
+      '{ subscription { planTier scheduledChange { planTier } } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(after.data?.subscription).toEqual({ planTier: 'PRO', scheduledChange: null });
     const invoices = await kit.stripe.invoices.list({ subscription: inStripe.id, limit: 10 });
     expect(invoices.data[0]?.amount_paid).toBe(4900);
@@ -129,7 +147,9 @@ describe('renewals', () => {
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
     await kit.settled();
-    const failure = kit.emulator.deliveries().find((entry) => entry.eventType === 'invoice.payment_failed' && entry.status === 200);
+    const failure = kit.emulator
+      .deliveries()
+      .find((entry) => entry.eventType === 'invoice.payment_failed' && entry.status === 200);
     if (!failure) throw new Error('no invoice.payment_failed was delivered');
     await kit.emulator.deliverTwice(failure.eventId);
     await kit.settled();
@@ -154,7 +174,11 @@ describe('renewals', () => {
 
   it('ends in FREE at the period end when the subscription is canceled in the customer portal', async () => {
     const { user, clockId } = await onTestClockSubscriber('PRO');
-    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>('mutation { createPortalSession { url } }', {}, { cookie: user.cookie });
+    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(
+      'mutation { createPortalSession { url } }',
+      {},
+      { cookie: user.cookie },
+    );
     const url = portal.data?.createPortalSession.url ?? '';
     const page = await fetch(url);
     expect(page.status).toBe(200);
@@ -168,7 +192,10 @@ describe('renewals', () => {
     });
     expect(cancel.status).toBe(303);
     await kit.settled();
-    expect((await kit.t.graphql('{ subscription { status cancelAtPeriodEnd } }', {}, { cookie: user.cookie })).data?.subscription).toEqual({ status: 'active', cancelAtPeriodEnd: true });
+    expect(
+      (await kit.t.graphql('{ subscription { status cancelAtPeriodEnd } }', {}, { cookie: user.cookie })).data
+        ?.subscription,
+    ).toEqual({ status: 'active', cancelAtPeriodEnd: true });
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
     const periodEnd = (await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.current_period_end ?? 0;
@@ -176,8 +203,12 @@ describe('renewals', () => {
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
     // The latest subscription is still shown, with its real status: ended, so Checkout is offered again.
-    expect((await kit.t.graphql('{ subscription { status access } }', {}, { cookie: user.cookie })).data?.subscription).toEqual({ status: 'canceled', access: 'ENDED' });
-    const [row] = await kit.t.sql('select status from billing_subscription where organization_id = ?', [user.organizationId]);
+    expect(
+      (await kit.t.graphql('{ subscription { status access } }', {}, { cookie: user.cookie })).data?.subscription,
+    ).toEqual({ status: 'canceled', access: 'ENDED' });
+    const [row] = await kit.t.sql('select status from billing_subscription where organization_id = ?', [
+      user.organizationId,
+    ]);
     expect(row).toEqual({ status: 'canceled' });
   });
 });
@@ -186,9 +217,10 @@ describe('trials', () => {
   it('gives the paid plan while trialing and mails the owners once when Stripe says the trial ends soon', async () => {
     const user = await kit.t.signUp();
     const { clockId, frozenTime } = await kit.onTestClock(user);
-    const [customer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-      user.organizationId,
-    ]);
+    const [customer] = await kit.t.sql<{ stripe_customer_id: string }>(
+      'select stripe_customer_id from billing_customer where organization_id = ?',
+      [user.organizationId],
+    );
     await kit.stripe.subscriptions.create({
       customer: customer?.stripe_customer_id ?? '',
       items: [{ price: kit.emulator.priceIds.SCALE }],
@@ -199,12 +231,16 @@ describe('trials', () => {
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 5 * DAY_S });
     await kit.settled();
-    const reminder = kit.emulator.deliveries().find((entry) => entry.eventType === 'customer.subscription.trial_will_end' && entry.status === 200);
+    const reminder = kit.emulator
+      .deliveries()
+      .find((entry) => entry.eventType === 'customer.subscription.trial_will_end' && entry.status === 200);
     if (!reminder) throw new Error('no trial_will_end was delivered');
     await kit.emulator.replayEvent(reminder.eventId);
     await kit.settled();
     const mails = await outbox(user);
-    expect(mails.map((mail) => mail.subject)).toEqual([expect.stringMatching(/^Your trial ends on \d{4}-\d{2}-\d{2}$/)]);
+    expect(mails.map((mail) => mail.subject)).toEqual([
+      expect.stringMatching(/^Your trial ends on \d{4}-\d{2}-\d{2}$/),
+    ]);
   });
 });
 
@@ -214,14 +250,24 @@ describe('Stripe unreachable', () => {
     try {
       const user = await unreachable.app.signUp();
       const started = Date.now();
-      const result = await unreachable.app.graphql('mutation { createCheckoutSession(planTier: PRO) { id url } }', {}, { cookie: user.cookie });
+      const result = await unreachable.app.graphql(
+        'mutation { createCheckoutSession(planTier: PRO) { id url } }',
+        {},
+        { cookie: user.cookie },
+      );
       expect(result.errors?.[0]?.extensions?.code).toBe('BILLING_PROVIDER_UNAVAILABLE');
       expect(result.errors?.[0]?.message).not.toMatch(/ECONN|stack|at /);
       // STRIPE_MAX_NETWORK_RETRIES=2: the first attempt and two retries, then it gives up.
       expect(unreachable.connections()).toBe(3);
       expect(Date.now() - started).toBeLessThan(15_000);
-      expect(await unreachable.app.sql('select 1 from billing_customer where organization_id = ?', [user.organizationId])).toHaveLength(0);
-      expect(await unreachable.app.sql('select 1 from billing_subscription where organization_id = ?', [user.organizationId])).toHaveLength(0);
+      expect(
+        await unreachable.app.sql('select 1 from billing_customer where organization_id = ?', [user.organizationId]),
+      ).toHaveLength(0);
+      expect(
+        await unreachable.app.sql('select 1 from billing_subscription where organization_id = ?', [
+          user.organizationId,
+        ]),
+      ).toHaveLength(0);
     } finally {
       await unreachable.stop();
     }

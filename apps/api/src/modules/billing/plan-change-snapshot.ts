@@ -24,9 +24,14 @@ const OPEN_SCHEDULE: ReadonlySet<string> = new Set(['not_started', 'active']);
  * Reads the schedule and the latest invoice from the subscription as retrieved with
  * `expand: ['latest_invoice', 'schedule']` (SUBSCRIPTION_EXPAND); an unexpanded schedule is only an id.
  */
-export function planChangesOf(subscription: Stripe.Subscription, currentTier: PaidPlanTier, priceIds: PriceIds): PlanChangeSnapshot {
+export function planChangesOf(
+  subscription: Stripe.Subscription,
+  currentTier: PaidPlanTier,
+  priceIds: PriceIds,
+): PlanChangeSnapshot {
   const schedule = subscription.schedule;
-  const scheduled = schedule && typeof schedule !== 'string' ? scheduledChangeOf(schedule, currentTier, priceIds) : null;
+  const scheduled =
+    schedule && typeof schedule !== 'string' ? scheduledChangeOf(schedule, currentTier, priceIds) : null;
   const pending = pendingChangeOf(subscription, currentTier, priceIds);
   return {
     scheduleId: idOf(schedule),
@@ -66,6 +71,7 @@ function pendingChangeOf(
   if (!pending || !tier || tier === currentTier) return null;
   // The update waits on the invoice it created, which is the subscription's latest while it is open.
   const invoice = subscription.latest_invoice;
-  const invoiceUrl = invoice && typeof invoice !== 'string' && invoice.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null;
+  const invoiceUrl =
+    invoice && typeof invoice !== 'string' && invoice.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null;
   return { tier, invoiceUrl, expiresAt: new Date(pending.expires_at * 1000) };
 }

@@ -59,10 +59,17 @@ export class PlanChangeService {
 
   async #current(organizationId: string, { paidUp }: { paidUp: boolean } = { paidUp: false }): Promise<Current> {
     const row = await this.store.liveOf(this.orm.em.fork(), organizationId);
-    if (!row) throw new BillingError('NO_SUBSCRIPTION', 'This organization has no subscription to change: start one with checkout');
+    if (!row)
+      throw new BillingError(
+        'NO_SUBSCRIPTION',
+        'This organization has no subscription to change: start one with checkout',
+      );
     // Plans change only while the subscription grants its plan (the API offers CHANGE_PLAN then).
     if (paidUp && !accessOf(row, { now: this.clock.now(), graceDays: this.graceDays, hasCustomer: true }).grantsPlan) {
-      throw new BillingError('PAYMENT_NEEDED', 'This subscription is not paid up: pay its open invoice or update the card before changing plans');
+      throw new BillingError(
+        'PAYMENT_NEEDED',
+        'This subscription is not paid up: pay its open invoice or update the card before changing plans',
+      );
     }
     const id = row.stripeSubscriptionId;
     const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(id, SUBSCRIPTION_EXPAND));

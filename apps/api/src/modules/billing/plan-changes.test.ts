@@ -10,7 +10,8 @@ beforeAll(async () => {
 afterAll(() => kit.stop());
 
 const DAY_S = 86_400;
-const CHANGE_FIELDS = 'planTier status cancelAtPeriodEnd currentPeriodEnd scheduledChange { planTier effectiveAt } pendingChange { planTier invoiceUrl expiresAt }';
+const CHANGE_FIELDS =
+  'planTier status cancelAtPeriodEnd currentPeriodEnd scheduledChange { planTier effectiveAt } pendingChange { planTier invoiceUrl expiresAt }';
 const CHANGE_PLAN = `mutation ($tier: PlanTier!) { changePlan(planTier: $tier) { ${CHANGE_FIELDS} } }`;
 const UNDO = `mutation { undoScheduledPlanChange { ${CHANGE_FIELDS} } }`;
 const SUBSCRIPTION = `{ subscription { ${CHANGE_FIELDS} } }`;
@@ -32,7 +33,8 @@ async function changePlan(user: SignedUpUser, tier: string): Promise<ChangeView>
 
 async function undo(user: SignedUpUser): Promise<ChangeView> {
   const result = await kit.t.graphql<{ undoScheduledPlanChange: ChangeView }>(UNDO, {}, { cookie: user.cookie });
-  if (!result.data?.undoScheduledPlanChange) throw new Error(`undoScheduledPlanChange failed: ${JSON.stringify(result.errors)}`);
+  if (!result.data?.undoScheduledPlanChange)
+    throw new Error(`undoScheduledPlanChange failed: ${JSON.stringify(result.errors)}`);
   return result.data.undoScheduledPlanChange;
 }
 
@@ -78,20 +80,34 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
     await kit.useFailingCard(user);
 
     const changed = await changePlan(user, 'SCALE');
-    expect(changed).toMatchObject({ planTier: 'PRO', status: 'active', scheduledChange: null, pendingChange: { planTier: 'SCALE' } });
+    expect(changed).toMatchObject({
+      planTier: 'PRO',
+      status: 'active',
+      scheduledChange: null,
+      pendingChange: { planTier: 'SCALE' },
+    });
     const inStripe = await kit.stripe.subscriptions.retrieve(subscriptionId, { expand: ['latest_invoice'] });
     const invoice = inStripe.latest_invoice as Stripe.Invoice;
     expect(invoice).toMatchObject({ status: 'open', billing_reason: 'subscription_update' });
     expect(inStripe.items.data[0]?.price.id).toBe(kit.emulator.priceIds.PRO);
     expect(inStripe.pending_update?.subscription_items?.[0]?.price.id).toBe(kit.emulator.priceIds.SCALE);
     expect(changed.pendingChange?.invoiceUrl).toBe(invoice.hosted_invoice_url);
-    expect(changed.pendingChange?.expiresAt).toBe(new Date((inStripe.pending_update?.expires_at ?? 0) * 1000).toISOString());
+    expect(changed.pendingChange?.expiresAt).toBe(
+      new Date((inStripe.pending_update?.expires_at ?? 0) * 1000).toISOString(),
+    );
 
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
-    expect(await subscriptionOf(user)).toMatchObject({ planTier: 'PRO', pendingChange: { planTier: 'SCALE', invoiceUrl: invoice.hosted_invoice_url } });
+    expect(await subscriptionOf(user)).toMatchObject({
+      planTier: 'PRO',
+      pendingChange: { planTier: 'SCALE', invoiceUrl: invoice.hosted_invoice_url },
+    });
     // The owners hear that the change waits for the payment, not that a renewal failed.
-    const mails = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>('{ outbox { subject body } }', {}, { cookie: user.cookie });
+    const mails = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>(
+      '{ outbox { subject body } }',
+      {},
+      { cookie: user.cookie },
+    );
     const upgradeMail = mails.data?.outbox.find((mail) => mail.body.includes(invoice.hosted_invoice_url ?? '-'));
     expect(upgradeMail?.subject).toMatch(/^Your switch to Scale waits for a payment of \$/);
     expect(upgradeMail?.body).toContain('You stay on Pro until it is paid.');
@@ -103,7 +119,9 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
     expect(await subscriptionOf(user)).toMatchObject({ planTier: 'SCALE', pendingChange: null });
-    expect((await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(kit.emulator.priceIds.SCALE);
+    expect((await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(
+      kit.emulator.priceIds.SCALE,
+    );
   });
 
   it('waits for 3-D Secure: a card that needs authentication leaves the upgrade pending until the customer pays on the hosted invoice page', async () => {
@@ -193,7 +211,10 @@ describe('downgrades are subscription schedules', () => {
     });
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'SCALE', runs: 25000 });
-    expect((await subscriptionOf(user)).scheduledChange).toEqual({ planTier: 'PRO', effectiveAt: changed.currentPeriodEnd });
+    expect((await subscriptionOf(user)).scheduledChange).toEqual({
+      planTier: 'PRO',
+      effectiveAt: changed.currentPeriodEnd,
+    });
 
     const schedule = await scheduleOf(subscriptionId);
     expect(schedule).toMatchObject({ status: 'active', end_behavior: 'release' });
@@ -204,7 +225,9 @@ describe('downgrades are subscription schedules', () => {
     expect(priceOfPhase(schedule?.phases[1])).toBe(kit.emulator.priceIds.PRO);
     expect(schedule?.phases[1]?.start_date).toBe(periodEnd);
     // Stripe itself still bills SCALE for this period: the portal and invoices agree with the app.
-    expect((await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(kit.emulator.priceIds.SCALE);
+    expect((await kit.stripe.subscriptions.retrieve(subscriptionId)).items.data[0]?.price.id).toBe(
+      kit.emulator.priceIds.SCALE,
+    );
 
     // At the period end Stripe enters the PRO phase: nothing is scheduled any more.
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: periodEnd + 60 });
@@ -228,7 +251,9 @@ describe('downgrades are subscription schedules', () => {
     const undone = await undo(user);
     expect(undone).toMatchObject({ planTier: 'SCALE', scheduledChange: null, pendingChange: null });
     expect(await scheduleOf(subscriptionId)).toBeNull();
-    const released = await kit.stripe.subscriptionSchedules.list({ customer: String((await kit.stripe.subscriptions.retrieve(subscriptionId)).customer) });
+    const released = await kit.stripe.subscriptionSchedules.list({
+      customer: String((await kit.stripe.subscriptions.retrieve(subscriptionId)).customer),
+    });
     expect(released.data.map((schedule) => schedule.status)).toEqual(['released']);
 
     await kit.stripe.testHelpers.testClocks.advance(clockId, { frozen_time: frozenTime + 32 * DAY_S });
@@ -271,13 +296,21 @@ describe('downgrades are subscription schedules', () => {
   it('a plan change takes back a cancellation at the period end: the subscription renews on the new plan', async () => {
     const upgrading = await clockedSubscriber('PRO');
     expect(await changePlan(upgrading.user, 'FREE')).toMatchObject({ planTier: 'PRO', cancelAtPeriodEnd: true });
-    expect(await changePlan(upgrading.user, 'SCALE')).toMatchObject({ planTier: 'SCALE', cancelAtPeriodEnd: false, pendingChange: null });
+    expect(await changePlan(upgrading.user, 'SCALE')).toMatchObject({
+      planTier: 'SCALE',
+      cancelAtPeriodEnd: false,
+      pendingChange: null,
+    });
     expect((await kit.stripe.subscriptions.retrieve(upgrading.subscriptionId)).cancel_at).toBeNull();
 
     const downgrading = await clockedSubscriber('SCALE');
     await changePlan(downgrading.user, 'FREE');
     const scheduled = await changePlan(downgrading.user, 'PRO');
-    expect(scheduled).toMatchObject({ planTier: 'SCALE', cancelAtPeriodEnd: false, scheduledChange: { planTier: 'PRO' } });
+    expect(scheduled).toMatchObject({
+      planTier: 'SCALE',
+      cancelAtPeriodEnd: false,
+      scheduledChange: { planTier: 'PRO' },
+    });
     expect(await scheduleOf(downgrading.subscriptionId)).toMatchObject({ status: 'active', end_behavior: 'release' });
   });
 

@@ -1,7 +1,13 @@
 import type { BillingAccountLookup, PlanChangeFields, SubscriptionLookup } from '../entitlements/index.js';
 import { accessOf } from './subscription-access.js';
 
-const NO_PLAN_CHANGE: PlanChangeFields = { scheduledTier: null, scheduledAt: null, pendingTier: null, pendingInvoiceUrl: null, pendingExpiresAt: null };
+const NO_PLAN_CHANGE: PlanChangeFields = {
+  scheduledTier: null,
+  scheduledAt: null,
+  pendingTier: null,
+  pendingInvoiceUrl: null,
+  pendingExpiresAt: null,
+};
 
 /**
  * The billing account a lookup that only knows the plan implies (a test or bench putting organizations
@@ -14,7 +20,11 @@ export function accountsOfPlanLookup(lookup: SubscriptionLookup, now: () => Date
       if (!active) return { hasCustomer: false, canCheckout: true, subscription: null };
       const subject = { ...active, pastDueSince: null, cancelAt: null, openInvoiceUrl: null };
       const view = accessOf(subject, { now: now(), graceDays: 0, hasCustomer: false });
-      return { hasCustomer: false, canCheckout: false, subscription: { ...active, ...NO_PLAN_CHANGE, ...view, openInvoiceUrl: null } };
+      return {
+        hasCustomer: false,
+        canCheckout: false,
+        subscription: { ...active, ...NO_PLAN_CHANGE, ...view, openInvoiceUrl: null },
+      };
     },
   };
 }

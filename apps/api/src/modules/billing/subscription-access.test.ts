@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { accessOf, ENDED_STATUSES, GRACE_STATUSES, isEndedStatus, LAPSED_STATUSES, PAID_STATUSES, type AccessSubject } from './subscription-access.js';
+import {
+  accessOf,
+  ENDED_STATUSES,
+  GRACE_STATUSES,
+  isEndedStatus,
+  LAPSED_STATUSES,
+  PAID_STATUSES,
+  type AccessSubject,
+} from './subscription-access.js';
 
 const NOW = new Date('2026-12-02T12:00:00Z');
 const DAY_MS = 86_400_000;
@@ -42,7 +50,10 @@ describe('accessOf', () => {
 
   it('past_due within the grace period grants the plan and asks for payment', () => {
     const since = new Date(NOW.getTime() - 6 * DAY_MS);
-    const view = accessOf(subscription({ status: 'past_due', pastDueSince: since, openInvoiceUrl: 'https://invoice.example/i' }), context);
+    const view = accessOf(
+      subscription({ status: 'past_due', pastDueSince: since, openInvoiceUrl: 'https://invoice.example/i' }),
+      context,
+    );
     expect(view).toEqual({
       access: 'GRACE',
       grantsPlan: true,
@@ -54,7 +65,10 @@ describe('accessOf', () => {
 
   it('past_due beyond the grace period is FREE but payable', () => {
     const since = new Date(NOW.getTime() - 8 * DAY_MS);
-    const view = accessOf(subscription({ status: 'past_due', pastDueSince: since, openInvoiceUrl: 'https://invoice.example/i' }), context);
+    const view = accessOf(
+      subscription({ status: 'past_due', pastDueSince: since, openInvoiceUrl: 'https://invoice.example/i' }),
+      context,
+    );
     expect(view).toEqual({
       access: 'LAPSED',
       grantsPlan: false,
@@ -67,7 +81,9 @@ describe('accessOf', () => {
   it('the grace period ends exactly graceDays after past_due began', () => {
     const since = new Date(NOW.getTime() - 7 * DAY_MS);
     expect(accessOf(subscription({ status: 'past_due', pastDueSince: since }), context).access).toBe('LAPSED');
-    expect(accessOf(subscription({ status: 'past_due', pastDueSince: new Date(since.getTime() + 1) }), context).access).toBe('GRACE');
+    expect(
+      accessOf(subscription({ status: 'past_due', pastDueSince: new Date(since.getTime() + 1) }), context).access,
+    ).toBe('GRACE');
   });
 
   it.each(['unpaid', 'incomplete', 'paused'])('%s is FREE but keeps the customer able to pay', (status) => {
@@ -81,11 +97,23 @@ describe('accessOf', () => {
     });
   });
 
-  it.each(['canceled', 'incomplete_expired'])('%s is FREE and may subscribe again; an old open invoice is not offered', (status) => {
-    const view = accessOf(subscription({ status, openInvoiceUrl: 'https://invoice.example/i', cancelAtPeriodEnd: true }), context);
-    expect(view).toEqual({ access: 'ENDED', grantsPlan: false, graceEndsAt: null, cancelAt: null, actions: ['RESUBSCRIBE', 'MANAGE_BILLING'] });
-    expect(isEndedStatus(status)).toBe(true);
-  });
+  it.each(['canceled', 'incomplete_expired'])(
+    '%s is FREE and may subscribe again; an old open invoice is not offered',
+    (status) => {
+      const view = accessOf(
+        subscription({ status, openInvoiceUrl: 'https://invoice.example/i', cancelAtPeriodEnd: true }),
+        context,
+      );
+      expect(view).toEqual({
+        access: 'ENDED',
+        grantsPlan: false,
+        graceEndsAt: null,
+        cancelAt: null,
+        actions: ['RESUBSCRIBE', 'MANAGE_BILLING'],
+      });
+      expect(isEndedStatus(status)).toBe(true);
+    },
+  );
 
   it('a status Stripe may add later is treated as lapsed and live: FREE, and no second subscription beside it', () => {
     const view = accessOf(subscription({ status: 'on_hold' }), context);
@@ -95,7 +123,13 @@ describe('accessOf', () => {
   });
 
   it('no subscription ever: subscribe; the portal only when a customer exists', () => {
-    expect(accessOf(null, context)).toEqual({ access: 'ENDED', grantsPlan: false, graceEndsAt: null, cancelAt: null, actions: ['RESUBSCRIBE', 'MANAGE_BILLING'] });
+    expect(accessOf(null, context)).toEqual({
+      access: 'ENDED',
+      grantsPlan: false,
+      graceEndsAt: null,
+      cancelAt: null,
+      actions: ['RESUBSCRIBE', 'MANAGE_BILLING'],
+    });
     expect(accessOf(null, { ...context, hasCustomer: false }).actions).toEqual(['RESUBSCRIBE']);
   });
 
@@ -110,7 +144,10 @@ describe('accessOf', () => {
   });
 
   it('a scheduled downgrade can be undone; a pending upgrade invoice can be paid', () => {
-    const view = accessOf(subscription({ scheduledTier: 'PRO', pendingInvoiceUrl: 'https://invoice.example/p' }), context);
+    const view = accessOf(
+      subscription({ scheduledTier: 'PRO', pendingInvoiceUrl: 'https://invoice.example/p' }),
+      context,
+    );
     expect(view.actions).toEqual(['PAY_INVOICE', 'CHANGE_PLAN', 'CANCEL', 'UNDO_SCHEDULED_CHANGE', 'MANAGE_BILLING']);
   });
 });

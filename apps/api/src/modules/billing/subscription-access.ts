@@ -99,7 +99,13 @@ const DAY_MS = 86_400_000;
 /** The organization's billing as the rules read it; `subscription` null when it never had one. */
 export function accessOf(subscription: AccessSubject | null, context: AccessContext): AccessView {
   if (!subscription) {
-    return { access: 'ENDED', grantsPlan: false, graceEndsAt: null, cancelAt: null, actions: actionsOf(null, 'ENDED', context) };
+    return {
+      access: 'ENDED',
+      grantsPlan: false,
+      graceEndsAt: null,
+      cancelAt: null,
+      actions: actionsOf(null, 'ENDED', context),
+    };
   }
   const graceEndsAt = graceEndOf(subscription, context.graceDays);
   const access = accessLevelOf(subscription.status, graceEndsAt, context.now);
@@ -130,7 +136,11 @@ function scheduledEndOf(subscription: AccessSubject): Date | null {
   return subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.periodEnd : null);
 }
 
-function actionsOf(subscription: AccessSubject | null, access: SubscriptionAccess, context: AccessContext): BillingAction[] {
+function actionsOf(
+  subscription: AccessSubject | null,
+  access: SubscriptionAccess,
+  context: AccessContext,
+): BillingAction[] {
   const actions: BillingAction[] = [];
   const live = access !== 'ENDED';
   const inPlan = access === 'PAID' || access === 'GRACE';

@@ -17,13 +17,19 @@ export class SubscriptionResume {
   /** Idempotent: a subscription that is not cancelling is returned as it is. */
   async resume(organizationId: string): Promise<SubscriptionRow> {
     const current = await this.store.liveOf(this.orm.em.fork(), organizationId);
-    if (!current) throw new BillingError('NO_SUBSCRIPTION', 'This organization has no subscription to resume: start one with checkout');
+    if (!current)
+      throw new BillingError(
+        'NO_SUBSCRIPTION',
+        'This organization has no subscription to resume: start one with checkout',
+      );
     if (!current.cancelAtPeriodEnd && !current.cancelAt) return current;
     const id = current.stripeSubscriptionId;
     // cancel_at_period_end: false also clears the cancel_at Stripe set with it; a cancel_at of its
     // own (another date, set in the Dashboard or through the API) is cleared by unsetting it.
     const update = current.cancelAtPeriodEnd ? { cancel_at_period_end: false } : { cancel_at: '' as const };
-    const updated = await callStripe(() => this.stripe.client().subscriptions.update(id, { ...update, ...SUBSCRIPTION_EXPAND }));
+    const updated = await callStripe(() =>
+      this.stripe.client().subscriptions.update(id, { ...update, ...SUBSCRIPTION_EXPAND }),
+    );
     await this.sync.syncFrom(updated);
     const row = await this.store.byStripeId(this.orm.em.fork(), id);
     if (!row) throw new Error(`subscription ${id} vanished while resuming it`);

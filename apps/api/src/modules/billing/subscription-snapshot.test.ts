@@ -21,9 +21,10 @@ describe('which prices are our plans', () => {
   it('a subscription to a price that took over our lookup key grants nothing: its webhooks are ignored and the organization stays FREE', async () => {
     const user = await kit.t.signUp();
     await kit.onTestClock(user);
-    const [row] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-      user.organizationId,
-    ]);
+    const [row] = await kit.t.sql<{ stripe_customer_id: string }>(
+      'select stripe_customer_id from billing_customer where organization_id = ?',
+      [user.organizationId],
+    );
     const customer = row?.stripe_customer_id ?? '';
     const product = String((await kit.stripe.prices.retrieve(kit.emulator.priceIds.PRO)).product);
     const impostor = await kit.stripe.prices.create({
@@ -35,7 +36,11 @@ describe('which prices are our plans', () => {
       transfer_lookup_key: true,
     });
     const card = await kit.stripe.paymentMethods.attach('pm_card_visa', { customer });
-    const subscription = await kit.stripe.subscriptions.create({ customer, items: [{ price: impostor.id }], default_payment_method: card.id });
+    const subscription = await kit.stripe.subscriptions.create({
+      customer,
+      items: [{ price: impostor.id }],
+      default_payment_method: card.id,
+    });
     expect(subscription.status).toBe('active');
     await kit.settled();
 
@@ -45,7 +50,11 @@ describe('which prices are our plans', () => {
     );
     expect(created).toEqual({ status: 'ignored', result: `not-our-plan: subscription ${subscription.id}` });
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
-    const account = await kit.t.graphql('{ billingAccount { canCheckout subscription { id } } }', {}, { cookie: user.cookie });
+    const account = await kit.t.graphql(
+      '{ billingAccount { canCheckout subscription { id } } }',
+      {},
+      { cookie: user.cookie },
+    );
     expect(account.data?.billingAccount).toEqual({ canCheckout: true, subscription: null });
   });
 });
@@ -65,10 +74,13 @@ describe('what the snapshot mirrors', () => {
     expect(scheduled).toMatchObject({ cancelAtPeriodEnd: false, cancelAt: new Date(cancelAt * 1000) });
   });
 
-  it("the latest invoice: its hosted page only while it is open; unknown (kept) when it is not expanded", async () => {
+  it('the latest invoice: its hosted page only while it is open; unknown (kept) when it is not expanded', async () => {
     const subscription = await subscribed();
     const invoice = subscription.latest_invoice as Stripe.Invoice;
-    expect(snapshotOf(subscription, kit.emulator.priceIds)).toMatchObject({ latestInvoiceId: invoice.id, openInvoiceUrl: null });
+    expect(snapshotOf(subscription, kit.emulator.priceIds)).toMatchObject({
+      latestInvoiceId: invoice.id,
+      openInvoiceUrl: null,
+    });
     const open = { ...subscription, latest_invoice: { ...invoice, status: 'open' as const } };
     expect(snapshotOf(open, kit.emulator.priceIds)).toMatchObject({ openInvoiceUrl: invoice.hosted_invoice_url });
     const unexpanded = { ...subscription, latest_invoice: invoice.id ?? null };

@@ -67,8 +67,13 @@ export function snapshotOf(subscription: Stripe.Subscription, priceIds: PriceIds
   };
 }
 
-function latestInvoiceOf(subscription: Stripe.Subscription): Pick<SubscriptionSnapshot, 'latestInvoiceId' | 'openInvoiceUrl'> {
+function latestInvoiceOf(
+  subscription: Stripe.Subscription,
+): Pick<SubscriptionSnapshot, 'latestInvoiceId' | 'openInvoiceUrl'> {
   const invoice = subscription.latest_invoice;
   if (!invoice || typeof invoice === 'string') return { latestInvoiceId: invoice ?? null, openInvoiceUrl: undefined };
-  return { latestInvoiceId: invoice.id ?? null, openInvoiceUrl: invoice.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null };
+  return {
+    latestInvoiceId: invoice.id ?? null,
+    openInvoiceUrl: invoice.status === 'open' ? (invoice.hosted_invoice_url ?? null) : null,
+  };
 }

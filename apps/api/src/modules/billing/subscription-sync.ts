@@ -17,7 +17,13 @@ import type { SubscriptionChanges, SubscriptionStore } from './subscription.stor
 export const SUBSCRIPTION_EXPAND = { expand: ['latest_invoice', 'schedule'] };
 
 export type SyncOutcome =
-  | { status: 'synced'; organizationId: string; changes: SubscriptionChanges; created: boolean; snapshot: SubscriptionSnapshot }
+  | {
+      status: 'synced';
+      organizationId: string;
+      changes: SubscriptionChanges;
+      created: boolean;
+      snapshot: SubscriptionSnapshot;
+    }
   | { status: 'unknown-customer' | 'not-our-plan'; organizationId: null };
 
 /** The advisory lock that serialises every writer of one subscription's row. */
@@ -52,7 +58,9 @@ export class SubscriptionSync {
   /** Fetches the subscription from Stripe (under the lock) and applies it. */
   async syncById(stripeSubscriptionId: string): Promise<SyncOutcome> {
     const outcome = await this.#locked(stripeSubscriptionId, async (tx) => {
-      const subscription = await callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND));
+      const subscription = await callStripe(() =>
+        this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND),
+      );
       return this.#apply(tx, subscription);
     });
     return this.#settled(outcome);
@@ -100,7 +108,9 @@ export class SubscriptionSync {
     const live = await this.store.liveOf(tx, organizationId);
     if (!live || live.stripeSubscriptionId === incoming.id) return true;
     const now = this.clock.now();
-    const other = await callStripe(() => this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND));
+    const other = await callStripe(() =>
+      this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND),
+    );
     const otherSnapshot = snapshotOf(other, this.stripe.priceIds());
     if (isEndedStatus(other.status) || !otherSnapshot) {
       // Ended, or moved to a price that is none of our plans: either way no longer the live plan.

@@ -114,10 +114,10 @@ function dateOrNull(value: Date | string | null): Date | null {
 /** billing_subscription, written only with Stripe's state of a subscription (upsert keyed on its id). */
 export class SubscriptionStore {
   async liveOf(em: SqlEntityManager, organizationId: string): Promise<SubscriptionRow | null> {
-    const rows = await em.execute<DbRow[]>(`select ${COLUMNS} from billing_subscription where organization_id = ? and ${NOT_ENDED}`, [
-      organizationId,
-      ...ENDED_STATUSES,
-    ]);
+    const rows = await em.execute<DbRow[]>(
+      `select ${COLUMNS} from billing_subscription where organization_id = ? and ${NOT_ENDED}`,
+      [organizationId, ...ENDED_STATUSES],
+    );
     return rows[0] ? toRow(rows[0]) : null;
   }
 
@@ -141,18 +141,27 @@ export class SubscriptionStore {
   }
 
   async byStripeId(em: SqlEntityManager, stripeSubscriptionId: string): Promise<SubscriptionRow | null> {
-    const rows = await em.execute<DbRow[]>(`select ${COLUMNS} from billing_subscription where stripe_subscription_id = ?`, [
-      stripeSubscriptionId,
-    ]);
+    const rows = await em.execute<DbRow[]>(
+      `select ${COLUMNS} from billing_subscription where stripe_subscription_id = ?`,
+      [stripeSubscriptionId],
+    );
     return rows[0] ? toRow(rows[0]) : null;
   }
 
   /** Brings the row to the snapshot; returns what differed (every field for a new row). */
-  async apply(em: SqlEntityManager, organizationId: string, snapshot: SubscriptionSnapshot, now: Date): Promise<SubscriptionChanges> {
+  async apply(
+    em: SqlEntityManager,
+    organizationId: string,
+    snapshot: SubscriptionSnapshot,
+    now: Date,
+  ): Promise<SubscriptionChanges> {
     const before = await this.byStripeId(em, snapshot.stripeSubscriptionId);
     // The grace period counts from the first time we saw past_due, and ends when the status leaves it.
     const pastDueSince = GRACE_STATUSES.includes(snapshot.status) ? (before?.pastDueSince ?? now) : null;
-    const openInvoiceUrl = snapshot.openInvoiceUrl !== undefined ? snapshot.openInvoiceUrl : knownOpenInvoiceUrl(before, snapshot.latestInvoiceId);
+    const openInvoiceUrl =
+      snapshot.openInvoiceUrl !== undefined
+        ? snapshot.openInvoiceUrl
+        : knownOpenInvoiceUrl(before, snapshot.latestInvoiceId);
     const after = {
       stripePriceId: snapshot.stripePriceId,
       tier: snapshot.tier,
@@ -171,7 +180,8 @@ export class SubscriptionStore {
       pendingExpiresAt: snapshot.pendingExpiresAt,
     };
     const changes = diff(before, after);
-    if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime()) return changes;
+    if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime())
+      return changes;
     await em.execute(UPSERT_SQL, [
       randomUUID(),
       organizationId,
@@ -218,7 +228,10 @@ function knownOpenInvoiceUrl(before: SubscriptionRow | null, latestInvoiceId: st
   return before && before.latestInvoiceId === latestInvoiceId ? before.openInvoiceUrl : null;
 }
 
-function diff(before: SubscriptionRow | null, after: Omit<SubscriptionRow, 'id' | 'organizationId' | 'stripeCustomerId' | 'stripeSubscriptionId' | 'pastDueSince'>): SubscriptionChanges {
+function diff(
+  before: SubscriptionRow | null,
+  after: Omit<SubscriptionRow, 'id' | 'organizationId' | 'stripeCustomerId' | 'stripeSubscriptionId' | 'pastDueSince'>,
+): SubscriptionChanges {
   const changes: SubscriptionChanges = {};
   for (const [key, value] of Object.entries(after) as Array<[keyof typeof after, unknown]>) {
     const previous = before ? before[key] : null;

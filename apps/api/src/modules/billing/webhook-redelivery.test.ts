@@ -81,7 +81,9 @@ describe('a redelivery while the first attempt is still running', () => {
     expect(answered.status).toBe(200);
     expect(await statusOf(eventId)).toBe('processed');
     expect((await first).status).toBe(200);
-    const [stored] = await kit.t.sql<{ attempts: number }>('select attempts from stripe_webhook_event where id = ?', [eventId]);
+    const [stored] = await kit.t.sql<{ attempts: number }>('select attempts from stripe_webhook_event where id = ?', [
+      eventId,
+    ]);
     expect(stored?.attempts).toBe(1);
   });
 });

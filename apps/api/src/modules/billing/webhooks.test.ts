@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { postSignedWebhook, startAppWithUnreachableStripe, startBillingKit, WEBHOOK_SECRET, type BillingKit } from './test/billing-test-kit.js';
+import {
+  postSignedWebhook,
+  startAppWithUnreachableStripe,
+  startBillingKit,
+  WEBHOOK_SECRET,
+  type BillingKit,
+} from './test/billing-test-kit.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -10,7 +16,15 @@ afterAll(() => kit.stop());
 const EVENTS = '{ webhookEvents { id type status attempts result error } }';
 
 function event(id: string, type: string, object: Record<string, unknown>): string {
-  return JSON.stringify({ id, object: 'event', type, api_version: '2026-10-28.endive', created: Math.floor(Date.now() / 1000), livemode: false, data: { object } });
+  return JSON.stringify({
+    id,
+    object: 'event',
+    type,
+    api_version: '2026-10-28.endive',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    data: { object },
+  });
 }
 
 async function storedEvent(id: string) {
@@ -25,18 +39,26 @@ describe('POST /webhooks/stripe signature', () => {
   it('refuses a tampered body, a wrong secret, an old timestamp and a missing header with 400, storing nothing', async () => {
     const user = await kit.t.signUp();
     await kit.subscribe(user, 'PRO');
-    const [subscription] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-      user.organizationId,
-    ]);
+    const [subscription] = await kit.t.sql<{ stripe_subscription_id: string }>(
+      'select stripe_subscription_id from billing_subscription where organization_id = ?',
+      [user.organizationId],
+    );
     const subscriptionId = subscription?.stripe_subscription_id ?? '';
     // What an attacker would like to send: the subscription deleted.
-    const payload = event('evt_forged_1', 'customer.subscription.deleted', { id: subscriptionId, object: 'subscription' });
+    const payload = event('evt_forged_1', 'customer.subscription.deleted', {
+      id: subscriptionId,
+      object: 'subscription',
+    });
     const genuineHeader = kit.stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
     const attempts = [
       await postSignedWebhook(kit.t.url, payload.replace('deleted', 'updated'), { signature: genuineHeader }),
       await postSignedWebhook(kit.t.url, payload, { secret: 'whsec_not_the_secret' }),
       await postSignedWebhook(kit.t.url, payload, { timestamp: Math.floor(Date.now() / 1000) - 301 }),
-      await fetch(`${kit.t.url}/webhooks/stripe`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: payload }),
+      await fetch(`${kit.t.url}/webhooks/stripe`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: payload,
+      }),
     ];
     expect(attempts.map((response) => response.status)).toEqual([400, 400, 400, 400]);
     expect(await storedEvent('evt_forged_1')).toBeUndefined();
@@ -65,11 +87,16 @@ describe('POST /webhooks/stripe signature', () => {
       items: [{ price: kit.emulator.priceIds.PRO }],
       trial_period_days: 14,
     });
-    const payload = event('evt_stranger_1', 'customer.subscription.created', { id: subscription.id, object: 'subscription' });
+    const payload = event('evt_stranger_1', 'customer.subscription.created', {
+      id: subscription.id,
+      object: 'subscription',
+    });
     const response = await postSignedWebhook(kit.t.url, payload);
     expect(response.status).toBe(200);
     expect(await storedEvent('evt_stranger_1')).toMatchObject({ status: 'ignored' });
-    expect(await kit.t.sql('select 1 from billing_subscription where stripe_subscription_id = ?', [subscription.id])).toHaveLength(0);
+    expect(
+      await kit.t.sql('select 1 from billing_subscription where stripe_subscription_id = ?', [subscription.id]),
+    ).toHaveLength(0);
   });
 });
 
@@ -83,8 +110,14 @@ describe('a webhook that fails to apply', () => {
     );
     const subscriptionId = row?.stripe_subscription_id ?? '';
     // Our row says SCALE; Stripe says PRO. Stripe is then unreachable while the event comes in.
-    await kit.t.sql(`update billing_subscription set plan_tier = 'SCALE' where stripe_subscription_id = ?`, [subscriptionId]);
-    const payload = event('evt_fails_1', 'customer.subscription.updated', { id: subscriptionId, object: 'subscription', customer: row?.stripe_customer_id });
+    await kit.t.sql(`update billing_subscription set plan_tier = 'SCALE' where stripe_subscription_id = ?`, [
+      subscriptionId,
+    ]);
+    const payload = event('evt_fails_1', 'customer.subscription.updated', {
+      id: subscriptionId,
+      object: 'subscription',
+      customer: row?.stripe_customer_id,
+    });
 
     const broken = await startAppWithUnreachableStripe(kit);
     try {
@@ -100,20 +133,33 @@ describe('a webhook that fails to apply', () => {
       await broken.stop();
     }
 
-    const view = await kit.t.graphql<{ webhookEvents: Array<{ id: string; status: string; attempts: number; error: string | null }> }>(
-      EVENTS,
-      {},
+    const view = await kit.t.graphql<{
+      webhookEvents: Array<{ id: string; status: string; attempts: number; error: string | null }>;
+    }>(EVENTS, {}, { cookie: user.cookie });
+    expect(view.data?.webhookEvents.find((entry) => entry.id === 'evt_fails_1')).toMatchObject({
+      status: 'failed',
+      attempts: 2,
+    });
+    const replayed = await kit.t.graphql(
+      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status attempts error } }',
+      { id: 'evt_fails_1' },
       { cookie: user.cookie },
     );
-    expect(view.data?.webhookEvents.find((entry) => entry.id === 'evt_fails_1')).toMatchObject({ status: 'failed', attempts: 2 });
-    const replayed = await kit.t.graphql('mutation ($id: ID!) { replayWebhookEvent(id: $id) { status attempts error } }', { id: 'evt_fails_1' }, { cookie: user.cookie });
     expect(replayed.data?.replayWebhookEvent).toEqual({ status: 'processed', attempts: 3, error: null });
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
-    const twice = await kit.t.graphql('mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }', { id: 'evt_fails_1' }, { cookie: user.cookie });
+    const twice = await kit.t.graphql(
+      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }',
+      { id: 'evt_fails_1' },
+      { cookie: user.cookie },
+    );
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WEBHOOK_EVENT_NOT_FAILED' });
     const stranger = await kit.t.signUp();
-    const foreign = await kit.t.graphql('mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }', { id: 'evt_fails_1' }, { cookie: stranger.cookie });
+    const foreign = await kit.t.graphql(
+      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }',
+      { id: 'evt_fails_1' },
+      { cookie: stranger.cookie },
+    );
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });

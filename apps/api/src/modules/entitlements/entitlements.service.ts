@@ -28,7 +28,12 @@ export class EntitlementsService implements EntitlementsReader {
       const period = { start: subscription.periodStart, end: subscription.periodEnd };
       return { tier: subscription.tier, period, limits: capabilitiesOf(subscription.tier), subscription };
     }
-    return { tier: 'FREE', period: calendarMonthUtc(this.clock.now()), limits: capabilitiesOf('FREE'), subscription: null };
+    return {
+      tier: 'FREE',
+      period: calendarMonthUtc(this.clock.now()),
+      limits: capabilitiesOf('FREE'),
+      subscription: null,
+    };
   }
 
   /**

@@ -34,7 +34,12 @@ export interface EntitlementsServices {
   usage: UsageService;
 }
 
-export function createEntitlementsServices(orm: Orm, clock: Clock, subscriptions: SubscriptionLookup, upgradeUrl: string): EntitlementsServices {
+export function createEntitlementsServices(
+  orm: Orm,
+  clock: Clock,
+  subscriptions: SubscriptionLookup,
+  upgradeUrl: string,
+): EntitlementsServices {
   return { entitlements: new EntitlementsService(subscriptions, clock), usage: new UsageService(orm, upgradeUrl) };
 }
 

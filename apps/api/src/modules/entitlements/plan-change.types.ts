@@ -2,7 +2,9 @@ import type { PaidPlanTier, PlanTier } from '@aa/plans';
 import { Field, ObjectType } from 'type-graphql';
 import { PlanTierEnum } from './plans.types.js';
 
-@ObjectType('ScheduledPlanChange', { description: 'A downgrade Stripe makes at the period end (a subscription schedule)' })
+@ObjectType('ScheduledPlanChange', {
+  description: 'A downgrade Stripe makes at the period end (a subscription schedule)',
+})
 export class ScheduledPlanChangeObject {
   @Field(() => PlanTierEnum)
   planTier!: PlanTier;
@@ -16,7 +18,10 @@ export class PendingPlanChangeObject {
   @Field(() => PlanTierEnum)
   planTier!: PlanTier;
 
-  @Field(() => String, { nullable: true, description: "The invoice's hosted page, where it is paid (or 3-D Secure completed)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "The invoice's hosted page, where it is paid (or 3-D Secure completed)",
+  })
   invoiceUrl!: string | null;
 
   @Field(() => Date, { nullable: true, description: 'When Stripe drops the upgrade if the invoice is still unpaid' })
@@ -37,7 +42,10 @@ export function planChangeObjectsOf(row: PlanChangeFields): {
   pendingChange: PendingPlanChangeObject | null;
 } {
   return {
-    scheduledChange: row.scheduledTier && row.scheduledAt ? { planTier: row.scheduledTier, effectiveAt: row.scheduledAt } : null,
-    pendingChange: row.pendingTier ? { planTier: row.pendingTier, invoiceUrl: row.pendingInvoiceUrl, expiresAt: row.pendingExpiresAt } : null,
+    scheduledChange:
+      row.scheduledTier && row.scheduledAt ? { planTier: row.scheduledTier, effectiveAt: row.scheduledAt } : null,
+    pendingChange: row.pendingTier
+      ? { planTier: row.pendingTier, invoiceUrl: row.pendingInvoiceUrl, expiresAt: row.pendingExpiresAt }
+      : null,
   };
 }

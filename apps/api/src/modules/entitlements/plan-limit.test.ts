@@ -10,7 +10,11 @@ afterAll(() => t.stop());
 
 const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
 const USAGE = '{ usage { attributionRuns { metric used limit remaining periodStart periodEnd } } }';
-const JOURNEY = { touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }], convertedAt: '2026-04-02T00:00:00Z', value: 10 };
+const JOURNEY = {
+  touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }],
+  convertedAt: '2026-04-02T00:00:00Z',
+  value: 10,
+};
 
 async function meter(user: SignedUpUser) {
   return (await t.graphql(USAGE, {}, { cookie: user.cookie })).data?.usage.attributionRuns;
@@ -20,7 +24,9 @@ describe('@planLimit on trackJourney', () => {
   it('lets exactly 500 of 600 concurrent calls through on FREE; the rest get PLAN_LIMIT_EXCEEDED with HTTP 402', async () => {
     const user = await t.signUp();
     const apiKey = await t.createApiKey(user);
-    const results = await Promise.all(Array.from({ length: 600 }, () => t.graphql(TRACK, { input: JOURNEY }, { apiKey })));
+    const results = await Promise.all(
+      Array.from({ length: 600 }, () => t.graphql(TRACK, { input: JOURNEY }, { apiKey })),
+    );
 
     const succeeded = results.filter((result) => result.status === 200 && result.data?.trackJourney?.journeyId);
     const refused = results.filter((result) => result.status === 402);
@@ -46,7 +52,9 @@ describe('@planLimit on trackJourney', () => {
       periodStart: '2026-04-01T00:00:00.000Z',
       periodEnd: '2026-05-01T00:00:00.000Z',
     });
-    const [stored] = await t.sql<{ n: string }>('select count(*) as n from journey where organization_id = ?', [user.organizationId]);
+    const [stored] = await t.sql<{ n: string }>('select count(*) as n from journey where organization_id = ?', [
+      user.organizationId,
+    ]);
     expect(Number(stored?.n)).toBe(500);
 
     const metrics = await (await fetch(`${t.url}/metrics`)).text();
@@ -71,7 +79,12 @@ describe('@planLimit on trackJourney', () => {
     expect((await meter(user)).used).toBe(2);
 
     t.clock.set('2026-05-01T00:00:00Z');
-    expect(await meter(user)).toMatchObject({ used: 0, remaining: 500, periodStart: '2026-05-01T00:00:00.000Z', periodEnd: '2026-06-01T00:00:00.000Z' });
+    expect(await meter(user)).toMatchObject({
+      used: 0,
+      remaining: 500,
+      periodStart: '2026-05-01T00:00:00.000Z',
+      periodEnd: '2026-06-01T00:00:00.000Z',
+    });
     await t.graphql(TRACK, { input: { ...JOURNEY, convertedAt: '2026-04-30T00:00:00Z' } }, { cookie: user.cookie });
     expect((await meter(user)).used).toBe(1);
 

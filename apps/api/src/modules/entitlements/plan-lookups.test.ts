@@ -30,7 +30,12 @@ afterAll(() => t.stop());
 
 const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
 const RUN = 'mutation ($input: AttributionRunInput!) { runAttribution(input: $input) { journeyCount } }';
-const JOURNEY = { touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }], convertedAt: '2026-04-02T00:00:00Z', value: 10, models: ['LAST_TOUCH'] };
+const JOURNEY = {
+  touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }],
+  convertedAt: '2026-04-02T00:00:00Z',
+  value: 10,
+  models: ['LAST_TOUCH'],
+};
 
 describe('a request looks its plan up once', () => {
   it('trackJourney: the gate, the quota and the service share one lookup', async () => {
@@ -59,7 +64,11 @@ describe('a request looks its plan up once', () => {
   it('plan and usage in one query read the same lookup', async () => {
     const user = await t.signUp();
     const count = await lookups.countDuring(user, async () => {
-      const result = await t.graphql('{ plan { tier } usage { attributionRuns { used limit } } }', {}, { cookie: user.cookie });
+      const result = await t.graphql(
+        '{ plan { tier } usage { attributionRuns { used limit } } }',
+        {},
+        { cookie: user.cookie },
+      );
       expect(result.data).toEqual({ plan: { tier: 'FREE' }, usage: { attributionRuns: { used: 0, limit: 500 } } });
     });
     expect(count).toBe(1);

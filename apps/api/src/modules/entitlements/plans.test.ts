@@ -9,7 +9,9 @@ afterAll(() => t.stop());
 
 describe('plans', () => {
   it('lists FREE / PRO / SCALE with 500 / 5,000 / 25,000 runs, without signing in', async () => {
-    const result = await t.graphql('{ plans { tier name priceMonthlyCents limits { attributionRuns models lookbackDays exports } } }');
+    const result = await t.graphql(
+      '{ plans { tier name priceMonthlyCents limits { attributionRuns models lookbackDays exports } } }',
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data?.plans.map((plan: any) => [plan.tier, plan.limits.attributionRuns])).toEqual([
       ['FREE', 500],
@@ -29,7 +31,14 @@ describe('plans', () => {
 
   it('gives a new organization the FREE plan', async () => {
     const user = await t.signUp();
-    const result = await t.graphql('{ plan { tier limits { lookbackDays models } } subscription { id } }', {}, { cookie: user.cookie });
-    expect(result.data).toEqual({ plan: { tier: 'FREE', limits: { lookbackDays: 30, models: ['LAST_TOUCH'] } }, subscription: null });
+    const result = await t.graphql(
+      '{ plan { tier limits { lookbackDays models } } subscription { id } }',
+      {},
+      { cookie: user.cookie },
+    );
+    expect(result.data).toEqual({
+      plan: { tier: 'FREE', limits: { lookbackDays: 30, models: ['LAST_TOUCH'] } },
+      subscription: null,
+    });
   });
 });

@@ -4,7 +4,9 @@ import type { ActiveSubscription, SubscriptionLookup } from './index.js';
 
 // What billing will provide: here a fixed PRO subscription for the organizations registered below.
 const subscribed = new Map<string, ActiveSubscription>();
-const lookup: SubscriptionLookup = { activeSubscription: async (organizationId) => subscribed.get(organizationId) ?? null };
+const lookup: SubscriptionLookup = {
+  activeSubscription: async (organizationId) => subscribed.get(organizationId) ?? null,
+};
 
 let t: TestApp;
 beforeAll(async () => {
@@ -25,9 +27,20 @@ describe('plan and usage with a subscription', () => {
       periodEnd: new Date('2026-07-10T15:30:00Z'),
       cancelAtPeriodEnd: false,
     });
-    const input = { touches: [{ channel: 'ads', at: '2026-06-18T00:00:00Z' }], convertedAt: '2026-06-19T00:00:00Z', models: ['LAST_TOUCH', 'LINEAR'] };
-    const tracked = await t.graphql('mutation ($input: JourneyInput!) { trackJourney(input: $input) { credits { model } } }', { input }, { cookie: user.cookie });
-    expect(tracked.data?.trackJourney.credits.map((credit: { model: string }) => credit.model)).toEqual(['LAST_TOUCH', 'LINEAR']);
+    const input = {
+      touches: [{ channel: 'ads', at: '2026-06-18T00:00:00Z' }],
+      convertedAt: '2026-06-19T00:00:00Z',
+      models: ['LAST_TOUCH', 'LINEAR'],
+    };
+    const tracked = await t.graphql(
+      'mutation ($input: JourneyInput!) { trackJourney(input: $input) { credits { model } } }',
+      { input },
+      { cookie: user.cookie },
+    );
+    expect(tracked.data?.trackJourney.credits.map((credit: { model: string }) => credit.model)).toEqual([
+      'LAST_TOUCH',
+      'LINEAR',
+    ]);
 
     const result = await t.graphql(
       '{ plan { tier } usage { attributionRuns { used limit periodStart periodEnd } } subscription { stripeSubscriptionId planTier currentPeriodEnd } }',
@@ -36,7 +49,14 @@ describe('plan and usage with a subscription', () => {
     );
     expect(result.data).toEqual({
       plan: { tier: 'PRO' },
-      usage: { attributionRuns: { used: 1, limit: 5000, periodStart: '2026-06-10T15:30:00.000Z', periodEnd: '2026-07-10T15:30:00.000Z' } },
+      usage: {
+        attributionRuns: {
+          used: 1,
+          limit: 5000,
+          periodStart: '2026-06-10T15:30:00.000Z',
+          periodEnd: '2026-07-10T15:30:00.000Z',
+        },
+      },
       subscription: { stripeSubscriptionId: 'sub_123', planTier: 'PRO', currentPeriodEnd: '2026-07-10T15:30:00.000Z' },
     });
   });

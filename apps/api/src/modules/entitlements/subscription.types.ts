@@ -1,7 +1,12 @@
 import type { PlanTier } from '@aa/plans';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../graphql/enum-object.js';
-import { BILLING_ACTIONS, SUBSCRIPTION_ACCESS, type BillingAction, type SubscriptionAccess } from '../billing/subscription-access.js';
+import {
+  BILLING_ACTIONS,
+  SUBSCRIPTION_ACCESS,
+  type BillingAction,
+  type SubscriptionAccess,
+} from '../billing/subscription-access.js';
 import { PlanTierEnum } from './plans.types.js';
 import { PendingPlanChangeObject, planChangeObjectsOf, ScheduledPlanChangeObject } from './plan-change.types.js';
 import type { BillingAccountState, SubscriptionState } from './subscription-lookup.js';
@@ -62,7 +67,10 @@ export class BillingSubscriptionObject {
   @Field(() => Boolean, { description: "planTier's limits apply now (PAID or GRACE)" })
   grantsPlan!: boolean;
 
-  @Field(() => Date, { nullable: true, description: 'When it ends if a cancellation is scheduled (cancel_at, or the period end)' })
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When it ends if a cancellation is scheduled (cancel_at, or the period end)',
+  })
   cancelAt!: Date | null;
 
   @Field(() => Date, { nullable: true, description: 'past_due: when the grace period ends or ended' })
@@ -71,10 +79,16 @@ export class BillingSubscriptionObject {
   @Field(() => String, { nullable: true, description: "The open invoice's hosted page, where it is paid" })
   openInvoiceUrl!: string | null;
 
-  @Field(() => ScheduledPlanChangeObject, { nullable: true, description: 'A downgrade waiting for the period end; undo with undoScheduledPlanChange' })
+  @Field(() => ScheduledPlanChangeObject, {
+    nullable: true,
+    description: 'A downgrade waiting for the period end; undo with undoScheduledPlanChange',
+  })
   scheduledChange!: ScheduledPlanChangeObject | null;
 
-  @Field(() => PendingPlanChangeObject, { nullable: true, description: 'An upgrade waiting for its invoice to be paid; planTier stays until then' })
+  @Field(() => PendingPlanChangeObject, {
+    nullable: true,
+    description: 'An upgrade waiting for its invoice to be paid; planTier stays until then',
+  })
   pendingChange!: PendingPlanChangeObject | null;
 
   @Field(() => [BillingActionEnum])
@@ -86,10 +100,15 @@ export class BillingAccountObject {
   @Field(() => Boolean, { description: 'A Stripe customer exists, so "Manage billing" opens the portal' })
   hasCustomer!: boolean;
 
-  @Field(() => Boolean, { description: 'No live subscription (only canceled/incomplete_expired, or none): Checkout is allowed' })
+  @Field(() => Boolean, {
+    description: 'No live subscription (only canceled/incomplete_expired, or none): Checkout is allowed',
+  })
   canCheckout!: boolean;
 
-  @Field(() => BillingSubscriptionObject, { nullable: true, description: 'The latest subscription whatever its status; null if none ever' })
+  @Field(() => BillingSubscriptionObject, {
+    nullable: true,
+    description: 'The latest subscription whatever its status; null if none ever',
+  })
   subscription!: BillingSubscriptionObject | null;
 }
 

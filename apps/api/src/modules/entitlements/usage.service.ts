@@ -51,7 +51,12 @@ export class UsageService {
   ) {}
 
   /** Takes `cost` units of the current period's quota or throws PlanLimitExceededError. */
-  async reserve(organizationId: string, { tier, period, limits }: Entitlements, metric: UsageMetric, cost: number): Promise<Reservation> {
+  async reserve(
+    organizationId: string,
+    { tier, period, limits }: Entitlements,
+    metric: UsageMetric,
+    cost: number,
+  ): Promise<Reservation> {
     const limit = LIMIT_OF_METRIC[metric](limits);
     const rows = await this.#execute(RESERVE_SQL, [organizationId, metric, period.start, cost, cost, limit, limit]);
     if (rows.length === 0) {
@@ -73,7 +78,14 @@ export class UsageService {
   async meter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric): Promise<UsageMeterData> {
     const limit = LIMIT_OF_METRIC[metric](limits);
     const used = await this.#used(organizationId, metric, period.start);
-    return { metric, used, limit, remaining: Math.max(limit - used, 0), periodStart: period.start, periodEnd: period.end };
+    return {
+      metric,
+      used,
+      limit,
+      remaining: Math.max(limit - used, 0),
+      periodStart: period.start,
+      periodEnd: period.end,
+    };
   }
 
   async #used(organizationId: string, metric: UsageMetric, periodStart: Date): Promise<number> {

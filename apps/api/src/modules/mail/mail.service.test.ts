@@ -34,14 +34,20 @@ function startSmtpServer(): Promise<{ server: Server; port: number; messages: st
       }
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, port: (server.address() as { port: number }).port, messages })));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({ server, port: (server.address() as { port: number }).port, messages }),
+    ),
+  );
 }
 
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
 let t: TestApp;
 beforeAll(async () => {
   smtp = await startSmtpServer();
-  t = await startTestApp({ env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Billing <billing@example.com>' } });
+  t = await startTestApp({
+    env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Billing <billing@example.com>' },
+  });
 });
 afterAll(async () => {
   await t.stop();
@@ -51,7 +57,13 @@ afterAll(async () => {
 describe('MailService with SMTP_URL set', () => {
   it('sends through SMTP once per dedupe key and records what it sent', async () => {
     const user = await t.signUp();
-    const mail = { organizationId: user.organizationId, to: [user.email], subject: 'Payment failed', body: 'Please update your card.', dedupeKey: 'dunning:in_1:1' };
+    const mail = {
+      organizationId: user.organizationId,
+      to: [user.email],
+      subject: 'Payment failed',
+      body: 'Please update your card.',
+      dedupeKey: 'dunning:in_1:1',
+    };
     expect(await t.app.services.mail.send(mail)).toBe(true);
     expect(await t.app.services.mail.send(mail)).toBe(false);
     expect(smtp.messages).toHaveLength(1);
@@ -63,7 +75,13 @@ describe('MailService with SMTP_URL set', () => {
 
   it('forgets a mail the SMTP server did not take, so a retry sends it', async () => {
     const user = await t.signUp();
-    const mail = { organizationId: user.organizationId, to: [user.email], subject: 'Retry me', body: '…', dedupeKey: 'dunning:in_2:1' };
+    const mail = {
+      organizationId: user.organizationId,
+      to: [user.email],
+      subject: 'Retry me',
+      body: '…',
+      dedupeKey: 'dunning:in_2:1',
+    };
     await new Promise<void>((resolve) => smtp.server.close(() => resolve()));
     await expect(t.app.services.mail.send(mail)).rejects.toThrow();
     expect(await t.sql('select 1 from mail_message where dedupe_key = ?', ['dunning:in_2:1'])).toHaveLength(0);
@@ -73,7 +91,9 @@ describe('MailService with SMTP_URL set', () => {
 
   it('shows the outbox to admins only', async () => {
     const user = await t.signUp();
-    await t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [user.email]);
+    await t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [
+      user.email,
+    ]);
     const result = await t.graphql('{ outbox { subject } }', {}, { cookie: user.cookie });
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

@@ -9,7 +9,10 @@ export function AdminRoute() {
   const { viewer } = useViewer();
   return (
     <div className="page">
-      <PageHeader title="Billing activity" description="Stripe webhook deliveries, billing incidents and the mail they caused. Visible to owners and admins." />
+      <PageHeader
+        title="Billing activity"
+        description="Stripe webhook deliveries, billing incidents and the mail they caused. Visible to owners and admins."
+      />
       {viewer?.isOperator && <BillingOverviewCard />}
       <BillingIncidentsCard />
       <WebhookEventsCard />

@@ -43,7 +43,8 @@ export function AttributionRoute() {
           <div className="row row--between">
             <h2 className="card__title">Report of {formatDateTime(report.createdAt)}</h2>
             <span className="muted">
-              {formatQuantity(report.journeyCount, 'journey')} · {formatQuantity(report.pathRowCount, 'path row')} · {formatCount(Math.round(report.durationMs))} ms
+              {formatQuantity(report.journeyCount, 'journey')} · {formatQuantity(report.pathRowCount, 'path row')} ·{' '}
+              {formatCount(Math.round(report.durationMs))} ms
             </span>
           </div>
           <CreditsTables credits={report.credits} />
@@ -55,7 +56,9 @@ export function AttributionRoute() {
         <section className="card" aria-label="CSV formats">
           <h2 className="card__title">CSV formats</h2>
           <p className="muted">Aggregated paths, as ChannelAttribution writes them:</p>
-          <pre className="mail__body">{'path;total_conversions;total_conversion_value;total_null\nSEO > Email > Direct;12;1450.5;40'}</pre>
+          <pre className="mail__body">
+            {'path;total_conversions;total_conversion_value;total_null\nSEO > Email > Direct;12;1450.5;40'}
+          </pre>
           <p className="muted">or one row per touch, with timestamps, for time-based models.</p>
         </section>
       </div>

@@ -19,7 +19,15 @@ export function SignInRoute() {
   if (loading) return <LoadingState />;
   if (viewer) return <Navigate to={next} replace />;
   return (
-    <AuthCard title="Sign in" subtitle="Welcome back." footer={<>New here? <Link to={`/signup${query}`}>Create an account</Link></>}>
+    <AuthCard
+      title="Sign in"
+      subtitle="Welcome back."
+      footer={
+        <>
+          New here? <Link to={`/signup${query}`}>Create an account</Link>
+        </>
+      }
+    >
       <SignInForm />
     </AuthCard>
   );
@@ -33,7 +41,11 @@ export function SignUpRoute() {
     <AuthCard
       title="Create your account"
       subtitle="Start free: 500 attribution runs every month, no card needed."
-      footer={<>Already have an account? <Link to={`/signin${query}`}>Sign in</Link></>}
+      footer={
+        <>
+          Already have an account? <Link to={`/signin${query}`}>Sign in</Link>
+        </>
+      }
     >
       <SignUpForm />
     </AuthCard>

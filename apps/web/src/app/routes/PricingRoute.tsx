@@ -20,13 +20,21 @@ export function PricingRoute() {
 
   return (
     <div className="page">
-      <PageHeader title="Plans & pricing" description="Every plan includes the GraphQL API, journey tracking and saved reports. Change or cancel any time." />
+      <PageHeader
+        title="Plans & pricing"
+        description="Every plan includes the GraphQL API, journey tracking and saved reports. Change or cancel any time."
+      />
       {paymentNeeded && (
         <Alert tone="info">
-          Your subscription has a payment outstanding: pay it in <Link to="/settings">Settings → Billing</Link> before changing plans.
+          Your subscription has a payment outstanding: pay it in <Link to="/settings">Settings → Billing</Link> before
+          changing plans.
         </Alert>
       )}
-      {signedIn && !billing ? <LoadingState label="Loading your plan…" /> : <PricingPlans viewer={billing} selection={selection} />}
+      {signedIn && !billing ? (
+        <LoadingState label="Loading your plan…" />
+      ) : (
+        <PricingPlans viewer={billing} selection={selection} />
+      )}
     </div>
   );
 }

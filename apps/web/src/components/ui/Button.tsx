@@ -20,7 +20,12 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, Lo
 
 export function Button({ variant, size, block, busy = false, className, children, disabled, ...rest }: ButtonProps) {
   return (
-    <button type="button" className={classOf({ variant, size, block }, className)} disabled={disabled || busy} {...rest}>
+    <button
+      type="button"
+      className={classOf({ variant, size, block }, className)}
+      disabled={disabled || busy}
+      {...rest}
+    >
       {busy && <span className="spinner" aria-hidden="true" />}
       {children}
     </button>

@@ -18,14 +18,26 @@ describe('journeyInputOf', () => {
   });
 
   it('refuses a touch after the conversion and a negative value', () => {
-    const late = { touches: [{ channel: 'Email', at: '2026-11-22T10:00' }], convertedAt: '2026-11-21T10:00', value: '' };
+    const late = {
+      touches: [{ channel: 'Email', at: '2026-11-22T10:00' }],
+      convertedAt: '2026-11-21T10:00',
+      value: '',
+    };
     expect(journeyInputOf(late)).toEqual({ ok: false, message: 'Touch 1 happens after the conversion.' });
-    const negative = { touches: [{ channel: 'Email', at: '2026-11-20T10:00' }], convertedAt: '2026-11-21T10:00', value: '-5' };
+    const negative = {
+      touches: [{ channel: 'Email', at: '2026-11-20T10:00' }],
+      convertedAt: '2026-11-21T10:00',
+      value: '-5',
+    };
     expect(journeyInputOf(negative)).toEqual({ ok: false, message: 'Value must be a positive number.' });
   });
 
   it('sends an empty value as null', () => {
-    const draft = { touches: [{ channel: 'Email', at: '2026-11-20T10:00' }], convertedAt: '2026-11-21T10:00', value: '' };
+    const draft = {
+      touches: [{ channel: 'Email', at: '2026-11-20T10:00' }],
+      convertedAt: '2026-11-21T10:00',
+      value: '',
+    };
     expect(journeyInputOf(draft)).toMatchObject({ ok: true, input: { value: null } });
   });
 });

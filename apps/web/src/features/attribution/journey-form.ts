@@ -53,6 +53,7 @@ export function journeyInputOf(draft: JourneyDraft): JourneyInputResult {
     input.push({ channel: touch.channel.trim(), at });
   }
   const value = draft.value.trim() === '' ? null : Number(draft.value);
-  if (value !== null && (!Number.isFinite(value) || value < 0)) return { ok: false, message: 'Value must be a positive number.' };
+  if (value !== null && (!Number.isFinite(value) || value < 0))
+    return { ok: false, message: 'Value must be a positive number.' };
   return { ok: true, input: { touches: input, convertedAt, value } };
 }

@@ -4,7 +4,11 @@ import { modelAvailability } from './model-catalog.js';
 const PLANS = [
   { tier: 'FREE', name: 'Free', limits: { models: ['LAST_TOUCH'] } },
   { tier: 'PRO', name: 'Pro', limits: { models: ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR'] } },
-  { tier: 'SCALE', name: 'Scale', limits: { models: ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR', 'TIME_DECAY', 'MARKOV', 'SHAPLEY'] } },
+  {
+    tier: 'SCALE',
+    name: 'Scale',
+    limits: { models: ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR', 'TIME_DECAY', 'MARKOV', 'SHAPLEY'] },
+  },
 ] as const;
 
 describe('modelAvailability', () => {

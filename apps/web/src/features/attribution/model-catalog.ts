@@ -31,7 +31,10 @@ export interface ModelAvailability {
 }
 
 /** `plans` comes cheapest first, so the first plan listing a model is the one to upgrade to. */
-export function modelAvailability(allowed: readonly AttributionModel[], plans: readonly PlanOffer[]): ModelAvailability[] {
+export function modelAvailability(
+  allowed: readonly AttributionModel[],
+  plans: readonly PlanOffer[],
+): ModelAvailability[] {
   return ALL_MODELS.map((model) => ({
     model,
     label: MODEL_LABELS[model],

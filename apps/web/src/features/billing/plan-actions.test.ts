@@ -37,10 +37,20 @@ describe('viewerBillingOf', () => {
 
   it('reads Checkout and plan changes from the API, not from statuses', () => {
     expect(viewerBillingOf('FREE', { hasCustomer: false, canCheckout: true, subscription: null })).toEqual(FREE);
-    expect(viewerBillingOf('PRO', { hasCustomer: true, canCheckout: false, subscription: subscription(['CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING']) })).toEqual(
-      PRO_SUBSCRIBER,
-    );
-    expect(viewerBillingOf('FREE', { hasCustomer: true, canCheckout: false, subscription: subscription(['PAY_INVOICE', 'MANAGE_BILLING']) })).toEqual(LAPSED);
+    expect(
+      viewerBillingOf('PRO', {
+        hasCustomer: true,
+        canCheckout: false,
+        subscription: subscription(['CHANGE_PLAN', 'CANCEL', 'MANAGE_BILLING']),
+      }),
+    ).toEqual(PRO_SUBSCRIBER);
+    expect(
+      viewerBillingOf('FREE', {
+        hasCustomer: true,
+        canCheckout: false,
+        subscription: subscription(['PAY_INVOICE', 'MANAGE_BILLING']),
+      }),
+    ).toEqual(LAPSED);
   });
 
   it('offers nothing while the account is still loading', () => {

@@ -18,7 +18,10 @@ export interface ViewerBilling {
 }
 
 /** The viewer's billing as the API states it; `account` is the billingAccount query's answer. */
-export function viewerBillingOf(currentTier: PlanTier, account: BillingAccountQuery['billingAccount'] | undefined): ViewerBilling {
+export function viewerBillingOf(
+  currentTier: PlanTier,
+  account: BillingAccountQuery['billingAccount'] | undefined,
+): ViewerBilling {
   return {
     currentTier,
     canCheckout: account?.canCheckout ?? false,

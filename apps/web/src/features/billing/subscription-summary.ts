@@ -26,9 +26,17 @@ export interface SubscriptionSummary {
 
 export type PlanNameOf = (tier: PlanTier) => string;
 
-const TONES: Record<SubscriptionAccess, SummaryTone> = { PAID: 'success', GRACE: 'warning', LAPSED: 'danger', ENDED: 'neutral' };
+const TONES: Record<SubscriptionAccess, SummaryTone> = {
+  PAID: 'success',
+  GRACE: 'warning',
+  LAPSED: 'danger',
+  ENDED: 'neutral',
+};
 
-export function summarizeSubscription(subscription: BillingSubscriptionFieldsFragment, nameOf: PlanNameOf): SubscriptionSummary {
+export function summarizeSubscription(
+  subscription: BillingSubscriptionFieldsFragment,
+  nameOf: PlanNameOf,
+): SubscriptionSummary {
   const plan = nameOf(subscription.planTier);
   const free = nameOf('FREE');
   const can = (action: BillingSubscriptionFieldsFragment['actions'][number]) => subscription.actions.includes(action);
@@ -106,15 +114,26 @@ export function summarizeSubscription(subscription: BillingSubscriptionFieldsFra
       date: formatDay(endsAt),
     };
   }
-  return { ...base, headline: plan, detail: `Your subscription renews automatically on ${formatDay(subscription.currentPeriodEnd)}.` };
+  return {
+    ...base,
+    headline: plan,
+    detail: `Your subscription renews automatically on ${formatDay(subscription.currentPeriodEnd)}.`,
+  };
 }
 
 /** What a plan change did, for the alert on the pricing page. */
-export function planChangeOutcome(subscription: BillingSubscriptionFieldsFragment, nameOf: PlanNameOf): { message: string; payUrl: string | null } {
+export function planChangeOutcome(
+  subscription: BillingSubscriptionFieldsFragment,
+  nameOf: PlanNameOf,
+): { message: string; payUrl: string | null } {
   const summary = summarizeSubscription(subscription, nameOf);
-  if (subscription.pendingChange || subscription.scheduledChange) return { message: `${summary.headline}.`, payUrl: summary.payUrl };
+  if (subscription.pendingChange || subscription.scheduledChange)
+    return { message: `${summary.headline}.`, payUrl: summary.payUrl };
   if (subscription.cancelAt || subscription.cancelAtPeriodEnd) {
-    return { message: `Your subscription ends on ${summary.date}; you keep ${nameOf(subscription.planTier)} until then.`, payUrl: null };
+    return {
+      message: `Your subscription ends on ${summary.date}; you keep ${nameOf(subscription.planTier)} until then.`,
+      payUrl: null,
+    };
   }
   return { message: `Your subscription is now on ${nameOf(subscription.planTier)}.`, payUrl: null };
 }
@@ -126,6 +145,8 @@ export function planNamesFrom(plans: readonly { tier: PlanTier; name: string }[]
 }
 
 /** Something is owed: a past-due or lapsed subscription, or an upgrade waiting for its invoice. */
-export function isPaymentNeeded(subscription: Pick<BillingSubscriptionFieldsFragment, 'access' | 'pendingChange'>): boolean {
+export function isPaymentNeeded(
+  subscription: Pick<BillingSubscriptionFieldsFragment, 'access' | 'pendingChange'>,
+): boolean {
   return subscription.access === 'GRACE' || subscription.access === 'LAPSED' || subscription.pendingChange != null;
 }

@@ -17,7 +17,20 @@ import { TestSubscriptions } from '../test-fixtures.js';
 
 const JOURNEYS = Number(process.argv[2] ?? 1_000_000);
 
-const CHANNELS = ['search', 'email', 'social', 'display', 'direct', 'affiliate', 'video', 'referral', 'push', 'sms', 'podcast', 'print'];
+const CHANNELS = [
+  'search',
+  'email',
+  'social',
+  'display',
+  'direct',
+  'affiliate',
+  'video',
+  'referral',
+  'push',
+  'sms',
+  'podcast',
+  'print',
+];
 
 // A quarter of the journeys do not convert; the others convert over the last 60 days with 1 to 4
 // touches spread over the 20 days before, the first touch marked as the lead.
@@ -42,11 +55,16 @@ const mib = (bytes: number): string => `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 
 const scratch = await createScratchDatabase(scratchServerUrl());
-const subscriptions = new TestSubscriptions({ start: new Date(Date.now() - 86_400_000), end: new Date(Date.now() + 29 * 86_400_000) });
+const subscriptions = new TestSubscriptions({
+  start: new Date(Date.now() - 86_400_000),
+  end: new Date(Date.now() + 29 * 86_400_000),
+});
 const app = await createApp(loadConfigWith({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
 try {
   const pool = await app.orm.em.getConnection().getNativeClient();
-  const { rows } = await pool.query<{ id: string }>("insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id");
+  const { rows } = await pool.query<{ id: string }>(
+    "insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id",
+  );
   const organizationId = rows[0]!.id;
   const insertStarted = performance.now();
   await pool.query(INSERT_JOURNEYS, [organizationId, JOURNEYS]);
@@ -54,7 +72,9 @@ try {
   await pool.query('analyze journey, touch');
   const insertMs = performance.now() - insertStarted;
   subscriptions.subscribe(organizationId, 'SCALE');
-  console.log(`inserted ${JOURNEYS.toLocaleString('en-US')} journeys, ${touches.toLocaleString('en-US')} touches in ${seconds(insertMs)}`);
+  console.log(
+    `inserted ${JOURNEYS.toLocaleString('en-US')} journeys, ${touches.toLocaleString('en-US')} touches in ${seconds(insertMs)}`,
+  );
 
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
@@ -65,7 +85,11 @@ try {
   }, 20);
   for (const models of [['LAST_TOUCH'], ATTRIBUTION_MODEL_IDS] satisfies Array<readonly AttributionModelId[]>) {
     const started = performance.now();
-    const report = await app.services.attribution.runs.run(organizationId, await app.services.entitlements.forOrganization(organizationId), { models });
+    const report = await app.services.attribution.runs.run(
+      organizationId,
+      await app.services.entitlements.forOrganization(organizationId),
+      { models },
+    );
     const elapsed = performance.now() - started;
     const conversions = report.credits[0]!.totals.conversions;
     console.log(
@@ -75,7 +99,9 @@ try {
   }
   clearInterval(sampler);
   const heapLimit = (await import('node:v8')).getHeapStatistics().heap_size_limit;
-  console.log(`peak RSS ${mib(peakRss)} (resourceUsage maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}), peak heap used ${mib(peakHeap)} of a ${mib(heapLimit)} default heap limit`);
+  console.log(
+    `peak RSS ${mib(peakRss)} (resourceUsage maxRSS ${mib(process.resourceUsage().maxRSS * 1024)}), peak heap used ${mib(peakHeap)} of a ${mib(heapLimit)} default heap limit`,
+  );
 } finally {
   await app.close();
   await scratch.dispose();

@@ -34,7 +34,8 @@ interface IncidentRow {
   settled_at: Date | string | null;
 }
 
-const COLUMNS = 'id, organization_id, kind, stripe_subscription_id, kept_stripe_subscription_id, plan_tier, refunded_cents, detail, created_at, settled_at';
+const COLUMNS =
+  'id, organization_id, kind, stripe_subscription_id, kept_stripe_subscription_id, plan_tier, refunded_cents, detail, created_at, settled_at';
 
 export interface DuplicateDecision {
   organizationId: string;
@@ -77,27 +78,33 @@ export class BillingIncidentStore {
   }
 
   async unsettledOf(organizationId: string): Promise<BillingIncident[]> {
-    const rows = await this.orm.em.fork().execute<IncidentRow[]>(
-      `select ${COLUMNS} from billing_incident where organization_id = ? and settled_at is null order by created_at`,
-      [organizationId],
-    );
+    const rows = await this.orm.em
+      .fork()
+      .execute<IncidentRow[]>(
+        `select ${COLUMNS} from billing_incident where organization_id = ? and settled_at is null order by created_at`,
+        [organizationId],
+      );
     return rows.map(toIncident);
   }
 
   async settle(id: string, refundedCents: number, detail: string, now: Date): Promise<void> {
-    await this.orm.em.fork().execute('update billing_incident set refunded_cents = ?, detail = ?, settled_at = ? where id = ?', [
-      refundedCents,
-      detail,
-      now,
-      id,
-    ]);
+    await this.orm.em
+      .fork()
+      .execute('update billing_incident set refunded_cents = ?, detail = ?, settled_at = ? where id = ?', [
+        refundedCents,
+        detail,
+        now,
+        id,
+      ]);
   }
 
   async recent(organizationId: string, limit: number): Promise<BillingIncident[]> {
-    const rows = await this.orm.em.fork().execute<IncidentRow[]>(
-      `select ${COLUMNS} from billing_incident where organization_id = ? order by created_at desc, id limit ?`,
-      [organizationId, limit],
-    );
+    const rows = await this.orm.em
+      .fork()
+      .execute<IncidentRow[]>(
+        `select ${COLUMNS} from billing_incident where organization_id = ? order by created_at desc, id limit ?`,
+        [organizationId, limit],
+      );
     return rows.map(toIncident);
   }
 }

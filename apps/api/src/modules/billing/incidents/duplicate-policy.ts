@@ -29,7 +29,11 @@ function bills(status: string): boolean {
  * The part of a payment to give back when a subscription is cancelled at `cancelledAt` in a period it
  * paid for: the unused time, as Stripe prorates, never more than was paid.
  */
-export function unusedShareCents(paidCents: number, period: { start: number; end: number }, cancelledAt: number): number {
+export function unusedShareCents(
+  paidCents: number,
+  period: { start: number; end: number },
+  cancelledAt: number,
+): number {
   const length = period.end - period.start;
   if (length <= 0 || paidCents <= 0) return 0;
   const unused = Math.min(Math.max(period.end - cancelledAt, 0), length);

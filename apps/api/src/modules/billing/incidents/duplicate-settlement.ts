@@ -43,8 +43,11 @@ export class DuplicateSettlement {
     if (!isEndedStatus(subscription.status)) {
       // A card payment is refunded below; a payment without one (customer balance, paid out of band)
       // is credited back through Stripe's proration; nothing paid (a trial, an unpaid invoice), nothing back.
-      const params: Stripe.SubscriptionCancelParams = payment.kind === 'credit' ? { prorate: true, invoice_now: true } : {};
-      subscription = await callStripe(() => stripe.subscriptions.cancel(id, params, { idempotencyKey: `aa-duplicate-cancel-${id}` }));
+      const params: Stripe.SubscriptionCancelParams =
+        payment.kind === 'credit' ? { prorate: true, invoice_now: true } : {};
+      subscription = await callStripe(() =>
+        stripe.subscriptions.cancel(id, params, { idempotencyKey: `aa-duplicate-cancel-${id}` }),
+      );
     }
     const kept = incident.keptStripeSubscriptionId ?? 'another subscription';
     const prefix = `Two subscriptions were live at once: kept ${kept}, cancelled ${id}${incident.planTier ? ` (${incident.planTier})` : ''} at once`;
@@ -57,8 +60,15 @@ export class DuplicateSettlement {
       return;
     }
     const item = subscription.items.data[0];
-    const cancelledAt = subscription.canceled_at ?? subscription.ended_at ?? Math.floor(this.clock.now().getTime() / 1000);
-    const amount = item ? unusedShareCents(payment.paidCents, { start: item.current_period_start, end: item.current_period_end }, cancelledAt) : 0;
+    const cancelledAt =
+      subscription.canceled_at ?? subscription.ended_at ?? Math.floor(this.clock.now().getTime() / 1000);
+    const amount = item
+      ? unusedShareCents(
+          payment.paidCents,
+          { start: item.current_period_start, end: item.current_period_end },
+          cancelledAt,
+        )
+      : 0;
     const refunded = amount > 0 ? await this.#refund(stripe, incident, payment, amount) : { cents: 0, refusal: null };
     const paid = money(payment.paidCents, payment.currency);
     const detail = refunded.refusal
@@ -67,9 +77,16 @@ export class DuplicateSettlement {
     await this.#done(incident, refunded.cents, detail);
   }
 
-  async #refund(stripe: StripeClient, incident: BillingIncident, payment: Payment, amount: number): Promise<{ cents: number; refusal: string | null }> {
+  async #refund(
+    stripe: StripeClient,
+    incident: BillingIncident,
+    payment: Payment,
+    amount: number,
+  ): Promise<{ cents: number; refusal: string | null }> {
     // Idempotency keys last 24 hours; the refund's metadata finds it again after that.
-    const existing = await callStripe(() => stripe.refunds.list({ payment_intent: payment.paymentIntentId, limit: 100 }));
+    const existing = await callStripe(() =>
+      stripe.refunds.list({ payment_intent: payment.paymentIntentId, limit: 100 }),
+    );
     const earlier = existing.data.find((refund) => refund.metadata?.aa_incident === incident.id);
     if (earlier) return { cents: earlier.amount, refusal: null };
     try {
@@ -95,16 +112,24 @@ export class DuplicateSettlement {
 
   async #done(incident: BillingIncident, refundedCents: number, detail: string): Promise<void> {
     await this.incidents.settle(incident.id, refundedCents, detail, this.clock.now());
-    this.log.info({ incident: incident.id, organizationId: incident.organizationId, refundedCents }, 'billing incident settled');
+    this.log.info(
+      { incident: incident.id, organizationId: incident.organizationId, refundedCents },
+      'billing incident settled',
+    );
   }
 }
 
 /** How the subscription's latest invoice was paid: by a PaymentIntent (refundable), otherwise, or not at all. */
 async function paymentOf(stripe: StripeClient, invoice: string | Stripe.Invoice | null): Promise<PaymentKind> {
-  if (!invoice || typeof invoice === 'string' || !invoice.id || invoice.status !== 'paid' || invoice.amount_paid <= 0) return { kind: 'none' };
+  if (!invoice || typeof invoice === 'string' || !invoice.id || invoice.status !== 'paid' || invoice.amount_paid <= 0)
+    return { kind: 'none' };
   const invoiceId = invoice.id;
-  const payments = await callStripe(() => stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 10 }));
-  const paymentIntentId = payments.data.map((entry) => idOf(entry.payment.payment_intent)).find((found) => found !== null);
+  const payments = await callStripe(() =>
+    stripe.invoicePayments.list({ invoice: invoiceId, status: 'paid', limit: 10 }),
+  );
+  const paymentIntentId = payments.data
+    .map((entry) => idOf(entry.payment.payment_intent))
+    .find((found) => found !== null);
   if (!paymentIntentId) return { kind: 'credit' };
   return { kind: 'refund', paymentIntentId, paidCents: invoice.amount_paid, currency: invoice.currency };
 }

@@ -12,6 +12,9 @@ export class BillingIncidentsResolver {
     @Arg('limit', () => Int, { defaultValue: 20 }) limit: number,
     @Ctx() context: GraphQLContext,
   ): Promise<BillingIncidentObject[]> {
-    return context.services.billing.incidents.recent(principalOf(context).organizationId, Math.min(Math.max(limit, 1), MAX_INCIDENTS));
+    return context.services.billing.incidents.recent(
+      principalOf(context).organizationId,
+      Math.min(Math.max(limit, 1), MAX_INCIDENTS),
+    );
   }
 }

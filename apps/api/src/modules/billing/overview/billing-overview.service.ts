@@ -40,7 +40,10 @@ export class BillingOverviewService {
   async overviewFor(principal: Principal): Promise<BillingOverview> {
     const viewer = await this.accounts.viewer(principal);
     if (!this.accounts.isOperator(viewer.user?.email ?? null)) {
-      throw new BillingError('OPERATOR_ONLY', 'The billing overview is for the platform operators named in OPERATOR_EMAILS');
+      throw new BillingError(
+        'OPERATOR_ONLY',
+        'The billing overview is for the platform operators named in OPERATOR_EMAILS',
+      );
     }
     return this.overview();
   }
@@ -53,11 +56,16 @@ export class BillingOverviewService {
        from billing_subscription where status not in (${ENDED_STATUSES.map(() => '?').join(', ')})`,
       [...ENDED_STATUSES],
     );
-    const granting = live.filter((row) => accessOf(subjectOf(row), { now, graceDays: this.graceDays, hasCustomer: true }).grantsPlan);
+    const granting = live.filter(
+      (row) => accessOf(subjectOf(row), { now, graceDays: this.graceDays, hasCustomer: true }).grantsPlan,
+    );
     const subscribers = paidPlans().flatMap(({ tier }) =>
       isPaidPlanTier(tier) ? [{ planTier: tier, count: granting.filter((row) => row.plan_tier === tier).length }] : [],
     );
-    const monthlyRecurringRevenueCents = granting.reduce((sum, row) => sum + planOf(row.plan_tier).priceMonthlyCents, 0);
+    const monthlyRecurringRevenueCents = granting.reduce(
+      (sum, row) => sum + planOf(row.plan_tier).priceMonthlyCents,
+      0,
+    );
     // Churn is a subscriber leaving: a cancellation, not a checkout that never completed
     // (incomplete_expired), nor the duplicate billing cancelled while the organization stayed.
     const [churned] = await em.execute<Array<{ count: string | number }>>(

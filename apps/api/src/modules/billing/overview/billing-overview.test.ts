@@ -5,7 +5,8 @@ import type { SignedUpUser } from '../../../test/harness.js';
 import { startBillingKit, type BillingKit } from '../test/billing-test-kit.js';
 
 const OPERATOR_EMAIL = `ops-${randomUUID()}@example.com`;
-const OVERVIEW = '{ billingOverview { monthlyRecurringRevenueCents activeSubscribers subscribers { planTier count } churnedLast30Days } }';
+const OVERVIEW =
+  '{ billingOverview { monthlyRecurringRevenueCents activeSubscribers subscribers { planTier count } churnedLast30Days } }';
 const DAY_MS = 86_400_000;
 
 interface Overview {
@@ -20,7 +21,10 @@ let operator: SignedUpUser;
 beforeAll(async () => {
   // Listed in another case and beside another address: the match ignores case and spaces. Sessions
   // outlive the month the churn test moves the clock on.
-  kit = await startBillingKit({ OPERATOR_EMAILS: ` someone-else@example.com , ${OPERATOR_EMAIL.toUpperCase()}`, SESSION_TTL_DAYS: '60' });
+  kit = await startBillingKit({
+    OPERATOR_EMAILS: ` someone-else@example.com , ${OPERATOR_EMAIL.toUpperCase()}`,
+    SESSION_TTL_DAYS: '60',
+  });
   operator = await kit.t.signUp({ email: OPERATOR_EMAIL });
 });
 afterAll(() => kit.stop());
@@ -85,9 +89,10 @@ describe('billingOverview', () => {
     expect(delta(before, await overview())).toEqual({ mrr: 4900 + 19900, active: 2, pro: 1, scale: 1, churned: 0 });
 
     // A second subscription beside PRO: billing keeps one and cancels the other, which is no churn.
-    const [customer] = await kit.t.sql<{ stripe_customer_id: string }>('select stripe_customer_id from billing_customer where organization_id = ?', [
-      pro.organizationId,
-    ]);
+    const [customer] = await kit.t.sql<{ stripe_customer_id: string }>(
+      'select stripe_customer_id from billing_customer where organization_id = ?',
+      [pro.organizationId],
+    );
     const first = await kit.stripe.subscriptions.retrieve(await subscriptionOf(pro));
     await kit.stripe.subscriptions.create({
       customer: customer?.stripe_customer_id ?? '',
@@ -117,7 +122,12 @@ describe('billingOverview', () => {
 describe('OPERATOR_EMAILS', () => {
   it('is refused at start when an entry is not an email address, naming the variable', () => {
     expect(() => loadConfig({ OPERATOR_EMAILS: 'ops@example.com, not-an-address' })).toThrow(ConfigError);
-    expect(() => loadConfig({ OPERATOR_EMAILS: 'ops@example.com, not-an-address' })).toThrow(/OPERATOR_EMAILS: expected comma-separated email addresses/);
-    expect(loadConfig({ OPERATOR_EMAILS: 'Ops@Example.com,, b@example.com ' }).auth.operatorEmails).toEqual(['ops@example.com', 'b@example.com']);
+    expect(() => loadConfig({ OPERATOR_EMAILS: 'ops@example.com, not-an-address' })).toThrow(
+      /OPERATOR_EMAILS: expected comma-separated email addresses/,
+    );
+    expect(loadConfig({ OPERATOR_EMAILS: 'Ops@Example.com,, b@example.com ' }).auth.operatorEmails).toEqual([
+      'ops@example.com',
+      'b@example.com',
+    ]);
   });
 });

@@ -11,7 +11,9 @@ export class PlanSubscriberCountObject {
   count!: number;
 }
 
-@ObjectType('BillingOverview', { description: 'Revenue and subscribers across all organizations (platform operators only)' })
+@ObjectType('BillingOverview', {
+  description: 'Revenue and subscribers across all organizations (platform operators only)',
+})
 export class BillingOverviewObject {
   @Field(() => Int, { description: 'Monthly plan prices of the subscriptions that grant their plan, in cents' })
   monthlyRecurringRevenueCents!: number;
@@ -22,6 +24,8 @@ export class BillingOverviewObject {
   @Field(() => [PlanSubscriberCountObject], { description: 'activeSubscribers per paid plan' })
   subscribers!: PlanSubscriberCountObject[];
 
-  @Field(() => Int, { description: 'Subscriptions cancelled in the last 30 days (not counting duplicates billing cancelled itself)' })
+  @Field(() => Int, {
+    description: 'Subscriptions cancelled in the last 30 days (not counting duplicates billing cancelled itself)',
+  })
   churnedLast30Days!: number;
 }

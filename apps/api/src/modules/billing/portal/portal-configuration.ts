@@ -21,7 +21,12 @@ export interface EnsuredPortalConfiguration {
 }
 
 type ConfigurationParams = Stripe.BillingPortal.ConfigurationCreateParams & {
-  features: Required<Pick<Stripe.BillingPortal.ConfigurationCreateParams.Features, 'customer_update' | 'invoice_history' | 'payment_method_update' | 'subscription_cancel' | 'subscription_update'>>;
+  features: Required<
+    Pick<
+      Stripe.BillingPortal.ConfigurationCreateParams.Features,
+      'customer_update' | 'invoice_history' | 'payment_method_update' | 'subscription_cancel' | 'subscription_update'
+    >
+  >;
 };
 
 const PRODUCTS = 'features.subscription_update.products';
@@ -33,7 +38,10 @@ const PRODUCTS = 'features.subscription_update.products';
  * downgrade at the period end (Stripe schedules it). Idempotent: a configuration already right is
  * left alone (`unchanged`). Used lazily by the portal and by `pnpm stripe:setup`.
  */
-export async function ensurePortalConfiguration(stripe: Stripe, settings: PortalConfigurationSettings): Promise<EnsuredPortalConfiguration> {
+export async function ensurePortalConfiguration(
+  stripe: Stripe,
+  settings: PortalConfigurationSettings,
+): Promise<EnsuredPortalConfiguration> {
   const desired = await desiredConfiguration(stripe, settings);
   const existing = await findOwnConfiguration(stripe);
   if (!existing) {
@@ -42,11 +50,20 @@ export async function ensurePortalConfiguration(stripe: Stripe, settings: Portal
   }
   if (existing.active && matches(existing, desired)) return { id: existing.id, action: 'unchanged' };
   const { features, business_profile, default_return_url, metadata } = desired;
-  await stripe.billingPortal.configurations.update(existing.id, { active: true, features, business_profile, default_return_url, metadata });
+  await stripe.billingPortal.configurations.update(existing.id, {
+    active: true,
+    features,
+    business_profile,
+    default_return_url,
+    metadata,
+  });
   return { id: existing.id, action: 'updated' };
 }
 
-async function desiredConfiguration(stripe: Stripe, settings: PortalConfigurationSettings): Promise<ConfigurationParams> {
+async function desiredConfiguration(
+  stripe: Stripe,
+  settings: PortalConfigurationSettings,
+): Promise<ConfigurationParams> {
   return {
     business_profile: { headline: 'Attribution Analytics' },
     default_return_url: settings.returnUrl,
@@ -58,7 +75,10 @@ async function desiredConfiguration(stripe: Stripe, settings: PortalConfiguratio
         enabled: true,
         mode: 'at_period_end',
         proration_behavior: 'none',
-        cancellation_reason: { enabled: true, options: ['too_expensive', 'missing_features', 'switched_service', 'unused', 'other'] },
+        cancellation_reason: {
+          enabled: true,
+          options: ['too_expensive', 'missing_features', 'switched_service', 'unused', 'other'],
+        },
       },
       subscription_update: {
         enabled: true,
@@ -73,7 +93,10 @@ async function desiredConfiguration(stripe: Stripe, settings: PortalConfiguratio
 }
 
 /** The portal lists prices per product (two plans may share one product). */
-async function switchableProducts(stripe: Stripe, priceIds: string[]): Promise<{ product: string; prices: string[] }[]> {
+async function switchableProducts(
+  stripe: Stripe,
+  priceIds: string[],
+): Promise<{ product: string; prices: string[] }[]> {
   const byProduct = new Map<string, string[]>();
   for (const priceId of priceIds) {
     const price = await stripe.prices.retrieve(priceId);
@@ -86,7 +109,10 @@ async function switchableProducts(stripe: Stripe, priceIds: string[]): Promise<{
 /** The product's configuration, active or not; its products included (Stripe sends them only on request). */
 async function findOwnConfiguration(stripe: Stripe): Promise<Stripe.BillingPortal.Configuration | null> {
   let found: Stripe.BillingPortal.Configuration | null = null;
-  for await (const configuration of stripe.billingPortal.configurations.list({ limit: 100, expand: [`data.${PRODUCTS}`] })) {
+  for await (const configuration of stripe.billingPortal.configurations.list({
+    limit: 100,
+    expand: [`data.${PRODUCTS}`],
+  })) {
     if (configuration.metadata?.[PORTAL_CONFIGURATION_METADATA.key] !== PORTAL_CONFIGURATION_METADATA.value) continue;
     if (configuration.active) return configuration;
     found ??= configuration;
@@ -102,7 +128,12 @@ function summary(source: {
     customer_update: { enabled?: boolean };
     invoice_history: { enabled: boolean };
     payment_method_update: { enabled: boolean };
-    subscription_cancel: { enabled?: boolean; mode?: string; proration_behavior?: string; cancellation_reason?: { enabled: boolean; options?: readonly string[] | '' | null } };
+    subscription_cancel: {
+      enabled?: boolean;
+      mode?: string;
+      proration_behavior?: string;
+      cancellation_reason?: { enabled: boolean; options?: readonly string[] | '' | null };
+    };
     subscription_update: {
       enabled?: boolean;
       default_allowed_updates?: readonly string[] | '' | null;
@@ -120,7 +151,13 @@ function summary(source: {
     source.features.customer_update.enabled ?? false,
     source.features.invoice_history.enabled,
     source.features.payment_method_update.enabled,
-    [cancel.enabled ?? false, cancel.mode ?? null, cancel.proration_behavior ?? null, cancel.cancellation_reason?.enabled ?? false, sorted(cancel.cancellation_reason?.options)],
+    [
+      cancel.enabled ?? false,
+      cancel.mode ?? null,
+      cancel.proration_behavior ?? null,
+      cancel.cancellation_reason?.enabled ?? false,
+      sorted(cancel.cancellation_reason?.options),
+    ],
     [
       update.enabled ?? false,
       sorted(update.default_allowed_updates),
@@ -133,7 +170,15 @@ function summary(source: {
 
 function matches(existing: Stripe.BillingPortal.Configuration, desired: ConfigurationParams): boolean {
   return (
-    summary({ returnUrl: existing.default_return_url, headline: existing.business_profile.headline, features: existing.features }) ===
-    summary({ returnUrl: desired.default_return_url || null, headline: desired.business_profile?.headline || null, features: desired.features })
+    summary({
+      returnUrl: existing.default_return_url,
+      headline: existing.business_profile.headline,
+      features: existing.features,
+    }) ===
+    summary({
+      returnUrl: desired.default_return_url || null,
+      headline: desired.business_profile?.headline || null,
+      features: desired.features,
+    })
   );
 }

@@ -25,10 +25,15 @@ export class PortalService {
   async createPortalSession(principal: Principal): Promise<{ url: string }> {
     const stripe = this.gateway.client();
     try {
-      return await this.customers.withCustomer(stripe, principal.organizationId, (customer) => this.#open(stripe, customer));
+      return await this.customers.withCustomer(stripe, principal.organizationId, (customer) =>
+        this.#open(stripe, customer),
+      );
     } catch (error) {
       if (error instanceof BillingError || !(error instanceof Stripe.errors.StripeError)) throw error;
-      this.log.warn({ organizationId: principal.organizationId, stripeError: error.type, code: error.code, reason: error.message }, 'Stripe refused to open the customer portal');
+      this.log.warn(
+        { organizationId: principal.organizationId, stripeError: error.type, code: error.code, reason: error.message },
+        'Stripe refused to open the customer portal',
+      );
       throw new BillingError(
         'BILLING_PORTAL_UNAVAILABLE',
         'Billing management cannot be opened right now; nothing was changed. Please try again in a few minutes, and contact support if it keeps failing.',
@@ -48,14 +53,19 @@ export class PortalService {
   }
 
   async #session(stripe: StripeClient, customer: string, configuration: string): Promise<{ url: string }> {
-    const session = await callStripe(() => stripe.billingPortal.sessions.create({ customer, configuration, return_url: `${this.publicUrl}/settings` }));
+    const session = await callStripe(() =>
+      stripe.billingPortal.sessions.create({ customer, configuration, return_url: `${this.publicUrl}/settings` }),
+    );
     return { url: session.url };
   }
 
   #configurationId(stripe: StripeClient): Promise<string> {
     if (!this.#configuration) {
       const ensuring = callStripe(() =>
-        ensurePortalConfiguration(stripe, { priceIds: this.gateway.priceIds(), returnUrl: `${this.publicUrl}/settings` }),
+        ensurePortalConfiguration(stripe, {
+          priceIds: this.gateway.priceIds(),
+          returnUrl: `${this.publicUrl}/settings`,
+        }),
       ).then((ensured) => ensured.id);
       // A failed attempt is not remembered: the next request tries again.
       ensuring.catch(() => {

@@ -19,8 +19,14 @@ async function openPortal(user: SignedUpUser) {
 
 /** The configurations the product made, as Stripe lists them (with their products, sent only on request). */
 async function productConfigurations(): Promise<Stripe.BillingPortal.Configuration[]> {
-  const all = await kit.stripe.billingPortal.configurations.list({ limit: 100, expand: ['data.features.subscription_update.products'] });
-  return all.data.filter((configuration) => configuration.metadata?.[PORTAL_CONFIGURATION_METADATA.key] === PORTAL_CONFIGURATION_METADATA.value);
+  const all = await kit.stripe.billingPortal.configurations.list({
+    limit: 100,
+    expand: ['data.features.subscription_update.products'],
+  });
+  return all.data.filter(
+    (configuration) =>
+      configuration.metadata?.[PORTAL_CONFIGURATION_METADATA.key] === PORTAL_CONFIGURATION_METADATA.value,
+  );
 }
 
 /** After a restart the app listens elsewhere: Stripe's deliveries follow it. */
@@ -96,13 +102,18 @@ describe('when Stripe refuses', () => {
     await kit.subscribe(user, 'PRO');
     const [configuration] = await productConfigurations();
     // Someone changed the configuration in the Dashboard and archived a plan's price: bringing it back fails.
-    await kit.stripe.billingPortal.configurations.update(configuration?.id ?? '', { features: { subscription_update: { proration_behavior: 'none' } } });
+    await kit.stripe.billingPortal.configurations.update(configuration?.id ?? '', {
+      features: { subscription_update: { proration_behavior: 'none' } },
+    });
     await kit.stripe.prices.update(kit.emulator.priceIds.SCALE, { active: false });
     await restartApp();
     try {
       const refused = await openPortal(user);
       expect(refused.data).toBeNull();
-      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BILLING_PORTAL_UNAVAILABLE', reason: 'BILLING_PORTAL_UNAVAILABLE' });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({
+        code: 'BILLING_PORTAL_UNAVAILABLE',
+        reason: 'BILLING_PORTAL_UNAVAILABLE',
+      });
       expect(refused.errors?.[0]?.message).toMatch(/try again/);
     } finally {
       await kit.stripe.prices.update(kit.emulator.priceIds.SCALE, { active: true });
@@ -115,11 +126,10 @@ describe('when Stripe refuses', () => {
     const unreachable = await startAppWithUnreachableStripe(kit);
     try {
       const user = await unreachable.app.signUp();
-      await unreachable.app.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-        user.organizationId,
-        'cus_unreachable',
-        user.email,
-      ]);
+      await unreachable.app.sql(
+        'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
+        [user.organizationId, 'cus_unreachable', user.email],
+      );
       const result = await unreachable.app.graphql(PORTAL, {}, { cookie: user.cookie });
       expect(result.errors?.[0]?.extensions?.code).toBe('BILLING_PROVIDER_UNAVAILABLE');
     } finally {

@@ -32,7 +32,9 @@ try {
     `reconciliation: ${report.checked} checked, ${report.repaired} repaired, ${report.failed} failed, ${report.missingInStripe} missing in Stripe, ${report.skipped} skipped\n`,
   );
   for (const { stripeSubscriptionId, organizationId, status } of report.missing) {
-    process.stdout.write(`missing in Stripe: ${stripeSubscriptionId} (organization ${organizationId}, was ${status}) is now canceled\n`);
+    process.stdout.write(
+      `missing in Stripe: ${stripeSubscriptionId} (organization ${organizationId}, was ${status}) is now canceled\n`,
+    );
   }
   for (const { stripeSubscriptionId, error } of report.failures) {
     process.stderr.write(`failed: ${stripeSubscriptionId ?? 'listing subscriptions'}: ${error}\n`);

@@ -65,13 +65,22 @@ export class ReconciliationService {
   ) {}
 
   async run(source: Source, options: ReconciliationOptions = {}): Promise<ReconciliationReport> {
-    const report: ReconciliationReport = { checked: 0, repaired: 0, skipped: 0, failed: 0, failures: [], missingInStripe: 0, missing: [] };
+    const report: ReconciliationReport = {
+      checked: 0,
+      repaired: 0,
+      skipped: 0,
+      failed: 0,
+      failures: [],
+      missingInStripe: 0,
+      missing: [],
+    };
     const listed = await this.#reconcileListed(source, options.pageSize ?? PAGE_SIZE, report);
     // Without the whole listing every later row would look unlisted; they wait for the next run.
     if (listed) await this.#reconcileUnlisted(listed, source, report);
     const { failures, missing, ...counts } = report;
     const line = { ...counts, source, failures, missing };
-    if (report.failed > 0 || report.missingInStripe > 0) this.log.warn(line, 'billing reconciliation finished with problems');
+    if (report.failed > 0 || report.missingInStripe > 0)
+      this.log.warn(line, 'billing reconciliation finished with problems');
     else this.log.info(line, 'billing reconciliation finished');
     return report;
   }
@@ -85,7 +94,12 @@ export class ReconciliationService {
       let page: Stripe.ApiList<Stripe.Subscription>;
       try {
         page = await callStripe(() =>
-          stripe.subscriptions.list({ status: 'all', limit: pageSize, expand: LIST_EXPAND, ...(startingAfter ? { starting_after: startingAfter } : {}) }),
+          stripe.subscriptions.list({
+            status: 'all',
+            limit: pageSize,
+            expand: LIST_EXPAND,
+            ...(startingAfter ? { starting_after: startingAfter } : {}),
+          }),
         );
       } catch (error) {
         this.#failed(report, null, error);
@@ -118,7 +132,9 @@ export class ReconciliationService {
 
   async #retrieve(stripeSubscriptionId: string): Promise<Stripe.Subscription | null> {
     try {
-      return await callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND));
+      return await callStripe(() =>
+        this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND),
+      );
     } catch (error) {
       if (error instanceof Stripe.errors.StripeInvalidRequestError && error.code === 'resource_missing') return null;
       throw error;
@@ -137,29 +153,58 @@ export class ReconciliationService {
     this.metrics.reconcileRepairs.inc();
     await this.#recordRepair(subscription.id, outcome.organizationId, outcome.changes, source);
     this.log.warn(
-      { stripeSubscriptionId: subscription.id, organizationId: outcome.organizationId, changes: outcome.changes, created: outcome.created },
+      {
+        stripeSubscriptionId: subscription.id,
+        organizationId: outcome.organizationId,
+        changes: outcome.changes,
+        created: outcome.created,
+      },
       'billing reconciliation repaired a subscription',
     );
   }
 
-  async #endVanished(stripeSubscriptionId: string, organizationId: string, source: Source, report: ReconciliationReport): Promise<void> {
+  async #endVanished(
+    stripeSubscriptionId: string,
+    organizationId: string,
+    source: Source,
+    report: ReconciliationReport,
+  ): Promise<void> {
     const status = await endVanishedRow(this.orm.em.fork(), stripeSubscriptionId, this.clock.now());
     if (status === null) return;
     report.missingInStripe += 1;
     report.missing.push({ stripeSubscriptionId, organizationId, status });
     this.metrics.reconcileMissing.inc();
-    await this.#recordRepair(stripeSubscriptionId, organizationId, { status: { from: status, to: 'canceled' } }, source);
-    this.log.warn({ stripeSubscriptionId, organizationId, status }, 'billing reconciliation ended a subscription Stripe does not have');
-  }
-
-  async #recordRepair(stripeSubscriptionId: string, organizationId: string, changes: SubscriptionChanges, source: Source): Promise<void> {
-    await this.orm.em.fork().execute(
-      `insert into billing_repair (id, stripe_subscription_id, organization_id, changes, source, created_at) values (?, ?, ?, ?, ?, ?)`,
-      [randomUUID(), stripeSubscriptionId, organizationId, JSON.stringify(changes), source, this.clock.now()],
+    await this.#recordRepair(
+      stripeSubscriptionId,
+      organizationId,
+      { status: { from: status, to: 'canceled' } },
+      source,
+    );
+    this.log.warn(
+      { stripeSubscriptionId, organizationId, status },
+      'billing reconciliation ended a subscription Stripe does not have',
     );
   }
 
-  async #isolated(report: ReconciliationReport, stripeSubscriptionId: string, work: () => Promise<void>): Promise<void> {
+  async #recordRepair(
+    stripeSubscriptionId: string,
+    organizationId: string,
+    changes: SubscriptionChanges,
+    source: Source,
+  ): Promise<void> {
+    await this.orm.em
+      .fork()
+      .execute(
+        `insert into billing_repair (id, stripe_subscription_id, organization_id, changes, source, created_at) values (?, ?, ?, ?, ?, ?)`,
+        [randomUUID(), stripeSubscriptionId, organizationId, JSON.stringify(changes), source, this.clock.now()],
+      );
+  }
+
+  async #isolated(
+    report: ReconciliationReport,
+    stripeSubscriptionId: string,
+    work: () => Promise<void>,
+  ): Promise<void> {
     try {
       await work();
     } catch (error) {

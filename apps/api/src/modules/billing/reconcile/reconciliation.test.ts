@@ -12,17 +12,19 @@ beforeAll(async () => {
 afterAll(() => kit.stop());
 
 async function subscriptionIdOf(user: SignedUpUser): Promise<string> {
-  const [row] = await kit.t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-    user.organizationId,
-  ]);
+  const [row] = await kit.t.sql<{ stripe_subscription_id: string }>(
+    'select stripe_subscription_id from billing_subscription where organization_id = ?',
+    [user.organizationId],
+  );
   if (!row) throw new Error('no subscription row');
   return row.stripe_subscription_id;
 }
 
 async function cancelAtPeriodEndOf(stripeSubscriptionId: string): Promise<boolean | undefined> {
-  const [row] = await kit.t.sql<{ cancel_at_period_end: boolean }>('select cancel_at_period_end from billing_subscription where stripe_subscription_id = ?', [
-    stripeSubscriptionId,
-  ]);
+  const [row] = await kit.t.sql<{ cancel_at_period_end: boolean }>(
+    'select cancel_at_period_end from billing_subscription where stripe_subscription_id = ?',
+    [stripeSubscriptionId],
+  );
   return row?.cancel_at_period_end;
 }
 
@@ -60,7 +62,9 @@ describe('a reconciliation run', () => {
       const report = await kit.t.app.services.billing.reconciliation.run('manual', { pageSize: 1 });
 
       expect(report.failed).toBe(1);
-      expect(report.failures).toEqual([{ stripeSubscriptionId: failing, error: expect.stringContaining('row refused by the test') }]);
+      expect(report.failures).toEqual([
+        { stripeSubscriptionId: failing, error: expect.stringContaining('row refused by the test') },
+      ]);
       expect(report.repaired).toBe(2);
       expect(report.checked).toBeGreaterThanOrEqual(3);
       expect(report.missingInStripe).toBe(0);
@@ -88,22 +92,38 @@ describe('a reconciliation run', () => {
       `insert into billing_subscription (id, organization_id, stripe_customer_id, stripe_subscription_id, stripe_price_id, plan_tier, status,
          current_period_start, current_period_end, cancel_at_period_end, created_at, updated_at)
        values (?, ?, 'cus_vanished', ?, ?, 'PRO', 'active', ?, ?, false, now(), now())`,
-      [randomUUID(), user.organizationId, vanished, kit.emulator.priceIds.PRO, new Date(now - 86_400_000), new Date(now + 29 * 86_400_000)],
+      [
+        randomUUID(),
+        user.organizationId,
+        vanished,
+        kit.emulator.priceIds.PRO,
+        new Date(now - 86_400_000),
+        new Date(now + 29 * 86_400_000),
+      ],
     );
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
     const report = await kit.t.app.services.billing.reconciliation.run('manual');
 
     expect(report.missingInStripe).toBe(1);
-    expect(report.missing).toEqual([{ stripeSubscriptionId: vanished, organizationId: user.organizationId, status: 'active' }]);
+    expect(report.missing).toEqual([
+      { stripeSubscriptionId: vanished, organizationId: user.organizationId, status: 'active' },
+    ]);
     expect(report.failed).toBe(0);
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
-    const [row] = await kit.t.sql('select status from billing_subscription where stripe_subscription_id = ?', [vanished]);
+    const [row] = await kit.t.sql('select status from billing_subscription where stripe_subscription_id = ?', [
+      vanished,
+    ]);
     expect(row).toEqual({ status: 'canceled' });
-    const repairs = await kit.t.sql('select changes, source from billing_repair where stripe_subscription_id = ?', [vanished]);
+    const repairs = await kit.t.sql('select changes, source from billing_repair where stripe_subscription_id = ?', [
+      vanished,
+    ]);
     expect(repairs).toEqual([{ changes: { status: { from: 'active', to: 'canceled' } }, source: 'manual' }]);
 
     // Reported once: an ended row grants nothing, so the next run has nothing to say about it.
-    expect(await kit.t.app.services.billing.reconciliation.run('manual')).toMatchObject({ missingInStripe: 0, failed: 0 });
+    expect(await kit.t.app.services.billing.reconciliation.run('manual')).toMatchObject({
+      missingInStripe: 0,
+      failed: 0,
+    });
   });
 });

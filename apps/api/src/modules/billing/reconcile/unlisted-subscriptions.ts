@@ -15,7 +15,11 @@ export async function liveRows(em: SqlEntityManager): Promise<LiveRow[]> {
     `select stripe_subscription_id, organization_id, status from billing_subscription where ${NOT_ENDED('status')}`,
     [...ENDED_STATUSES],
   );
-  return rows.map((row) => ({ stripeSubscriptionId: row.stripe_subscription_id, organizationId: row.organization_id, status: row.status }));
+  return rows.map((row) => ({
+    stripeSubscriptionId: row.stripe_subscription_id,
+    organizationId: row.organization_id,
+    status: row.status,
+  }));
 }
 
 /**
@@ -26,7 +30,11 @@ export async function liveRows(em: SqlEntityManager): Promise<LiveRow[]> {
  * back): the sync writes Stripe's state over it. Returns the status it had, or null when another
  * writer ended it first.
  */
-export async function endVanishedRow(em: SqlEntityManager, stripeSubscriptionId: string, now: Date): Promise<string | null> {
+export async function endVanishedRow(
+  em: SqlEntityManager,
+  stripeSubscriptionId: string,
+  now: Date,
+): Promise<string | null> {
   const rows = await em.execute<Array<{ status: string }>>(
     `update billing_subscription as updated set status = 'canceled', past_due_since = null, updated_at = ?
        from billing_subscription as previous

@@ -14,7 +14,9 @@ function dollars(cents: number | null): string {
 }
 
 function termsOf(price: Stripe.Price): string {
-  const every = price.recurring ? `/${price.recurring.interval_count === 1 ? '' : `${price.recurring.interval_count} `}${price.recurring.interval}` : ' once';
+  const every = price.recurring
+    ? `/${price.recurring.interval_count === 1 ? '' : `${price.recurring.interval_count} `}${price.recurring.interval}`
+    : ' once';
   return `${dollars(price.unit_amount)} ${price.currency.toUpperCase()}${every}`;
 }
 
@@ -41,7 +43,11 @@ async function priceOfLookupKey(stripe: Stripe, lookupKey: string): Promise<Stri
 }
 
 /** Our product for the plan: the one its price belongs to, else one we tagged earlier (a run that stopped half-way). */
-async function findProduct(stripe: Stripe, plan: SellablePlan, price: Stripe.Price | null): Promise<Stripe.Product | null> {
+async function findProduct(
+  stripe: Stripe,
+  plan: SellablePlan,
+  price: Stripe.Price | null,
+): Promise<Stripe.Product | null> {
   if (price) return stripe.products.retrieve(productIdOf(price));
   for await (const product of stripe.products.list({ limit: 100 })) {
     if (product.metadata.plan_tier === plan.tier) return product;
@@ -50,8 +56,16 @@ async function findProduct(stripe: Stripe, plan: SellablePlan, price: Stripe.Pri
 }
 
 /** Our product for the plan, created or brought up to date; `changes` lists what was changed ('created' when new). */
-async function ensureProduct(stripe: Stripe, plan: SellablePlan, price: Stripe.Price | null): Promise<{ product: Stripe.Product; changes: string[] | 'created' }> {
-  const wanted = { name: plan.stripe.productName, description: plan.stripe.productDescription, metadata: { plan_tier: plan.tier } };
+async function ensureProduct(
+  stripe: Stripe,
+  plan: SellablePlan,
+  price: Stripe.Price | null,
+): Promise<{ product: Stripe.Product; changes: string[] | 'created' }> {
+  const wanted = {
+    name: plan.stripe.productName,
+    description: plan.stripe.productDescription,
+    metadata: { plan_tier: plan.tier },
+  };
   const found = await findProduct(stripe, plan, price);
   if (!found) return { product: await stripe.products.create(wanted), changes: 'created' };
   const changes = [
@@ -68,7 +82,12 @@ function defaultPriceIdOf(product: Stripe.Product): string | null {
   return typeof product.default_price === 'string' ? product.default_price : (product.default_price?.id ?? null);
 }
 
-async function createPrice(stripe: Stripe, plan: SellablePlan, productId: string, transferLookupKey: boolean): Promise<Stripe.Price> {
+async function createPrice(
+  stripe: Stripe,
+  plan: SellablePlan,
+  productId: string,
+  transferLookupKey: boolean,
+): Promise<Stripe.Price> {
   return stripe.prices.create({
     product: productId,
     currency: 'usd',
@@ -81,7 +100,12 @@ async function createPrice(stripe: Stripe, plan: SellablePlan, productId: string
   });
 }
 
-async function ensurePrice(stripe: Stripe, plan: SellablePlan, productId: string, existing: Stripe.Price | null): Promise<{ price: Stripe.Price; step: SetupStep }> {
+async function ensurePrice(
+  stripe: Stripe,
+  plan: SellablePlan,
+  productId: string,
+  existing: Stripe.Price | null,
+): Promise<{ price: Stripe.Price; step: SetupStep }> {
   const subject = `price ${plan.stripe.lookupKey}`;
   if (!existing) {
     const price = await createPrice(stripe, plan, productId, false);
@@ -124,10 +148,16 @@ export async function ensureCatalog(stripe: Stripe): Promise<CatalogResult> {
     }
     const subject = `product ${plan.name}`;
     if (changes === 'created') steps.push(step(subject, 'created', product.id));
-    else steps.push(changes.length > 0 ? step(subject, 'updated', `${product.id}: ${changes.join(', ')}`) : step(subject, 'unchanged', product.id));
+    else
+      steps.push(
+        changes.length > 0
+          ? step(subject, 'updated', `${product.id}: ${changes.join(', ')}`)
+          : step(subject, 'unchanged', product.id),
+      );
     steps.push(priceStep);
     priceIds[plan.tier] = price.id;
   }
-  if (!priceIds.PRO || !priceIds.SCALE) throw new Error('The plan catalog must define the PRO and SCALE Stripe prices.');
+  if (!priceIds.PRO || !priceIds.SCALE)
+    throw new Error('The plan catalog must define the PRO and SCALE Stripe prices.');
   return { steps, priceIds: { PRO: priceIds.PRO, SCALE: priceIds.SCALE } };
 }

@@ -8,7 +8,11 @@ import { StripeStartupCheck } from './stripe-preflight.js';
  * against Stripe before the app starts; throws StripeSetupError when they cannot work. The emulator
  * started beside the API brings its own matching prices and is not checked.
  */
-export async function checkedStripeConnection(connection: StripeConnection | null, config: AppConfig, log: Logger): Promise<StripeConnection | null> {
+export async function checkedStripeConnection(
+  connection: StripeConnection | null,
+  config: AppConfig,
+  log: Logger,
+): Promise<StripeConnection | null> {
   if (!connection || config.billing.stripe.mode !== 'stripe') return connection;
   const check = StripeStartupCheck.forConnection(connection, config.billing, log);
   await check.atStart();

@@ -17,9 +17,21 @@ let livePriceId: string;
 
 beforeAll(async () => {
   emulator = await startStripeEmulator({ port: 0 });
-  const live = new Stripe('sk_live_preflightLiveKey01', { host: emulator.host, port: emulator.port, protocol: 'http', maxNetworkRetries: 0 });
+  const live = new Stripe('sk_live_preflightLiveKey01', {
+    host: emulator.host,
+    port: emulator.port,
+    protocol: 'http',
+    maxNetworkRetries: 0,
+  });
   const product = await live.products.create({ name: 'Attribution Analytics Pro' });
-  livePriceId = (await live.prices.create({ product: product.id, currency: 'usd', unit_amount: 4900, recurring: { interval: 'month' } })).id;
+  livePriceId = (
+    await live.prices.create({
+      product: product.id,
+      currency: 'usd',
+      unit_amount: 4900,
+      recurring: { interval: 'month' },
+    })
+  ).id;
 });
 afterAll(() => emulator.close());
 
@@ -37,7 +49,10 @@ function stripeEnv(apiPort: number, prices: Partial<{ PRO: string; SCALE: string
 }
 
 /** A log that keeps its JSON lines for the test to read. */
-function capturedLog(): { log: ReturnType<typeof createLogger>; lines: () => Array<{ level: number; msg: string; problem?: string }> } {
+function capturedLog(): {
+  log: ReturnType<typeof createLogger>;
+  lines: () => Array<{ level: number; msg: string; problem?: string }>;
+} {
   const chunks: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
@@ -47,7 +62,12 @@ function capturedLog(): { log: ReturnType<typeof createLogger>; lines: () => Arr
   });
   return {
     log: createLogger('info', sink),
-    lines: () => chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line)),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
   };
 }
 
@@ -89,12 +109,16 @@ describe('start-up check of the Stripe settings', () => {
     const start = startTestApp({ env: stripeEnv(emulator.port, { PRO: livePriceId }) });
     await expect(start).rejects.toBeInstanceOf(StripeSetupError);
     await expect(start).rejects.toThrow(
-      new StripeSetupError([`STRIPE_PRICE_ID_PRO: ${livePriceId} is a live-mode price but STRIPE_SECRET_KEY is a test key`]),
+      new StripeSetupError([
+        `STRIPE_PRICE_ID_PRO: ${livePriceId} is a live-mode price but STRIPE_SECRET_KEY is a test key`,
+      ]),
     );
   });
 
   it('refuses a price of the wrong amount and one that does not exist, one problem per variable on one line', async () => {
-    const start = startTestApp({ env: stripeEnv(emulator.port, { PRO: 'price_doesNotExist', SCALE: emulator.priceIds.PRO }) });
+    const start = startTestApp({
+      env: stripeEnv(emulator.port, { PRO: 'price_doesNotExist', SCALE: emulator.priceIds.PRO }),
+    });
     const error = await start.then(
       () => null,
       (caught: unknown) => caught as Error,
@@ -115,7 +139,12 @@ describe('start-up check of the Stripe settings', () => {
   it('`pnpm start` (main.ts) stops with exit code 1 and exactly one line on stderr', async () => {
     const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', 'src/main.ts'], {
       cwd: API_DIR,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'silent', ...stripeEnv(emulator.port, { PRO: livePriceId }) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+        ...stripeEnv(emulator.port, { PRO: livePriceId }),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stderr = '';
@@ -124,7 +153,9 @@ describe('start-up check of the Stripe settings', () => {
     });
     const [code] = (await once(child, 'exit')) as [number | null];
     expect(code).toBe(1);
-    expect(stderr).toBe(`STRIPE_PRICE_ID_PRO: ${livePriceId} is a live-mode price but STRIPE_SECRET_KEY is a test key\n`);
+    expect(stderr).toBe(
+      `STRIPE_PRICE_ID_PRO: ${livePriceId} is a live-mode price but STRIPE_SECRET_KEY is a test key\n`,
+    );
   }, 60_000);
 
   it('starts with a warning when Stripe cannot be reached, and checks before the first billing call', async () => {
@@ -132,10 +163,16 @@ describe('start-up check of the Stripe settings', () => {
     const { log, lines } = capturedLog();
     const t = await startTestApp({ env: stripeEnv(stripeDoor.port), log });
     try {
-      expect(lines().some((line) => line.level === 40 && line.msg.startsWith('Stripe could not be reached at start'))).toBe(true);
+      expect(
+        lines().some((line) => line.level === 40 && line.msg.startsWith('Stripe could not be reached at start')),
+      ).toBe(true);
       const user = await t.signUp();
       stripeDoor.open();
-      const checkout = await t.graphql('mutation { createCheckoutSession(planTier: PRO) { url } }', {}, { cookie: user.cookie });
+      const checkout = await t.graphql(
+        'mutation { createCheckoutSession(planTier: PRO) { url } }',
+        {},
+        { cookie: user.cookie },
+      );
       expect(checkout.errors).toBeUndefined();
       expect(checkout.data?.createCheckoutSession.url).toMatch(/^http/);
       expect(lines().some((line) => line.msg === 'Stripe settings checked: key and price ids agree')).toBe(true);
@@ -152,7 +189,11 @@ describe('start-up check of the Stripe settings', () => {
     try {
       const user = await t.signUp();
       stripeDoor.open();
-      const checkout = await t.graphql('mutation { createCheckoutSession(planTier: PRO) { url } }', {}, { cookie: user.cookie });
+      const checkout = await t.graphql(
+        'mutation { createCheckoutSession(planTier: PRO) { url } }',
+        {},
+        { cookie: user.cookie },
+      );
       expect(checkout.errors?.[0]?.extensions?.code).toBe('BILLING_PROVIDER_UNAVAILABLE');
       const problem = `STRIPE_PRICE_ID_PRO: ${livePriceId} is a live-mode price but STRIPE_SECRET_KEY is a test key`;
       expect(lines().filter((line) => line.level === 50 && line.problem === problem)).toHaveLength(1);

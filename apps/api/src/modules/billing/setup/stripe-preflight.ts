@@ -36,9 +36,15 @@ function otherModeOf(error: Stripe.errors.StripeError): Mode | null {
 }
 
 /** What is wrong with one plan's configured price, or null when it is the plan's monthly USD price. */
-async function problemOfPrice(stripe: Stripe, plan: Plan & { stripe: StripeProduct }, priceId: string, keyMode: Mode): Promise<string | null> {
+async function problemOfPrice(
+  stripe: Stripe,
+  plan: Plan & { stripe: StripeProduct },
+  priceId: string,
+  keyMode: Mode,
+): Promise<string | null> {
   const variable = plan.stripe.priceIdEnv;
-  const wrongMode = (priceMode: Mode) => `${variable}: ${priceId} is a ${priceMode}-mode price but STRIPE_SECRET_KEY is a ${keyMode} key`;
+  const wrongMode = (priceMode: Mode) =>
+    `${variable}: ${priceId} is a ${priceMode}-mode price but STRIPE_SECRET_KEY is a ${keyMode} key`;
   let price: Stripe.Price;
   try {
     price = await stripe.prices.retrieve(priceId);
@@ -50,13 +56,15 @@ async function problemOfPrice(stripe: Stripe, plan: Plan & { stripe: StripeProdu
     return `${variable}: no price ${priceId} in this Stripe account (${keyMode} mode); \`pnpm stripe:setup\` prints the ids to use`;
   }
   if (price.livemode !== (keyMode === 'live')) return wrongMode(price.livemode ? 'live' : 'test');
-  if (!price.active) return `${variable}: ${priceId} is archived (inactive); \`pnpm stripe:setup\` prints the active price`;
+  if (!price.active)
+    return `${variable}: ${priceId} is archived (inactive); \`pnpm stripe:setup\` prints the active price`;
   const recurring = price.recurring;
   if (price.type !== 'recurring' || recurring?.interval !== 'month' || recurring.interval_count !== 1) {
     const every = recurring ? `every ${recurring.interval_count} ${recurring.interval}(s)` : 'one-time';
     return `${variable}: ${priceId} is not a monthly recurring price (${every})`;
   }
-  if (price.currency !== 'usd') return `${variable}: ${priceId} is in ${price.currency.toUpperCase()}, the plans are priced in USD`;
+  if (price.currency !== 'usd')
+    return `${variable}: ${priceId} is in ${price.currency.toUpperCase()}, the plans are priced in USD`;
   if (price.unit_amount !== plan.priceMonthlyCents) {
     return `${variable}: ${priceId} costs ${dollars(price.unit_amount)} a month but the ${plan.name} plan costs ${dollars(plan.priceMonthlyCents)}`;
   }
@@ -75,7 +83,8 @@ export async function checkStripeSetup(stripe: Stripe, connection: StripeConnect
     // Side by side: an unresponsive Stripe costs the start one timeout, not one per price.
     const checks = paidPlans().map((plan) => {
       if (!plan.stripe) return null;
-      const priceId = plan.stripe.priceIdEnv === 'STRIPE_PRICE_ID_PRO' ? connection.priceIds.PRO : connection.priceIds.SCALE;
+      const priceId =
+        plan.stripe.priceIdEnv === 'STRIPE_PRICE_ID_PRO' ? connection.priceIds.PRO : connection.priceIds.SCALE;
       return problemOfPrice(stripe, { ...plan, stripe: plan.stripe }, priceId, keyMode);
     });
     problems = (await Promise.all(checks)).filter((problem): problem is string => typeof problem === 'string');
@@ -85,7 +94,9 @@ export async function checkStripeSetup(stripe: Stripe, connection: StripeConnect
       return refused(['STRIPE_SECRET_KEY: Stripe refused the key (invalid, expired or revoked)']);
     }
     if (error instanceof Stripe.errors.StripePermissionError) {
-      return refused(['STRIPE_SECRET_KEY: this restricted key may not read prices; give it the permissions listed in docs/stripe.md']);
+      return refused([
+        'STRIPE_SECRET_KEY: this restricted key may not read prices; give it the permissions listed in docs/stripe.md',
+      ]);
     }
     return { status: 'unreachable', reason: error instanceof Error ? error.message : String(error) };
   }
@@ -148,7 +159,10 @@ export class StripeStartupCheck {
       this.log.info('Stripe settings checked: key and price ids agree');
     } else if (outcome.status === 'refused') {
       this.#state = outcome.error;
-      this.log.error({ problem: outcome.error.message }, `Stripe settings are wrong, billing is disabled until a restart: ${outcome.error.message}`);
+      this.log.error(
+        { problem: outcome.error.message },
+        `Stripe settings are wrong, billing is disabled until a restart: ${outcome.error.message}`,
+      );
     }
   }
 

@@ -15,7 +15,8 @@ function webhookUrlOf(argv: string[]): string | null {
   const { values } = parseArgs({ args: argv, options: { 'webhook-url': { type: 'string' } }, strict: true });
   const url = values['webhook-url'];
   if (url === undefined) return null;
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new TypeError(`--webhook-url: expected an http(s) URL, got ${JSON.stringify(url)}`);
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol))
+    throw new TypeError(`--webhook-url: expected an http(s) URL, got ${JSON.stringify(url)}`);
   return url;
 }
 

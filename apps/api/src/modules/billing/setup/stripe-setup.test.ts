@@ -60,8 +60,21 @@ describe('pnpm stripe:setup', () => {
     expect(formatSetupReport(second)).toContain('reveals its signing secret only at creation');
 
     // What Stripe now holds: one product and one price per plan, one endpoint.
-    const prices = await stripe.prices.list({ lookup_keys: ['pro_monthly', 'scale_monthly'], expand: ['data.product'] });
-    expect(prices.data.map((price) => [price.lookup_key, price.unit_amount, price.currency, price.recurring?.interval, (price.product as Stripe.Product).name]).sort()).toEqual([
+    const prices = await stripe.prices.list({
+      lookup_keys: ['pro_monthly', 'scale_monthly'],
+      expand: ['data.product'],
+    });
+    expect(
+      prices.data
+        .map((price) => [
+          price.lookup_key,
+          price.unit_amount,
+          price.currency,
+          price.recurring?.interval,
+          (price.product as Stripe.Product).name,
+        ])
+        .sort(),
+    ).toEqual([
       ['pro_monthly', 4900, 'usd', 'month', 'Attribution Analytics Pro'],
       ['scale_monthly', 19900, 'usd', 'month', 'Attribution Analytics Scale'],
     ]);
@@ -79,8 +92,13 @@ describe('pnpm stripe:setup', () => {
     expect(portals[0]?.features.subscription_update.enabled).toBe(true);
 
     // The ids it printed pass the API's start-up check with the same key.
-    const priceIds = { PRO: variable(second, 'STRIPE_PRICE_ID_PRO') ?? '', SCALE: variable(second, 'STRIPE_PRICE_ID_SCALE') ?? '' };
-    expect(await checkStripeSetup(stripe, { secretKey: 'sk_live_setupEmptyAccount01', webhookSecret: 'whsec_x', priceIds })).toEqual({ status: 'passed' });
+    const priceIds = {
+      PRO: variable(second, 'STRIPE_PRICE_ID_PRO') ?? '',
+      SCALE: variable(second, 'STRIPE_PRICE_ID_SCALE') ?? '',
+    };
+    expect(
+      await checkStripeSetup(stripe, { secretKey: 'sk_live_setupEmptyAccount01', webhookSecret: 'whsec_x', priceIds }),
+    ).toEqual({ status: 'passed' });
   });
 
   it('finds the seeded catalog by lookup key and leaves it alone; without --webhook-url there is no endpoint', async () => {
@@ -118,7 +136,9 @@ describe('pnpm stripe:setup', () => {
     expect(current).not.toBe(stale.id);
     expect((await stripe.prices.retrieve(current ?? '')).unit_amount).toBe(4900);
     expect((await stripe.prices.retrieve(stale.id)).active).toBe(true);
-    expect((await stripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([current]);
+    expect((await stripe.prices.list({ lookup_keys: ['pro_monthly'] })).data.map((price) => price.id)).toEqual([
+      current,
+    ]);
     // The portal switches between the prices now in use.
     expect(report.steps.find((entry) => entry.subject === 'portal configuration')?.action).toBe('updated');
   });

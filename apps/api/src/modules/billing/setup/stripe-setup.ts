@@ -33,10 +33,20 @@ export async function runStripeSetup(stripe: Stripe, options: StripeSetupOptions
   const steps = [...catalog.steps];
   const returnUrl = portalReturnUrl(options.publicUrl);
   const portal = await ensurePortalConfiguration(stripe, { priceIds: catalog.priceIds, returnUrl });
-  steps.push(step('portal configuration', portal.action, `${portal.id} (PRO ⇄ SCALE, cards, invoices, cancel at period end; returns to ${returnUrl})`));
+  steps.push(
+    step(
+      'portal configuration',
+      portal.action,
+      `${portal.id} (PRO ⇄ SCALE, cards, invoices, cancel at period end; returns to ${returnUrl})`,
+    ),
+  );
   if (options.webhookUrl && new URL(options.webhookUrl).origin !== new URL(options.publicUrl).origin) {
     steps.push(
-      step('portal configuration', 'attention', `returns customers to ${options.publicUrl} but webhooks go to ${new URL(options.webhookUrl).origin}: set PUBLIC_URL to the app's address and run again`),
+      step(
+        'portal configuration',
+        'attention',
+        `returns customers to ${options.publicUrl} but webhooks go to ${new URL(options.webhookUrl).origin}: set PUBLIC_URL to the app's address and run again`,
+      ),
     );
   }
   const variables: EnvironmentVariable[] = [
@@ -48,7 +58,11 @@ export async function runStripeSetup(stripe: Stripe, options: StripeSetupOptions
     steps.push(...endpoint.steps);
     variables.push(
       endpoint.secret
-        ? { name: 'STRIPE_WEBHOOK_SECRET', value: endpoint.secret, note: `signing secret of ${endpoint.endpointId}: Stripe shows it only now` }
+        ? {
+            name: 'STRIPE_WEBHOOK_SECRET',
+            value: endpoint.secret,
+            note: `signing secret of ${endpoint.endpointId}: Stripe shows it only now`,
+          }
         : {
             name: 'STRIPE_WEBHOOK_SECRET',
             value: null,
@@ -71,11 +85,15 @@ export function formatSetupReport(report: StripeSetupReport): string {
   const width = Math.max(...report.steps.map((entry) => entry.subject.length));
   const lines = [
     `Stripe set-up (${report.livemode ? 'LIVE' : 'test'} mode, API version ${Stripe.API_VERSION})`,
-    ...report.steps.map((entry) => `  ${entry.action.padEnd(9)}  ${entry.subject.padEnd(width)}  ${entry.detail}`.trimEnd()),
+    ...report.steps.map((entry) =>
+      `  ${entry.action.padEnd(9)}  ${entry.subject.padEnd(width)}  ${entry.detail}`.trimEnd(),
+    ),
     '',
     'Set these environment variables (e.g. in .env):',
     ...report.variables.flatMap((variable) =>
-      variable.value === null ? [`# ${variable.name}: ${variable.note}`] : [`# ${variable.note}`, `${variable.name}=${variable.value}`],
+      variable.value === null
+        ? [`# ${variable.name}: ${variable.note}`]
+        : [`# ${variable.note}`, `${variable.name}=${variable.value}`],
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -48,7 +48,9 @@ export async function ensureWebhookEndpoint(stripe: Stripe, url: string): Promis
       metadata: MANAGED_BY,
     });
     return {
-      steps: [step(subject, 'created', `${created.id} → ${url}, ${events.length} events, API version ${Stripe.API_VERSION}`)],
+      steps: [
+        step(subject, 'created', `${created.id} → ${url}, ${events.length} events, API version ${Stripe.API_VERSION}`),
+      ],
       endpointId: created.id,
       secret: created.secret ?? null,
     };

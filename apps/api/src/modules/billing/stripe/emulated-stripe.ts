@@ -14,7 +14,8 @@ export interface EmulatedStripe {
  */
 export async function startEmulatedStripe(config: AppConfig): Promise<EmulatedStripe> {
   const settings = config.billing.stripe;
-  if (settings.mode !== 'emulator') throw new Error('startEmulatedStripe() is for emulator mode (STRIPE_SECRET_KEY unset)');
+  if (settings.mode !== 'emulator')
+    throw new Error('startEmulatedStripe() is for emulator mode (STRIPE_SECRET_KEY unset)');
   const emulator = await startStripeEmulator({
     port: settings.emulatorPort,
     ...(settings.webhookSecret ? { webhookSecret: settings.webhookSecret } : {}),

@@ -12,7 +12,10 @@ import type { StripeConnection } from './stripe-connection.js';
 export class StripeGateway {
   readonly #client: StripeClient | null;
 
-  constructor(private readonly connection: StripeConnection | null, config: BillingConfig) {
+  constructor(
+    private readonly connection: StripeConnection | null,
+    config: BillingConfig,
+  ) {
     this.#client = connection ? createStripeClient(connection, config) : null;
   }
 

@@ -69,11 +69,20 @@ export class WebhookEventStore {
   }
 
   async statusOf(eventId: string): Promise<WebhookEventStatus | null> {
-    const rows = await this.orm.em.fork().execute<Array<{ status: WebhookEventStatus }>>('select status from stripe_webhook_event where id = ?', [eventId]);
+    const rows = await this.orm.em
+      .fork()
+      .execute<Array<{ status: WebhookEventStatus }>>('select status from stripe_webhook_event where id = ?', [
+        eventId,
+      ]);
     return rows[0]?.status ?? null;
   }
 
-  async finish(eventId: string, status: 'processed' | 'ignored', organizationId: string | null, result: string): Promise<void> {
+  async finish(
+    eventId: string,
+    status: 'processed' | 'ignored',
+    organizationId: string | null,
+    result: string,
+  ): Promise<void> {
     await this.orm.em.fork().execute(
       `update stripe_webhook_event set status = ?, organization_id = coalesce(?, organization_id), result = ?, last_error = null, updated_at = ?
        where id = ?`,
@@ -82,31 +91,39 @@ export class WebhookEventStore {
   }
 
   async fail(eventId: string, error: string): Promise<void> {
-    await this.orm.em.fork().execute(`update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`, [
-      error,
-      this.clock.now(),
-      eventId,
-    ]);
+    await this.orm.em
+      .fork()
+      .execute(`update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`, [
+        error,
+        this.clock.now(),
+        eventId,
+      ]);
   }
 
   async recent(organizationId: string, limit: number): Promise<WebhookEventView[]> {
-    const rows = await this.orm.em.fork().execute<EventRow[]>(
-      `${SELECT_OF_ORGANIZATION} order by e.received_at desc limit ?`,
-      [organizationId, organizationId, limit],
-    );
+    const rows = await this.orm.em
+      .fork()
+      .execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} order by e.received_at desc limit ?`, [
+        organizationId,
+        organizationId,
+        limit,
+      ]);
     return rows.map(toView);
   }
 
   async findOf(organizationId: string, eventId: string): Promise<WebhookEventView | null> {
-    const rows = await this.orm.em.fork().execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} and e.id = ?`, [organizationId, organizationId, eventId]);
+    const rows = await this.orm.em
+      .fork()
+      .execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} and e.id = ?`, [organizationId, organizationId, eventId]);
     return rows[0] ? toView(rows[0]) : null;
   }
 
   async payload(eventId: string): Promise<Stripe.Event | null> {
-    const rows = await this.orm.em.fork().execute<Array<{ payload: Stripe.Event | string }>>(
-      'select payload from stripe_webhook_event where id = ?',
-      [eventId],
-    );
+    const rows = await this.orm.em
+      .fork()
+      .execute<Array<{ payload: Stripe.Event | string }>>('select payload from stripe_webhook_event where id = ?', [
+        eventId,
+      ]);
     const payload = rows[0]?.payload;
     if (payload === undefined) return null;
     return typeof payload === 'string' ? (JSON.parse(payload) as Stripe.Event) : payload;

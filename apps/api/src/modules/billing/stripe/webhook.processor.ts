@@ -8,7 +8,8 @@ import type { HandlerContext } from './handlers/webhook-handler.js';
 import type { WebhookEventStore } from './webhook-event.store.js';
 
 /** `in-progress`: another delivery of the event is still being applied; the answer must make Stripe retry. */
-export type WebhookResult = { outcome: 'processed' | 'ignored' | 'duplicate' | 'in-progress' } | { outcome: 'failed'; error: string };
+export type WebhookResult =
+  { outcome: 'processed' | 'ignored' | 'duplicate' | 'in-progress' } | { outcome: 'failed'; error: string };
 
 /**
  * How long a redelivery waits for a concurrent attempt of the same event to finish before it is
@@ -66,7 +67,10 @@ export class WebhookProcessor {
         : { status: 'ignored' as const, organizationId: null, result: `event type ${event.type} is not handled` };
       await this.events.finish(event.id, outcome.status, outcome.organizationId, outcome.result);
       this.metrics.webhookEvents.inc({ type: event.type, status: outcome.status });
-      this.log.info({ eventId: event.id, type: event.type, status: outcome.status, result: outcome.result }, 'stripe webhook');
+      this.log.info(
+        { eventId: event.id, type: event.type, status: outcome.status, result: outcome.result },
+        'stripe webhook',
+      );
       return { outcome: outcome.status };
     } catch (error) {
       const message = describe(error);

@@ -14,7 +14,13 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
  * POST /webhooks/stripe: verify (raw body) → record → dispatch → answer. 400 only for a bad
  * signature; an unknown type or customer is 200 (recorded as ignored); a failure is 500 so Stripe retries.
  */
-export function stripeWebhookRouter(stripe: StripeGateway, processor: WebhookProcessor, metrics: BillingMetrics, clock: Clock, log: Logger): Router {
+export function stripeWebhookRouter(
+  stripe: StripeGateway,
+  processor: WebhookProcessor,
+  metrics: BillingMetrics,
+  clock: Clock,
+  log: Logger,
+): Router {
   const router = Router();
   router.post('/webhooks/stripe', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req, res) => {
     if (!stripe.connected) {
@@ -30,7 +36,10 @@ export function stripeWebhookRouter(stripe: StripeGateway, processor: WebhookPro
       metrics.webhookRejected.inc();
       // Only the message: the SDK's error also carries the Stripe-Signature header (redacted from request
       // logs) and the unverified payload as properties, which an `err` serializer would write out.
-      log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'stripe webhook refused: signature did not verify');
+      log.warn(
+        { reason: error instanceof Error ? error.message : String(error) },
+        'stripe webhook refused: signature did not verify',
+      );
       res.status(400).json({ error: 'Webhook signature verification failed' });
       return;
     }

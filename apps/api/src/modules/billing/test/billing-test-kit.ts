@@ -67,7 +67,8 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
         { tier },
         { cookie: user.cookie },
       );
-      if (!result.data?.createCheckoutSession) throw new Error(`createCheckoutSession failed: ${JSON.stringify(result.errors)}`);
+      if (!result.data?.createCheckoutSession)
+        throw new Error(`createCheckoutSession failed: ${JSON.stringify(result.errors)}`);
       return result.data.createCheckoutSession;
     },
     async completeCheckout(sessionId, cardNumber = CARD_OK) {
@@ -85,12 +86,16 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     },
     settled: () => emulator.waitForDeliveries(),
     async useFailingCard(user) {
-      const [row] = await t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-        user.organizationId,
-      ]);
+      const [row] = await t.sql<{ stripe_subscription_id: string }>(
+        'select stripe_subscription_id from billing_subscription where organization_id = ?',
+        [user.organizationId],
+      );
       const subscription = await stripe.subscriptions.retrieve(row?.stripe_subscription_id ?? '');
       const customer = String(subscription.customer);
-      const card = await stripe.paymentMethods.create({ type: 'card', card: { number: CARD_CHARGES_FAIL, exp_month: 12, exp_year: 2034, cvc: '123' } });
+      const card = await stripe.paymentMethods.create({
+        type: 'card',
+        card: { number: CARD_CHARGES_FAIL, exp_month: 12, exp_year: 2034, cvc: '123' },
+      });
       await stripe.paymentMethods.attach(card.id, { customer });
       await stripe.customers.update(customer, { invoice_settings: { default_payment_method: card.id } });
       await stripe.subscriptions.update(subscription.id, { default_payment_method: card.id });
@@ -109,18 +114,22 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     async onTestClock(user) {
       const frozenTime = Math.floor(Date.now() / 1000);
       const clock = await stripe.testHelpers.testClocks.create({ frozen_time: frozenTime });
-      const customer = await stripe.customers.create({ email: user.email, test_clock: clock.id, metadata: { organization_id: user.organizationId } });
-      await t.sql('insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())', [
-        user.organizationId,
-        customer.id,
-        user.email,
-      ]);
+      const customer = await stripe.customers.create({
+        email: user.email,
+        test_clock: clock.id,
+        metadata: { organization_id: user.organizationId },
+      });
+      await t.sql(
+        'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
+        [user.organizationId, customer.id, user.email],
+      );
       return { clockId: clock.id, frozenTime };
     },
     async subscriptionIdOf(user) {
-      const [row] = await t.sql<{ stripe_subscription_id: string }>('select stripe_subscription_id from billing_subscription where organization_id = ?', [
-        user.organizationId,
-      ]);
+      const [row] = await t.sql<{ stripe_subscription_id: string }>(
+        'select stripe_subscription_id from billing_subscription where organization_id = ?',
+        [user.organizationId],
+      );
       if (!row) throw new Error('no subscription row');
       return row.stripe_subscription_id;
     },

@@ -9,11 +9,19 @@ import { formatDateTime, formatMoney } from '../../../lib/format.js';
 
 const KINDS: Record<string, string> = { DUPLICATE_SUBSCRIPTION: 'Duplicate subscription' };
 
-const INCIDENT_COLUMNS: readonly Column[] = [{ label: 'When' }, { label: 'What happened' }, { label: 'Plan' }, { label: 'Refunded', numeric: true }];
+const INCIDENT_COLUMNS: readonly Column[] = [
+  { label: 'When' },
+  { label: 'What happened' },
+  { label: 'Plan' },
+  { label: 'Refunded', numeric: true },
+];
 
 /** What billing repaired on its own (a second subscription cancelled and refunded), so admins can tell the customer. */
 export function BillingIncidentsCard() {
-  const { data, loading, error, refetch } = useBillingIncidentsQuery({ variables: { limit: 20 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useBillingIncidentsQuery({
+    variables: { limit: 20 },
+    fetchPolicy: 'cache-and-network',
+  });
   const nameOf = usePlanNames();
   const incidents = data?.billingIncidents;
 
@@ -30,7 +38,9 @@ export function BillingIncidentsCard() {
     >
       {error && !incidents && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !incidents && <LoadingState />}
-      {incidents && incidents.length === 0 && <EmptyState title="No billing incidents">Your organization has never been charged twice.</EmptyState>}
+      {incidents && incidents.length === 0 && (
+        <EmptyState title="No billing incidents">Your organization has never been charged twice.</EmptyState>
+      )}
       {incidents && incidents.length > 0 && (
         <Table label="Billing incidents" columns={INCIDENT_COLUMNS}>
           {incidents.map((incident) => (
@@ -41,7 +51,13 @@ export function BillingIncidentsCard() {
                 <div>{incident.detail}</div>
               </td>
               <td>{incident.planTier ? nameOf(incident.planTier) : '—'}</td>
-              <td className="num">{incident.refundedCents > 0 ? formatMoney(incident.refundedCents) : <span className="muted">pending</span>}</td>
+              <td className="num">
+                {incident.refundedCents > 0 ? (
+                  formatMoney(incident.refundedCents)
+                ) : (
+                  <span className="muted">pending</span>
+                )}
+              </td>
             </tr>
           ))}
         </Table>

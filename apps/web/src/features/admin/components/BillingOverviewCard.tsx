@@ -11,7 +11,11 @@ export function BillingOverviewCard() {
   const overview = data?.billingOverview;
 
   return (
-    <Card title="Billing overview" subtitle="All organizations, from the subscriptions billing keeps in step with Stripe" aria-label="Billing overview">
+    <Card
+      title="Billing overview"
+      subtitle="All organizations, from the subscriptions billing keeps in step with Stripe"
+      aria-label="Billing overview"
+    >
       {error && !overview && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !overview && <LoadingState />}
       {overview && (

@@ -24,7 +24,10 @@ const EVENT_COLUMNS: readonly Column[] = [
 ];
 
 export function WebhookEventsCard() {
-  const { data, loading, error, refetch } = useWebhookEventsQuery({ variables: { limit: 50 }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useWebhookEventsQuery({
+    variables: { limit: 50 },
+    fetchPolicy: 'cache-and-network',
+  });
   const [replay, replaying] = useReplayWebhookEventMutation();
   const events = data?.webhookEvents;
 
@@ -42,7 +45,9 @@ export function WebhookEventsCard() {
       {replaying.error && <ErrorAlert error={replaying.error} />}
       {error && !events && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !events && <LoadingState />}
-      {events && events.length === 0 && <EmptyState title="No webhook events yet">They appear here once you subscribe to a paid plan.</EmptyState>}
+      {events && events.length === 0 && (
+        <EmptyState title="No webhook events yet">They appear here once you subscribe to a paid plan.</EmptyState>
+      )}
       {events && events.length > 0 && (
         <Table label="Webhook events" columns={EVENT_COLUMNS}>
           {events.map((event) => (
@@ -54,7 +59,10 @@ export function WebhookEventsCard() {
                 <Badge tone={STATUS_TONES[event.status] ?? 'neutral'}>{event.status}</Badge>
               </td>
               <td className="num">{event.attempts}</td>
-              <td className={event.error ? 'detail' : 'detail muted'} style={event.error ? { color: 'var(--color-danger)' } : undefined}>
+              <td
+                className={event.error ? 'detail' : 'detail muted'}
+                style={event.error ? { color: 'var(--color-danger)' } : undefined}
+              >
                 {event.error ?? event.result ?? '—'}
               </td>
               <td className="nowrap">{formatDateTime(event.receivedAt)}</td>

@@ -12,7 +12,11 @@ export function ApiKeysCard() {
   const [revealed, setRevealed] = useState<{ name: string; secret: string } | null>(null);
 
   return (
-    <Card title="API keys" subtitle="Authenticate server-to-server calls with Authorization: Bearer <key>" aria-label="API keys">
+    <Card
+      title="API keys"
+      subtitle="Authenticate server-to-server calls with Authorization: Bearer <key>"
+      aria-label="API keys"
+    >
       <CreateApiKeyForm onCreated={(created) => setRevealed({ name: created.apiKey.name, secret: created.secret })} />
       {revealed && <NewSecretNotice name={revealed.name} secret={revealed.secret} onDone={() => setRevealed(null)} />}
       {error && !data && <ErrorAlert error={error} onRetry={() => void refetch()} />}

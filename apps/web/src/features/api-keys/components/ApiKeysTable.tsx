@@ -7,14 +7,24 @@ import type { ApiKeyFieldsFragment } from '../../../gql/graphql.js';
 import { useRevokeApiKeyMutation } from '../../../gql/hooks.js';
 import { formatDateTime, formatDay } from '../../../lib/format.js';
 
-const COLUMNS: readonly Column[] = [{ label: 'Name' }, { label: 'Key' }, { label: 'Created' }, { label: 'Last used' }, { label: 'Status', numeric: true }];
+const COLUMNS: readonly Column[] = [
+  { label: 'Name' },
+  { label: 'Key' },
+  { label: 'Created' },
+  { label: 'Last used' },
+  { label: 'Status', numeric: true },
+];
 
 export function ApiKeysTable({ keys }: { keys: readonly ApiKeyFieldsFragment[] }) {
   const [revoke, { error }] = useRevokeApiKeyMutation();
   const [revokingId, setRevokingId] = useState<string | null>(null);
 
   if (keys.length === 0) {
-    return <EmptyState title="No API keys yet">Create a key to send journeys from your servers with the GraphQL API.</EmptyState>;
+    return (
+      <EmptyState title="No API keys yet">
+        Create a key to send journeys from your servers with the GraphQL API.
+      </EmptyState>
+    );
   }
 
   function confirmRevoke(key: ApiKeyFieldsFragment) {

@@ -19,7 +19,8 @@ export interface ModelCreditsView {
 
 /** One card per model: channels by credited conversions, with a bar relative to the top channel. */
 export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[] }) {
-  if (credits.length === 0) return <EmptyState title="No credit to show">No converted journeys fell inside the window.</EmptyState>;
+  if (credits.length === 0)
+    return <EmptyState title="No credit to show">No converted journeys fell inside the window.</EmptyState>;
   return (
     <div className="grid grid--2">
       {credits.map((entry) => (

@@ -21,7 +21,11 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
       </legend>
       <div className="checkbox-grid">
         {models.map(({ model, label, allowed, requiredPlan }) => (
-          <label key={model} className={allowed ? 'checkbox' : 'checkbox checkbox--locked'} title={allowed ? undefined : `Available on ${requiredPlan}`}>
+          <label
+            key={model}
+            className={allowed ? 'checkbox' : 'checkbox checkbox--locked'}
+            title={allowed ? undefined : `Available on ${requiredPlan}`}
+          >
             <input
               type="checkbox"
               disabled={!allowed}
@@ -29,10 +33,12 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
               onChange={(e) => toggle(model, e.target.checked)}
             />
             {label}
-            {!allowed && requiredPlan && <Badge tone="warning">
+            {!allowed && requiredPlan && (
+              <Badge tone="warning">
                 <LockIcon />
                 {requiredPlan}
-              </Badge>}
+              </Badge>
+            )}
           </label>
         ))}
       </div>

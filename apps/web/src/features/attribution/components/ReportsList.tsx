@@ -36,14 +36,19 @@ export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsList
   // Cursor pagination: a stack of the cursors that opened each page seen so far.
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const after = cursors[cursors.length - 1] ?? null;
-  const { data, loading, error, refetch } = useAttributionReportsQuery({ variables: { first: PAGE_SIZE, after }, fetchPolicy: 'cache-and-network' });
+  const { data, loading, error, refetch } = useAttributionReportsQuery({
+    variables: { first: PAGE_SIZE, after },
+    fetchPolicy: 'cache-and-network',
+  });
   const page = data?.attributionReports;
 
   return (
     <Card title="Saved reports" subtitle="Every run is stored and can be opened again." aria-label="Saved reports">
       {error && !page && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !page && <LoadingState />}
-      {page && page.edges.length === 0 && <EmptyState title="No reports yet">Run attribution above to create your first report.</EmptyState>}
+      {page && page.edges.length === 0 && (
+        <EmptyState title="No reports yet">Run attribution above to create your first report.</EmptyState>
+      )}
       {page && page.edges.length > 0 && (
         <Table columns={REPORT_COLUMNS}>
           {page.edges.map(({ node }) => (
@@ -68,7 +73,9 @@ export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsList
                       CSV
                     </a>
                   ) : (
-                    <span title={exportsPlan ? `CSV exports come with ${exportsPlan}` : 'CSV exports are not in your plan'}>
+                    <span
+                      title={exportsPlan ? `CSV exports come with ${exportsPlan}` : 'CSV exports are not in your plan'}
+                    >
                       <Badge tone="warning">
                         <LockIcon />
                         {exportsPlan ? `CSV on ${exportsPlan}` : 'No CSV'}
@@ -83,7 +90,12 @@ export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsList
       )}
       {page && (cursors.length > 1 || page.pageInfo.hasNextPage) && (
         <div className="pagination">
-          <Button variant="secondary" size="sm" disabled={cursors.length === 1} onClick={() => setCursors((c) => c.slice(0, -1))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={cursors.length === 1}
+            onClick={() => setCursors((c) => c.slice(0, -1))}
+          >
             Previous
           </Button>
           <Button

@@ -11,7 +11,9 @@ import { CreditsTables } from './CreditsTable.js';
 import { ModelPicker } from './ModelPicker.js';
 
 export function TrackJourneyForm({ models }: { models: readonly ModelAvailability[] }) {
-  const [selected, setSelected] = useState<AttributionModel[]>(() => models.filter((m) => m.allowed).map((m) => m.model));
+  const [selected, setSelected] = useState<AttributionModel[]>(() =>
+    models.filter((m) => m.allowed).map((m) => m.model),
+  );
   const [draft, setDraft] = useState<JourneyDraft>(() => sampleJourney(new Date()));
   const [invalid, setInvalid] = useState<string | null>(null);
   const [track, { data, loading, error }] = useTrackJourneyMutation({ refetchQueries: [UsageDocument] });
@@ -25,20 +27,34 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
     const parsed = journeyInputOf(draft);
     const message = parsed.ok ? (selected.length === 0 ? 'Choose at least one model.' : null) : parsed.message;
     setInvalid(message);
-    if (parsed.ok && !message) await track({ variables: { input: { ...parsed.input, models: selected } } }).catch(() => null);
+    if (parsed.ok && !message)
+      await track({ variables: { input: { ...parsed.input, models: selected } } }).catch(() => null);
   }
 
   return (
     <div className="stack">
-      <Card title="Track a journey" aria-label="Track a journey" subtitle="Send one converted journey: it is stored and credited under each chosen model at once (1 attribution run).">
+      <Card
+        title="Track a journey"
+        aria-label="Track a journey"
+        subtitle="Send one converted journey: it is stored and credited under each chosen model at once (1 attribution run)."
+      >
         <form className="form" onSubmit={submit}>
           {invalid && <Alert tone="error">{invalid}</Alert>}
           {error && <ErrorAlert error={error} />}
           <ModelPicker models={models} selected={selected} onChange={setSelected} />
           {draft.touches.map((touch, index) => (
             <div className="touch-row" key={index}>
-              <Field label={`Touch ${index + 1} channel`} value={touch.channel} onChange={(e) => updateTouch(index, { channel: e.target.value })} />
-              <Field label="At" type="datetime-local" value={touch.at} onChange={(e) => updateTouch(index, { at: e.target.value })} />
+              <Field
+                label={`Touch ${index + 1} channel`}
+                value={touch.channel}
+                onChange={(e) => updateTouch(index, { channel: e.target.value })}
+              />
+              <Field
+                label="At"
+                type="datetime-local"
+                value={touch.at}
+                onChange={(e) => updateTouch(index, { at: e.target.value })}
+              />
               <Button
                 variant="ghost"
                 aria-label={`Remove touch ${index + 1}`}
@@ -50,13 +66,30 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
             </div>
           ))}
           <div>
-            <Button variant="secondary" size="sm" onClick={() => setDraft((d) => ({ ...d, touches: [...d.touches, { channel: '', at: d.convertedAt }] }))}>
+            <Button
+              variant="secondary"
+              size="sm"
+              onClick={() => setDraft((d) => ({ ...d, touches: [...d.touches, { channel: '', at: d.convertedAt }] }))}
+            >
               Add touch
             </Button>
           </div>
           <div className="grid grid--2">
-            <Field label="Converted at" type="datetime-local" required value={draft.convertedAt} onChange={(e) => setDraft({ ...draft, convertedAt: e.target.value })} />
-            <Field label="Value" type="number" min={0} step="0.01" value={draft.value} onChange={(e) => setDraft({ ...draft, value: e.target.value })} />
+            <Field
+              label="Converted at"
+              type="datetime-local"
+              required
+              value={draft.convertedAt}
+              onChange={(e) => setDraft({ ...draft, convertedAt: e.target.value })}
+            />
+            <Field
+              label="Value"
+              type="number"
+              min={0}
+              step="0.01"
+              value={draft.value}
+              onChange={(e) => setDraft({ ...draft, value: e.target.value })}
+            />
           </div>
           <div className="row row--end">
             <Button type="submit" busy={loading}>

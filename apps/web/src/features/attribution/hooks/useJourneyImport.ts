@@ -6,7 +6,11 @@ import { uploadJourneysCsv, type ImportSummary } from '../api/import-upload.js';
 /** Below the API's 8 MB GraphQL body limit, with room for the JSON envelope and escaping. */
 const GRAPHQL_UPLOAD_BYTES = 6 * 1024 * 1024;
 
-type ImportState = { status: 'idle' } | { status: 'busy' } | { status: 'done'; summary: ImportSummary } | { status: 'failed'; error: unknown };
+type ImportState =
+  | { status: 'idle' }
+  | { status: 'busy' }
+  | { status: 'done'; summary: ImportSummary }
+  | { status: 'failed'; error: unknown };
 
 /** Imports a CSV through GraphQL when it is small, through the streaming REST route when it is not. */
 export function useJourneyImport() {

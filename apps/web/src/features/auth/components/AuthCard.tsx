@@ -2,7 +2,17 @@ import type { ReactNode } from 'react';
 import { Card } from '../../../components/ui/Card.js';
 import { LogoMark } from '../../../components/ui/Icons.js';
 
-export function AuthCard({ title, subtitle, children, footer }: { title: string; subtitle: string; children: ReactNode; footer: ReactNode }) {
+export function AuthCard({
+  title,
+  subtitle,
+  children,
+  footer,
+}: {
+  title: string;
+  subtitle: string;
+  children: ReactNode;
+  footer: ReactNode;
+}) {
   return (
     <main className="auth-screen">
       <div className="auth-card">

@@ -24,8 +24,21 @@ export function SignUpForm() {
   return (
     <form className="form" onSubmit={submit}>
       {error && <ErrorAlert error={error} />}
-      <Field label="Organization" autoComplete="organization" required value={organizationName} onChange={(e) => setOrganizationName(e.target.value)} />
-      <Field label="Work email" type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
+      <Field
+        label="Organization"
+        autoComplete="organization"
+        required
+        value={organizationName}
+        onChange={(e) => setOrganizationName(e.target.value)}
+      />
+      <Field
+        label="Work email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+      />
       <Field
         label="Password"
         type="password"

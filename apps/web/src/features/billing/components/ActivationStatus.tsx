@@ -9,7 +9,12 @@ export function ActivationStatus() {
 
   if (state === 'active' && plan) {
     return (
-      <Card title={`Welcome to ${plan.name}`} subtitle="Your plan is active. New limits apply right away." aria-label="Plan activated" highlight>
+      <Card
+        title={`Welcome to ${plan.name}`}
+        subtitle="Your plan is active. New limits apply right away."
+        aria-label="Plan activated"
+        highlight
+      >
         <PlanFeatures limits={plan.limits} />
         <div className="row">
           <ButtonLink to="/">Go to dashboard</ButtonLink>
@@ -24,11 +29,13 @@ export function ActivationStatus() {
   return (
     <Card title="Payment received" subtitle="Activating your plan…" aria-label="Activating plan">
       {error && <ErrorAlert error={error} />}
-      {state === 'waiting' && <LoadingState label="Waiting for confirmation from Stripe. This usually takes a few seconds." />}
+      {state === 'waiting' && (
+        <LoadingState label="Waiting for confirmation from Stripe. This usually takes a few seconds." />
+      )}
       {state === 'slow' && (
         <p className="muted">
-          This is taking longer than usual. Your payment is safe: the plan activates as soon as Stripe confirms it. You can
-          leave this page and check <a href="/settings">Settings → Billing</a> later.
+          This is taking longer than usual. Your payment is safe: the plan activates as soon as Stripe confirms it. You
+          can leave this page and check <a href="/settings">Settings → Billing</a> later.
         </p>
       )}
     </Card>

@@ -14,14 +14,21 @@ export function CurrentPlanCard() {
   const paymentNeeded = subscription != null && isPaymentNeeded(subscription);
   // The catalog, not a tier name, says whether there is a plan above this one.
   const plans = usePlansQuery().data?.plans;
-  const canUpgrade = plan != null && (plans?.some((offer) => offer.priceMonthlyCents > plan.priceMonthlyCents) ?? false);
+  const canUpgrade =
+    plan != null && (plans?.some((offer) => offer.priceMonthlyCents > plan.priceMonthlyCents) ?? false);
 
   return (
     <Card
       title="Current plan"
       subtitle="What your organization can do this period"
       aria-label="Current plan"
-      actions={canUpgrade ? <ButtonLink to="/pricing" size="sm">Upgrade</ButtonLink> : undefined}
+      actions={
+        canUpgrade ? (
+          <ButtonLink to="/pricing" size="sm">
+            Upgrade
+          </ButtonLink>
+        ) : undefined
+      }
     >
       {error && !plan && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !plan && <LoadingState />}
@@ -36,7 +43,9 @@ export function CurrentPlanCard() {
                 Payment needed
               </Link>
             )}
-            <span className="muted">{plan.priceMonthlyCents === 0 ? 'Free forever' : `${formatPriceMonthly(plan.priceMonthlyCents)} / month`}</span>
+            <span className="muted">
+              {plan.priceMonthlyCents === 0 ? 'Free forever' : `${formatPriceMonthly(plan.priceMonthlyCents)} / month`}
+            </span>
           </div>
           <PlanFeatures limits={plan.limits} />
         </div>

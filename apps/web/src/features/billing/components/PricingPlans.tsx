@@ -46,7 +46,17 @@ export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | nu
   );
 }
 
-function PlanButton({ tier, name, action, selection }: { tier: PlanTier; name: string; action: PlanAction; selection: PlanSelection }) {
+function PlanButton({
+  tier,
+  name,
+  action,
+  selection,
+}: {
+  tier: PlanTier;
+  name: string;
+  action: PlanAction;
+  selection: PlanSelection;
+}) {
   switch (action.kind) {
     case 'sign-up':
       return (

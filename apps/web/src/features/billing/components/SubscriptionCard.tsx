@@ -4,7 +4,12 @@ import { Button, ButtonLink } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { BillingAccountQuery, BillingSubscriptionFieldsFragment } from '../../../gql/graphql.js';
-import { useBillingAccountQuery, useCreateCheckoutSessionMutation, useResumeSubscriptionMutation, useUndoScheduledPlanChangeMutation } from '../../../gql/hooks.js';
+import {
+  useBillingAccountQuery,
+  useCreateCheckoutSessionMutation,
+  useResumeSubscriptionMutation,
+  useUndoScheduledPlanChangeMutation,
+} from '../../../gql/hooks.js';
 import { usePlanNames } from '../hooks/usePlanNames.js';
 import { BILLING_QUERIES } from '../hooks/usePlanSelection.js';
 import { usePortal } from '../hooks/usePortal.js';
@@ -40,16 +45,27 @@ export function SubscriptionCard() {
         ) : undefined
       }
     >
-      {portalRequested && account && <PortalRequest hasCustomer={account.hasCustomer} busy={portal.busy} onOpen={openPortal} />}
+      {portalRequested && account && (
+        <PortalRequest hasCustomer={account.hasCustomer} busy={portal.busy} onOpen={openPortal} />
+      )}
       {portal.error != null && <ErrorAlert error={portal.error} />}
       {error && !data && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !data && <LoadingState />}
       {account && !account.subscription && (
-        <EmptyState title={`You are on the ${nameOf('FREE')} plan`} action={<ButtonLink to="/pricing" size="sm">See plans</ButtonLink>}>
+        <EmptyState
+          title={`You are on the ${nameOf('FREE')} plan`}
+          action={
+            <ButtonLink to="/pricing" size="sm">
+              See plans
+            </ButtonLink>
+          }
+        >
           No subscription and nothing to pay. Upgrade for more runs, models and a longer lookback.
         </EmptyState>
       )}
-      {account?.subscription && <SubscriptionDetails account={account} subscription={account.subscription} nameOf={nameOf} />}
+      {account?.subscription && (
+        <SubscriptionDetails account={account} subscription={account.subscription} nameOf={nameOf} />
+      )}
     </Card>
   );
 }
@@ -64,8 +80,14 @@ function SubscriptionDetails({
   nameOf: PlanNameOf;
 }) {
   const summary = summarizeSubscription(subscription, nameOf);
-  const [undo, undoing] = useUndoScheduledPlanChangeMutation({ refetchQueries: BILLING_QUERIES, awaitRefetchQueries: true });
-  const [resume, resuming] = useResumeSubscriptionMutation({ refetchQueries: BILLING_QUERIES, awaitRefetchQueries: true });
+  const [undo, undoing] = useUndoScheduledPlanChangeMutation({
+    refetchQueries: BILLING_QUERIES,
+    awaitRefetchQueries: true,
+  });
+  const [resume, resuming] = useResumeSubscriptionMutation({
+    refetchQueries: BILLING_QUERIES,
+    awaitRefetchQueries: true,
+  });
   const [checkout, checkingOut] = useCreateCheckoutSessionMutation();
   const failure = undoing.error ?? resuming.error ?? checkingOut.error;
 
@@ -95,7 +117,12 @@ function SubscriptionDetails({
             </Button>
           )}
           {summary.canResume && (
-            <Button variant="secondary" size="sm" busy={resuming.loading} onClick={() => void resume().catch(() => null)}>
+            <Button
+              variant="secondary"
+              size="sm"
+              busy={resuming.loading}
+              onClick={() => void resume().catch(() => null)}
+            >
               Resume
             </Button>
           )}

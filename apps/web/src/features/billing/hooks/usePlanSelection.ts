@@ -30,5 +30,10 @@ export function usePlanSelection(): PlanSelection {
     setPendingTier(null);
   }
 
-  return { select, pendingTier, error: checkout.error ?? change.error ?? null, changed: change.data?.changePlan ?? null };
+  return {
+    select,
+    pendingTier,
+    error: checkout.error ?? change.error ?? null,
+    changed: change.data?.changePlan ?? null,
+  };
 }

@@ -15,7 +15,11 @@ const MEMBER_COLUMNS: readonly Column[] = [{ label: 'Organization' }, { label: '
 
 export function OrganizationCard({ viewer }: { viewer: Viewer }) {
   return (
-    <Card title="Organization" subtitle="The workspace your journeys, reports and subscription belong to" aria-label="Organization">
+    <Card
+      title="Organization"
+      subtitle="The workspace your journeys, reports and subscription belong to"
+      aria-label="Organization"
+    >
       <Table label="Members" columns={MEMBER_COLUMNS}>
         <tr>
           <td>

@@ -10,7 +10,11 @@ export function UsageMeterCard() {
   const meter = data?.usage.attributionRuns;
 
   return (
-    <Card title="Attribution runs" subtitle={meter ? `Billing period ${formatPeriod(meter.periodStart, meter.periodEnd)}` : 'This billing period'} aria-label="Usage">
+    <Card
+      title="Attribution runs"
+      subtitle={meter ? `Billing period ${formatPeriod(meter.periodStart, meter.periodEnd)}` : 'This billing period'}
+      aria-label="Usage"
+    >
       {error && !meter && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !meter && <LoadingState />}
       {meter && <UsageMeterBody used={meter.used} limit={meter.limit} remaining={meter.remaining} />}

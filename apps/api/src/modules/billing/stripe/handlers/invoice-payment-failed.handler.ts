@@ -19,7 +19,11 @@ export const invoicePaymentFailed: WebhookHandler = async (event, { sync, dunnin
   }
   // A failed proration invoice of a pending upgrade leaves the current plan as it is: no grace period.
   const { tier, pendingTier } = synced.snapshot;
-  const upgrade = invoice.billing_reason === 'subscription_update' && pendingTier ? { from: tier, to: pendingTier } : null;
+  const upgrade =
+    invoice.billing_reason === 'subscription_update' && pendingTier ? { from: tier, to: pendingTier } : null;
   const mailed = await dunning.paymentFailed(outcome.organizationId, invoice, upgrade);
-  return { ...outcome, result: `${outcome.result}; dunning mail ${mailed ? 'sent' : 'already sent'} for attempt ${invoice.attempt_count}` };
+  return {
+    ...outcome,
+    result: `${outcome.result}; dunning mail ${mailed ? 'sent' : 'already sent'} for attempt ${invoice.attempt_count}`,
+  };
 };

@@ -29,5 +29,9 @@ export function outcomeOfSync(sync: SyncOutcome, stripeSubscriptionId: string): 
   if (sync.status !== 'synced') return ignored(`${sync.status}: subscription ${stripeSubscriptionId}`);
   const fields = Object.keys(sync.changes);
   const what = sync.created ? 'created' : fields.length > 0 ? `updated ${fields.join(', ')}` : 'already current';
-  return { status: 'processed', organizationId: sync.organizationId, result: `subscription ${stripeSubscriptionId} ${what}` };
+  return {
+    status: 'processed',
+    organizationId: sync.organizationId,
+    result: `subscription ${stripeSubscriptionId} ${what}`,
+  };
 }
