@@ -6,6 +6,7 @@ import { buildSchema } from 'type-graphql';
 import { authChecker } from './auth-checker.js';
 import { withPlanLimitDirective } from './plan-limit.js';
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes Function[]
 export async function buildApiSchema(resolvers: Function[]): Promise<GraphQLSchema> {
   const [first, ...rest] = resolvers;
   if (!first) throw new Error('buildApiSchema needs at least one resolver');

@@ -18,6 +18,7 @@ export interface ApiModule {
   /** MikroORM entities (defineEntity schemas); their tables come from migrations in db/migrations. */
   entities: EntitySchema[];
   /** type-graphql resolver classes. */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- type-graphql's buildSchema takes Function[]
   resolvers: Function[];
   /** Mounted BEFORE any body parser, so handlers read the raw body (e.g. Stripe webhook signatures). */
   rawBodyRoutes?: (deps: HttpRouteDeps) => Router;

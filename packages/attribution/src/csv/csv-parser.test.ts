@@ -6,7 +6,7 @@ import { PATH_ROWS_HEADER } from './path-rows-csv.js';
 
 function errorOf(lines: string[]): CsvFormatError {
   try {
-    [...parseAttributionCsv(lines)];
+    Array.from(parseAttributionCsv(lines));
   } catch (error) {
     if (error instanceof CsvFormatError) return error;
     throw error;

@@ -91,7 +91,6 @@ export function storeProrations(
   ctx: BillingContext,
   subscription: SubscriptionObject,
   entries: ProrationEntry[],
-  at: number,
 ): void {
   const customer = idOf(subscription.customer) ?? '';
   for (const entry of entries) {

@@ -112,7 +112,7 @@ export function updateSubscription(
     subscription.cancel_at_period_end = false;
     scheduleCancellation(subscription, cancelAt, now);
   }
-  storeProrations(ctx, subscription, prorations, at);
+  storeProrations(ctx, subscription, prorations);
   const invoiceEvents = new EventBatch();
   const apply = (): void => {
     subscription.items = target.items;

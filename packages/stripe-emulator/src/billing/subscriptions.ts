@@ -191,7 +191,6 @@ export function cancelSubscription(
       ctx,
       subscription,
       credits.filter((credit) => credit.amount !== 0),
-      at,
     );
   }
   const customerId = idOf(subscription.customer) ?? '';

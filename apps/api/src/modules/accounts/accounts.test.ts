@@ -116,7 +116,7 @@ describe('API keys', () => {
   it('creates a key shown once, authenticates with it and refuses it once revoked', async () => {
     const user = await t.signUp();
     const created = await t.graphql(CREATE, { name: 'CI' }, { cookie: user.cookie });
-    const { secret, apiKey } = created.data?.createApiKey;
+    const { secret, apiKey } = created.data!.createApiKey;
     expect(secret.startsWith(apiKey.prefix)).toBe(true);
     expect(apiKey).toMatchObject({ name: 'CI', lastUsedAt: null, revokedAt: null });
     expect(await countRows('api_key', 'secret_hash = ? or prefix = ?', [secret, secret])).toBe(0);

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Router } from 'express';
 import { answerErrors } from '../../http/rest-errors.js';
-import { requirePrincipal } from '../accounts/rest-auth.js';
+import { requirePrincipal } from '../accounts/index.js';
 import type { HttpRouteDeps } from '../module.js';
 import { FeatureNotInPlanError } from '../entitlements/index.js';
 import { AttributionError } from './attribution.errors.js';

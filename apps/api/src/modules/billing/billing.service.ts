@@ -1,5 +1,5 @@
 import type { PlanTier } from '@aa/plans';
-import type { Principal } from '../accounts/principal.js';
+import type { Principal } from '../accounts/index.js';
 import { BillingError } from './billing.errors.js';
 import type { CheckoutService, CheckoutSessionData } from './checkout.service.js';
 import type { PlanChangeService } from './plan-change.service.js';

@@ -1,6 +1,5 @@
 import type { PaidPlanTier, PlanTier } from '@aa/plans';
-import type { AccountsService } from '../accounts/accounts.service.js';
-import type { Principal } from '../accounts/principal.js';
+import type { AccountsService, Principal } from '../accounts/index.js';
 import type { Orm } from '../../db/orm.js';
 import type { Clock } from '../../clock.js';
 import type { BillingCustomers } from './billing-customers.js';

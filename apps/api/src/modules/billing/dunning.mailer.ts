@@ -1,7 +1,7 @@
 import { planOf, type PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
-import type { AccountsService } from '../accounts/accounts.service.js';
-import type { MailService, OutgoingMail } from '../mail/mail.service.js';
+import type { AccountsService } from '../accounts/index.js';
+import type { MailService, OutgoingMail } from '../mail/index.js';
 import type { BillingMetrics, DunningMailKind } from './billing.metrics.js';
 
 /**

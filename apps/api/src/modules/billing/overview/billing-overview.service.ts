@@ -1,8 +1,7 @@
 import { isPaidPlanTier, paidPlans, planOf, type PaidPlanTier } from '@aa/plans';
 import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
-import type { AccountsService } from '../../accounts/accounts.service.js';
-import type { Principal } from '../../accounts/principal.js';
+import type { AccountsService, Principal } from '../../accounts/index.js';
 import { BillingError } from '../billing.errors.js';
 import { accessOf, ENDED_STATUSES } from '../subscription-access.js';
 

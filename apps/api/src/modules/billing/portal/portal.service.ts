@@ -1,6 +1,6 @@
 import Stripe from 'stripe';
 import type { Logger } from '../../../observability/logger.js';
-import type { Principal } from '../../accounts/principal.js';
+import type { Principal } from '../../accounts/index.js';
 import type { BillingCustomers } from '../billing-customers.js';
 import { BillingError } from '../billing.errors.js';
 import { callStripe, type StripeClient } from '../stripe/stripe-client.js';

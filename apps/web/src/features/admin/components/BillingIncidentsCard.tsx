@@ -4,7 +4,7 @@ import { Card } from '../../../components/ui/Card.js';
 import { EmptyState, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import { Table, type Column } from '../../../components/ui/Table.js';
 import { useBillingIncidentsQuery } from '../../../gql/hooks.js';
-import { usePlanNames } from '../../billing/hooks/usePlanNames.js';
+import { usePlanNames } from '../../billing/index.js';
 import { formatDateTime, formatMoney } from '../../../lib/format.js';
 
 const KINDS: Record<string, string> = { DUPLICATE_SUBSCRIPTION: 'Duplicate subscription' };

@@ -1,7 +1,7 @@
 import { Card } from '../../../components/ui/Card.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import { useBillingOverviewQuery } from '../../../gql/hooks.js';
-import { usePlanNames } from '../../billing/hooks/usePlanNames.js';
+import { usePlanNames } from '../../billing/index.js';
 import { formatCount, formatMoney } from '../../../lib/format.js';
 
 /** Revenue and subscribers of the whole platform: rendered for operators only (the API refuses others). */

@@ -1,0 +1,80 @@
+// Lint keeps the module rule of docs/architecture.md: a module (or SPA feature) reaches another
+// only through its index.ts, packages never import apps, and there are no import cycles.
+import js from '@eslint/js';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { importX } from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const API_MODULES = ['accounts', 'attribution', 'billing', 'entitlements', 'mail'];
+const SPA_FEATURES = ['admin', 'api-keys', 'attribution', 'auth', 'billing', 'organization', 'usage'];
+
+/** Files of `root/<name>` may import the rest of `root` only through another folder's index.ts. */
+function throughIndexOnly(root, names, exceptions = {}) {
+  return names.map((name) => ({
+    target: `${root}/${name}`,
+    from: root,
+    except: [
+      `./${name}`,
+      ...names.filter((other) => other !== name).map((other) => `./${other}/index.ts`),
+      ...(exceptions[name] ?? []),
+    ],
+    message: `Import another ${root.endsWith('modules') ? 'module' : 'feature'} through its index.ts only.`,
+  }));
+}
+
+export default tseslint.config(
+  {
+    ignores: ['**/dist/**', '**/node_modules/**', '**/coverage/**', '.data/**', 'apps/web/src/gql/**'],
+  },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({
+          project: ['apps/*/tsconfig.json', 'packages/*/tsconfig.json', 'tests/*/tsconfig.json'],
+          conditionNames: ['source', 'types', 'import', 'node', 'default'],
+          noWarnOnMultipleProjects: true,
+        }),
+      ],
+    },
+    rules: {
+      // `_name` marks a parameter a signature needs (Express's error handler) or a key left out of a rest object.
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: 'packages', from: 'apps', message: 'Packages never import apps.' },
+            { target: 'apps/web', from: 'apps/api/src', message: 'The SPA talks to the API over HTTP only.' },
+            ...throughIndexOnly('apps/api/src/modules', API_MODULES, {
+              // module.ts is the registry's shared shape, not a module.
+              ...Object.fromEntries(API_MODULES.map((name) => [name, ['./module.ts']])),
+              // The `pnpm reconcile` CLI boots every module, as main.ts does, from the registry.
+              billing: ['./module.ts', './index.ts'],
+              // issue 9: until billing has its index.ts (a billing barrel would close a cycle through entitlements).
+              entitlements: ['./module.ts', './billing/subscription-access.ts'],
+            }),
+            ...throughIndexOnly('apps/web/src/features', SPA_FEATURES),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // issue 9: until API tests read GraphQL results through the codegen'd documents' types.
+    files: ['**/*.test.ts', '**/*.test.tsx', 'apps/api/src/test/**', '**/test-fixtures.ts', '**/bench/**'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // codegen plugins are loaded with require() by graphql-codegen.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
