@@ -1,0 +1,40 @@
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+/** The lint rule of docs/architecture.md, checked on snippets placed where the repository's config applies. */
+const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+const eslint = new ESLint({ cwd: ROOT });
+
+async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: `${ROOT}${filePath}` });
+  return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-restricted-paths').map((m) => m.message);
+}
+
+describe('module boundaries (eslint import-x/no-restricted-paths)', () => {
+  it("refuses a module importing another module's internal file", async () => {
+    const code =
+      "import type { AccountsService } from '../accounts/accounts.service.js';\nexport type A = AccountsService;\n";
+    expect(await restrictedImports('apps/api/src/modules/billing/x.ts', code)).toEqual([
+      expect.stringContaining('"../accounts/accounts.service.js" imported in restricted zone'),
+    ]);
+  });
+
+  it("lets a module import another module's index.ts", async () => {
+    const code = "import type { AccountsService } from '../accounts/index.js';\nexport type A = AccountsService;\n";
+    expect(await restrictedImports('apps/api/src/modules/billing/x.ts', code)).toEqual([]);
+  });
+
+  it("refuses an SPA feature importing another feature's internals", async () => {
+    const code =
+      "import { usePlanNames } from '../../billing/hooks/usePlanNames.js';\nexport const f = usePlanNames;\n";
+    expect(await restrictedImports('apps/web/src/features/admin/components/X.tsx', code)).toHaveLength(1);
+  });
+
+  it('refuses a package importing an app', async () => {
+    const code = "import { systemClock } from '../../../apps/api/src/clock.js';\nexport const c = systemClock;\n";
+    expect(await restrictedImports('packages/plans/src/x.ts', code)).toEqual([
+      expect.stringContaining('Packages never import apps.'),
+    ]);
+  });
+});
