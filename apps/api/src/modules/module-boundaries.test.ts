@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
 const eslint = new ESLint({ cwd: ROOT });
 
-async function restrictedImports(filePath: string, code: string): Promise<string[]> {
+async function reports(rule: string, filePath: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: `${ROOT}${filePath}` });
-  return (result?.messages ?? []).filter((m) => m.ruleId === 'import-x/no-restricted-paths').map((m) => m.message);
+  return (result?.messages ?? []).filter((m) => m.ruleId === rule).map((m) => m.message);
 }
+
+const restrictedImports = (filePath: string, code: string) => reports('import-x/no-restricted-paths', filePath, code);
 
 describe('module boundaries (eslint import-x/no-restricted-paths)', () => {
   it("refuses a module importing another module's internal file", async () => {
@@ -36,5 +38,13 @@ describe('module boundaries (eslint import-x/no-restricted-paths)', () => {
     expect(await restrictedImports('packages/plans/src/x.ts', code)).toEqual([
       expect.stringContaining('Packages never import apps.'),
     ]);
+  });
+
+  it('refuses an import cycle', async () => {
+    // services.ts imports accounts.service.ts, so accounts.service.ts importing services.ts closes a cycle.
+    const code = "import { createServices } from '../../services.js';\nexport const s = createServices;\n";
+    expect(await reports('import-x/no-cycle', 'apps/api/src/modules/accounts/accounts.service.ts', code)).toHaveLength(
+      1,
+    );
   });
 });

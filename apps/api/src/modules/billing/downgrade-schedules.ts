@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
-import { idOf } from './subscription-snapshot.js';
+import { idOf } from './stripe-prices.js';
 
 /**
  * A downgrade as Stripe recommends it: a subscription schedule whose current phase keeps the current

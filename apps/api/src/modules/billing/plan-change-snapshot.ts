@@ -1,7 +1,6 @@
 import type { PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
-// A function-only cycle: the subscription snapshot includes these plan changes.
-import { idOf, tierOfPriceId, type PriceIds } from './subscription-snapshot.js';
+import { idOf, tierOfPriceId, type PriceIds } from './stripe-prices.js';
 
 /**
  * What Stripe holds for a subscription's plan besides its current price: a downgrade waiting in a

@@ -8,7 +8,7 @@ import { planChangesOf, type PlanChangeSnapshot } from './plan-change-snapshot.j
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { accessOf } from './subscription-access.js';
-import { idOf, tierOfPrice } from './subscription-snapshot.js';
+import { idOf, tierOfPrice } from './stripe-prices.js';
 import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from './subscription-sync.js';
 import type { SubscriptionRow, SubscriptionStore } from './subscription.store.js';
 

@@ -1,7 +1,8 @@
 import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
-import { snapshotOf, tierOfPrice } from './subscription-snapshot.js';
+import { snapshotOf } from './subscription-snapshot.js';
+import { tierOfPrice } from './stripe-prices.js';
 
 let kit: BillingKit;
 beforeAll(async () => {

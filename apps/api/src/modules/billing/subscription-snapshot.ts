@@ -1,6 +1,7 @@
 import type { PaidPlanTier } from '@aa/plans';
 import type Stripe from 'stripe';
 import { planChangesOf, type PlanChangeSnapshot } from './plan-change-snapshot.js';
+import { idOf, tierOfPrice, type PriceIds } from './stripe-prices.js';
 
 /** The part of a Stripe subscription our row mirrors, in our types. */
 export interface SubscriptionSnapshot extends PlanChangeSnapshot {
@@ -20,28 +21,6 @@ export interface SubscriptionSnapshot extends PlanChangeSnapshot {
    * without `latest_invoice` expanded, and what we know of that invoice stands.
    */
   openInvoiceUrl: string | null | undefined;
-}
-
-export type PriceIds = { PRO: string; SCALE: string };
-
-export function idOf(value: string | { id: string } | null | undefined): string | null {
-  if (value === null || value === undefined) return null;
-  return typeof value === 'string' ? value : value.id;
-}
-
-/**
- * The tier comes from the configured price ids alone, never from client input nor from the price's
- * lookup key: another price carrying `pro_monthly` (made by hand, or left from another set-up) is not
- * what we sell, so its subscription is not one of our plans (null).
- */
-export function tierOfPrice(price: Pick<Stripe.Price, 'id'>, priceIds: PriceIds): PaidPlanTier | null {
-  return tierOfPriceId(price.id, priceIds);
-}
-
-export function tierOfPriceId(priceId: string | null, priceIds: PriceIds): PaidPlanTier | null {
-  if (priceId === priceIds.PRO) return 'PRO';
-  if (priceId === priceIds.SCALE) return 'SCALE';
-  return null;
 }
 
 export function snapshotOf(subscription: Stripe.Subscription, priceIds: PriceIds): SubscriptionSnapshot | null {

@@ -10,7 +10,8 @@ import type { DuplicateSettlement } from './incidents/duplicate-settlement.js';
 import { callStripe } from './stripe/stripe-client.js';
 import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { isEndedStatus } from './subscription-access.js';
-import { snapshotOf, tierOfPrice, type PriceIds, type SubscriptionSnapshot } from './subscription-snapshot.js';
+import { snapshotOf, type SubscriptionSnapshot } from './subscription-snapshot.js';
+import { tierOfPrice, type PriceIds } from './stripe-prices.js';
 import type { SubscriptionChanges, SubscriptionStore } from './subscription.store.js';
 
 /** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */

@@ -4,7 +4,7 @@ import type { Logger } from '../../../observability/logger.js';
 import { callStripe, type StripeClient } from '../stripe/stripe-client.js';
 import type { StripeGateway } from '../stripe/stripe-gateway.js';
 import { isEndedStatus } from '../subscription-access.js';
-import { idOf } from '../subscription-snapshot.js';
+import { idOf } from '../stripe-prices.js';
 import type { BillingIncident, BillingIncidentStore } from './billing-incident.store.js';
 import { unusedShareCents } from './duplicate-policy.js';
 

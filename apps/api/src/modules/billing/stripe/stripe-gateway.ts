@@ -1,7 +1,7 @@
 import type { PaidPlanTier } from '@aa/plans';
 import type { BillingConfig } from '../../../config/billing.js';
 import { BillingError } from '../billing.errors.js';
-import type { PriceIds } from '../subscription-snapshot.js';
+import type { PriceIds } from '../stripe-prices.js';
 import { createStripeClient, type StripeClient } from './stripe-client.js';
 import type { StripeConnection } from './stripe-connection.js';
 

@@ -1,5 +1,5 @@
 import type Stripe from 'stripe';
-import { idOf } from '../../subscription-snapshot.js';
+import { idOf } from '../../stripe-prices.js';
 import { ignored, outcomeOfSync, type WebhookHandler } from './webhook-handler.js';
 
 export const checkoutSessionCompleted: WebhookHandler = async (event, { sync }) => {
