@@ -1,11 +1,11 @@
 import { invalidParameter, missingParameter } from '../http/errors.js';
 import { ID_PREFIX, newId } from '../ids.js';
-import { buildInvoiceItem, type InvoiceItemObject, type InvoiceObject } from '../objects/invoice-objects.js';
+import type { InvoiceObject } from '../objects/invoice-objects.js';
 import type { SubscriptionObject } from '../objects/subscription-objects.js';
 import { addInterval } from './clock.js';
 import { idOf, type BillingContext } from './context.js';
 import { applyCustomerBalance, buildDraft, pendingItemsOf, type InvoiceLineInput } from './invoices.js';
-import { periodLine, type ProrationEntry } from './subscription-lines.js';
+import { periodLine, prorationInvoiceItem } from './subscription-lines.js';
 import { plannedItemChanges, type ProrationBehavior, type SubscriptionItemUpdate } from './subscription-updates.js';
 
 export interface InvoicePreviewInput {
@@ -53,7 +53,7 @@ export function previewInvoice(ctx: BillingContext, input: InvoicePreviewInput):
     : null;
   const pending = pendingItemsOf(ctx, customer.id, subscription?.id ?? null);
   const prorations = (planned?.prorations ?? []).map((entry) =>
-    prorationItem(entry, customer.id, subscription?.id ?? null, now),
+    prorationInvoiceItem(entry, customer.id, subscription?.id ?? null, now, null),
   );
   const immediate = resetCycle || (prorationBehavior === 'always_invoice' && prorations.length > 0);
   const periodStart = immediate ? now : (subscription?.items.data[0]?.current_period_end ?? now);
@@ -99,27 +99,5 @@ function renewalLines(
       current_period_end: addInterval(periodStart, recurring?.interval ?? 'month', recurring?.interval_count ?? 1),
     };
     return periodLine(ctx, next, subscription.status === 'trialing' && (subscription.trial_end ?? 0) > periodStart);
-  });
-}
-
-/** A proration as the invoice item the change would create (never stored). */
-function prorationItem(
-  entry: ProrationEntry,
-  customer: string,
-  subscription: string | null,
-  now: number,
-): InvoiceItemObject {
-  return buildInvoiceItem({
-    id: newId(ID_PREFIX.invoiceItem),
-    created: now,
-    customer,
-    amount: entry.amount,
-    currency: entry.currency,
-    description: entry.description,
-    period: entry.period,
-    proration: true,
-    subscription,
-    testClock: null,
-    metadata: {},
   });
 }

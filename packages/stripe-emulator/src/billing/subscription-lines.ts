@@ -1,6 +1,6 @@
 import { ID_PREFIX, newId } from '../ids.js';
 import type { PriceObject } from '../objects/catalog-objects.js';
-import { buildInvoiceItem } from '../objects/invoice-objects.js';
+import { buildInvoiceItem, type InvoiceItemObject } from '../objects/invoice-objects.js';
 import type { SubscriptionItemObject, SubscriptionObject } from '../objects/subscription-objects.js';
 import { idOf, type BillingContext } from './context.js';
 import type { InvoiceLineInput } from './invoices.js';
@@ -62,12 +62,7 @@ export function unusedTime(
   quantity: number,
   at: number,
 ): ProrationEntry {
-  return {
-    amount: -Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
-    currency: price.currency,
-    description: `Unused time on ${productNameOf(ctx, price)} after ${prorationDate(at)}`,
-    period: { start: at, end: item.current_period_end },
-  };
+  return prorationEntry(ctx, item, price, quantity, at, -1, 'Unused time');
 }
 
 /** The charge for a price over the rest of the period from `at`. */
@@ -78,12 +73,47 @@ export function remainingTime(
   quantity: number,
   at: number,
 ): ProrationEntry {
+  return prorationEntry(ctx, item, price, quantity, at, 1, 'Remaining time');
+}
+
+function prorationEntry(
+  ctx: BillingContext,
+  item: SubscriptionItemObject,
+  price: PriceObject,
+  quantity: number,
+  at: number,
+  sign: 1 | -1,
+  label: string,
+): ProrationEntry {
   return {
-    amount: Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
+    amount: sign * Math.round((price.unit_amount ?? 0) * quantity * remainingShare(item, at)),
     currency: price.currency,
-    description: `Remaining time on ${productNameOf(ctx, price)} after ${prorationDate(at)}`,
+    description: `${label} on ${productNameOf(ctx, price)} after ${prorationDate(at)}`,
     period: { start: at, end: item.current_period_end },
   };
+}
+
+/** A proration as the subscription's invoice item: stored by storeProrations, or shown by a preview. */
+export function prorationInvoiceItem(
+  entry: ProrationEntry,
+  customer: string,
+  subscription: string | null,
+  created: number,
+  testClock: string | null,
+): InvoiceItemObject {
+  return buildInvoiceItem({
+    id: newId(ID_PREFIX.invoiceItem),
+    created,
+    customer,
+    amount: entry.amount,
+    currency: entry.currency,
+    description: entry.description,
+    period: entry.period,
+    proration: true,
+    subscription,
+    testClock,
+    metadata: {},
+  });
 }
 
 /** Saves prorations as the subscription's pending invoice items, billed by its next invoice. */
@@ -93,21 +123,9 @@ export function storeProrations(
   entries: ProrationEntry[],
 ): void {
   const customer = idOf(subscription.customer) ?? '';
+  const created = ctx.clock.forCustomer(customer);
+  const testClock = ctx.clock.testClockOf(customer);
   for (const entry of entries) {
-    ctx.store.invoiceItems.insert(
-      buildInvoiceItem({
-        id: newId(ID_PREFIX.invoiceItem),
-        created: ctx.clock.forCustomer(customer),
-        customer,
-        amount: entry.amount,
-        currency: entry.currency,
-        description: entry.description,
-        period: entry.period,
-        proration: true,
-        subscription: subscription.id,
-        testClock: ctx.clock.testClockOf(customer),
-        metadata: {},
-      }),
-    );
+    ctx.store.invoiceItems.insert(prorationInvoiceItem(entry, customer, subscription.id, created, testClock));
   }
 }

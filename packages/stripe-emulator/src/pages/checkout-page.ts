@@ -1,4 +1,5 @@
 import type { CheckoutLineItemObject, CheckoutSessionObject } from '../objects/checkout-objects.js';
+import { cardFields } from './card-fields.js';
 import { formatMoney, html, page, type Html } from './layout.js';
 
 export interface CheckoutForm {
@@ -85,29 +86,7 @@ export function renderCheckoutPage(view: CheckoutView, form: CheckoutForm, error
                 placeholder="you@example.com"
               />
             </div>
-            <div class="field card-group">
-              <label for="card_number">Card information</label>
-              <input
-                class="top"
-                id="card_number"
-                name="card_number"
-                inputmode="numeric"
-                required
-                value="${form.cardNumber}"
-                placeholder="1234 1234 1234 1234"
-              />
-              <div class="row">
-                <input
-                  id="card_expiry"
-                  name="card_expiry"
-                  required
-                  value="${form.expiry}"
-                  placeholder="MM / YY"
-                  aria-label="Expiration"
-                />
-                <input id="card_cvc" name="card_cvc" required value="${form.cvc}" placeholder="CVC" aria-label="CVC" />
-              </div>
-            </div>
+            ${cardFields(form)}
             <div class="field">
               <label for="name">Cardholder name</label>
               <input id="name" name="name" value="${form.name}" placeholder="Full name on card" />

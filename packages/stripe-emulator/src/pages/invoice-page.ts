@@ -1,4 +1,5 @@
 import type { InvoiceObject } from '../objects/invoice-objects.js';
+import { cardFields } from './card-fields.js';
 import { formatDate, formatMoney, html, page, type Html } from './layout.js';
 
 /** The `hosted_invoice_url` Stripe gives every finalized invoice: the invoice, and a card form while it is open. */
@@ -53,21 +54,7 @@ function payForm(invoice: InvoiceObject, error: string | null): Html {
     <h2>Pay with card</h2>
     ${error ? html`<div class="error" role="alert" data-testid="invoice-error">${error}</div>` : ''}
     <form method="post" action="/invoice/${invoice.id}" autocomplete="off">
-      <div class="field card-group">
-        <label for="card_number">Card information</label>
-        <input
-          class="top"
-          id="card_number"
-          name="card_number"
-          inputmode="numeric"
-          required
-          placeholder="1234 1234 1234 1234"
-        />
-        <div class="row">
-          <input id="card_expiry" name="card_expiry" required placeholder="MM / YY" aria-label="Expiration" />
-          <input id="card_cvc" name="card_cvc" required placeholder="CVC" aria-label="CVC" />
-        </div>
-      </div>
+      ${cardFields()}
       <button class="btn" type="submit" id="submit">
         Pay ${formatMoney(invoice.amount_remaining, invoice.currency)}
       </button>

@@ -14,6 +14,7 @@ import { cardDeclined, invalidState, StripeApiError } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
+import { PRORATION_BEHAVIORS } from './stripe-enums.js';
 import { ID_PREFIX, newId } from '../ids.js';
 import { buildInvoiceItem } from '../objects/invoice-objects.js';
 import { EventBatch } from '../webhooks/event-bus.js';
@@ -128,7 +129,7 @@ export const invoiceRoutes: ApiRoute[] = [
         items: arr(
           obj({ id: str(), price: str(), quantity: int(), deleted: bool(), metadata: hash(), clear_usage: bool() }),
         ),
-        proration_behavior: str({ enum: ['create_prorations', 'none', 'always_invoice'] }),
+        proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
         proration_date: int(),
         billing_cycle_anchor: obj({ type: str({ required: true, enum: ['now', 'unchanged'] }) }),
       }),

@@ -3,19 +3,8 @@ import { createPortalConfiguration, updatePortalConfiguration } from '../billing
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
+import { CANCELLATION_FEEDBACK, PRORATION_BEHAVIORS } from './stripe-enums.js';
 import { portalConfigurationView, type PortalConfigurationObject } from '../objects/portal-objects.js';
-
-const PRORATION = ['always_invoice', 'create_prorations', 'none'] as const;
-const CANCELLATION_REASONS = [
-  'customer_service',
-  'low_quality',
-  'missing_features',
-  'other',
-  'switched_service',
-  'too_complex',
-  'too_expensive',
-  'unused',
-] as const;
 
 const featureFields = {
   customer_update: obj({
@@ -27,10 +16,10 @@ const featureFields = {
   subscription_cancel: obj({
     enabled: bool(),
     mode: str({ enum: ['at_period_end', 'immediately'] }),
-    proration_behavior: str({ enum: PRORATION }),
+    proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
     cancellation_reason: obj({
       enabled: bool({ required: true }),
-      options: arr(str({ enum: CANCELLATION_REASONS })),
+      options: arr(str({ enum: CANCELLATION_FEEDBACK })),
       feedback_options: arr(str()),
     }),
   }),
@@ -45,7 +34,7 @@ const featureFields = {
         adjustable_quantity: obj({ enabled: bool({ required: true }), maximum: int(), minimum: int() }),
       }),
     ),
-    proration_behavior: str({ enum: PRORATION }),
+    proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
     schedule_at_period_end: obj({
       conditions: arr(obj({ type: str({ required: true, enum: ['decreasing_item_amount', 'shortening_interval'] }) })),
     }),

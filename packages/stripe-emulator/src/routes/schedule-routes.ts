@@ -9,9 +9,9 @@ import { invalidState } from '../http/errors.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
+import { PRORATION_BEHAVIORS } from './stripe-enums.js';
 import { EventBatch } from '../webhooks/event-bus.js';
 
-const PRORATION = ['create_prorations', 'none', 'always_invoice'] as const;
 const END_BEHAVIOR = ['release', 'cancel', 'none', 'renew'] as const;
 
 const phaseSchema = obj({
@@ -19,7 +19,7 @@ const phaseSchema = obj({
   start_date: str(),
   end_date: str(),
   duration: obj({ interval: str({ enum: ['day', 'week', 'month', 'year'], required: true }), interval_count: int() }),
-  proration_behavior: str({ enum: PRORATION }),
+  proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
   metadata: hash(),
 });
 
@@ -69,7 +69,7 @@ export const scheduleRoutes: ApiRoute[] = [
     {
       phases: arr(phaseSchema),
       end_behavior: str({ enum: END_BEHAVIOR }),
-      proration_behavior: str({ enum: PRORATION }),
+      proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
       metadata: hash(),
     },
     (params, ctx) => {

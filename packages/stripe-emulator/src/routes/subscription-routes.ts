@@ -8,9 +8,9 @@ import { updateSubscription } from '../billing/subscription-updates.js';
 import { paginate } from '../http/pagination.js';
 import { any, arr, bool, hash, int, obj, str } from '../http/params.js';
 import { listParams, pathParam, route, type ApiRoute } from '../http/route.js';
+import { CANCELLATION_FEEDBACK, PRORATION_BEHAVIORS } from './stripe-enums.js';
 import { EventBatch } from '../webhooks/event-bus.js';
 
-const PRORATION = ['create_prorations', 'none', 'always_invoice'] as const;
 const PAYMENT_BEHAVIOR = [
   'allow_incomplete',
   'default_incomplete',
@@ -27,17 +27,7 @@ const acceptedSettings = {
   off_session: bool(),
 } as const;
 
-const FEEDBACK = [
-  'customer_service',
-  'low_quality',
-  'missing_features',
-  'other',
-  'switched_service',
-  'too_complex',
-  'too_expensive',
-  'unused',
-] as const;
-const cancellationDetails = obj({ comment: str(), feedback: str({ enum: FEEDBACK }) });
+const cancellationDetails = obj({ comment: str(), feedback: str({ enum: CANCELLATION_FEEDBACK }) });
 
 const STATUSES = [
   'active',
@@ -66,7 +56,7 @@ export const subscriptionRoutes: ApiRoute[] = [
       trial_period_days: int(),
       trial_end: int(),
       cancel_at_period_end: bool(),
-      proration_behavior: str({ enum: PRORATION }),
+      proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
       billing_mode: obj({
         type: str({ required: true, enum: ['classic', 'flexible'] }),
         flexible: obj({ proration_discounts: str({ enum: ['included', 'itemized'] }) }),
@@ -91,7 +81,7 @@ export const subscriptionRoutes: ApiRoute[] = [
         obj({ id: str(), price: str(), quantity: int(), deleted: bool(), metadata: hash(), clear_usage: bool() }),
       ),
       metadata: hash(),
-      proration_behavior: str({ enum: PRORATION }),
+      proration_behavior: str({ enum: PRORATION_BEHAVIORS }),
       proration_date: int(),
       billing_cycle_anchor: obj({ type: str({ required: true, enum: ['now', 'unchanged'] }) }),
       cancel_at_period_end: bool(),
