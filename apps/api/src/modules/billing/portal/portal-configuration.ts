@@ -1,5 +1,10 @@
 import type Stripe from 'stripe';
 
+/** Where the portal's "Return to …" link leads: the SPA's billing settings. */
+export function portalReturnUrl(publicUrl: string): string {
+  return `${publicUrl}/settings`;
+}
+
 /**
  * Stripe's customer portal needs a configuration: an account has none until someone saves the portal
  * settings in the Dashboard, and a session without one fails. The product keeps its own, made through

@@ -5,7 +5,7 @@ import type { BillingCustomers } from '../billing-customers.js';
 import { BillingError } from '../billing.errors.js';
 import { callStripe, type StripeClient } from '../stripe/stripe-client.js';
 import type { StripeGateway } from '../stripe/stripe-gateway.js';
-import { ensurePortalConfiguration } from './portal-configuration.js';
+import { ensurePortalConfiguration, portalReturnUrl } from './portal-configuration.js';
 
 /**
  * Opens Stripe's customer portal with the product's own configuration, passed explicitly: a Stripe
@@ -54,7 +54,7 @@ export class PortalService {
 
   async #session(stripe: StripeClient, customer: string, configuration: string): Promise<{ url: string }> {
     const session = await callStripe(() =>
-      stripe.billingPortal.sessions.create({ customer, configuration, return_url: `${this.publicUrl}/settings` }),
+      stripe.billingPortal.sessions.create({ customer, configuration, return_url: portalReturnUrl(this.publicUrl) }),
     );
     return { url: session.url };
   }
@@ -64,7 +64,7 @@ export class PortalService {
       const ensuring = callStripe(() =>
         ensurePortalConfiguration(stripe, {
           priceIds: this.gateway.priceIds(),
-          returnUrl: `${this.publicUrl}/settings`,
+          returnUrl: portalReturnUrl(this.publicUrl),
         }),
       ).then((ensured) => ensured.id);
       // A failed attempt is not remembered: the next request tries again.

@@ -1,5 +1,5 @@
 import Stripe from 'stripe';
-import { ensurePortalConfiguration } from '../portal/portal-configuration.js';
+import { ensurePortalConfiguration, portalReturnUrl } from '../portal/portal-configuration.js';
 import { ensureCatalog } from './catalog-setup.js';
 import { step, type SetupStep } from './setup-step.js';
 import { ensureWebhookEndpoint } from './webhook-endpoint-setup.js';
@@ -97,9 +97,4 @@ export function formatSetupReport(report: StripeSetupReport): string {
     ),
   ];
   return `${lines.join('\n')}\n`;
-}
-
-/** Where the portal's "Return to …" link leads: the app's settings page, as the API's portal sessions do. */
-function portalReturnUrl(publicUrl: string): string {
-  return `${publicUrl}/settings`;
 }
