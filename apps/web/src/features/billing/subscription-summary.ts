@@ -102,7 +102,8 @@ export function summarizeSubscription(
       date: formatDay(scheduled.effectiveAt),
     };
   }
-  const endsAt = subscription.cancelAt ?? (subscription.cancelAtPeriodEnd ? subscription.currentPeriodEnd : null);
+  // The API's cancelAt is the scheduled end either way (cancel_at, or the period end).
+  const endsAt = subscription.cancelAt;
   if (endsAt) {
     return {
       ...base,
@@ -129,7 +130,7 @@ export function planChangeOutcome(
   const summary = summarizeSubscription(subscription, nameOf);
   if (subscription.pendingChange || subscription.scheduledChange)
     return { message: `${summary.headline}.`, payUrl: summary.payUrl };
-  if (subscription.cancelAt || subscription.cancelAtPeriodEnd) {
+  if (subscription.cancelAt) {
     return {
       message: `Your subscription ends on ${summary.date}; you keep ${nameOf(subscription.planTier)} until then.`,
       payUrl: null,
