@@ -102,7 +102,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     subscriptions: new BillingSubscriptionLookup(orm, store, customers, clock, config.billing.pastDueGraceDays),
     reconciliation,
     incidents,
-    overview: new BillingOverviewService(orm, clock, accounts, config.billing.pastDueGraceDays),
+    overview: new BillingOverviewService(orm, store, clock, accounts, config.billing.pastDueGraceDays),
     webhookRouter: () => stripeWebhookRouter(gateway, processor, billingMetrics, clock, log),
     async startScheduler(databaseUrl) {
       const cron = config.billing.reconcileSchedule;

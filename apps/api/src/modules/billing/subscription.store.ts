@@ -121,6 +121,14 @@ export class SubscriptionStore {
     return rows[0] ? toRow(rows[0]) : null;
   }
 
+  /** Every organization's live subscription. */
+  async allLive(em: SqlEntityManager): Promise<SubscriptionRow[]> {
+    const rows = await em.execute<DbRow[]>(`select ${COLUMNS} from billing_subscription where ${NOT_ENDED}`, [
+      ...ENDED_STATUSES,
+    ]);
+    return rows.map(toRow);
+  }
+
   /** The Stripe ids of a customer's subscriptions that have not ended, as we last saw them. */
   async liveIdsOfCustomer(em: SqlEntityManager, stripeCustomerId: string): Promise<string[]> {
     const rows = await em.execute<Array<{ stripe_subscription_id: string }>>(

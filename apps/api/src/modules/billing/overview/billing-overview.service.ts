@@ -3,22 +3,14 @@ import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
 import type { AccountsService, Principal } from '../../accounts/index.js';
 import { BillingError } from '../billing.errors.js';
-import { accessOf, ENDED_STATUSES } from '../subscription-access.js';
+import { accessOf } from '../subscription-access.js';
+import type { SubscriptionStore } from '../subscription.store.js';
 
 export interface BillingOverview {
   monthlyRecurringRevenueCents: number;
   activeSubscribers: number;
   subscribers: Array<{ planTier: PaidPlanTier; count: number }>;
   churnedLast30Days: number;
-}
-
-interface LiveRow {
-  plan_tier: PaidPlanTier;
-  status: string;
-  past_due_since: Date | string | null;
-  current_period_end: Date | string;
-  cancel_at_period_end: boolean;
-  cancel_at: Date | string | null;
 }
 
 const DAY_MS = 86_400_000;
@@ -31,6 +23,7 @@ const CHURN_WINDOW_DAYS = 30;
 export class BillingOverviewService {
   constructor(
     private readonly orm: Orm,
+    private readonly store: SubscriptionStore,
     private readonly clock: Clock,
     private readonly accounts: AccountsService,
     private readonly graceDays: number,
@@ -50,21 +43,14 @@ export class BillingOverviewService {
   async overview(): Promise<BillingOverview> {
     const em = this.orm.em.fork();
     const now = this.clock.now();
-    const live = await em.execute<LiveRow[]>(
-      `select plan_tier, status, past_due_since, current_period_end, cancel_at_period_end, cancel_at
-       from billing_subscription where status not in (${ENDED_STATUSES.map(() => '?').join(', ')})`,
-      [...ENDED_STATUSES],
-    );
+    const live = await this.store.allLive(em);
     const granting = live.filter(
-      (row) => accessOf(subjectOf(row), { now, graceDays: this.graceDays, hasCustomer: true }).grantsPlan,
+      (row) => accessOf(row, { now, graceDays: this.graceDays, hasCustomer: true }).grantsPlan,
     );
     const subscribers = paidPlans().flatMap(({ tier }) =>
-      isPaidPlanTier(tier) ? [{ planTier: tier, count: granting.filter((row) => row.plan_tier === tier).length }] : [],
+      isPaidPlanTier(tier) ? [{ planTier: tier, count: granting.filter((row) => row.tier === tier).length }] : [],
     );
-    const monthlyRecurringRevenueCents = granting.reduce(
-      (sum, row) => sum + planOf(row.plan_tier).priceMonthlyCents,
-      0,
-    );
+    const monthlyRecurringRevenueCents = granting.reduce((sum, row) => sum + planOf(row.tier).priceMonthlyCents, 0);
     // Churn is a subscriber leaving: a cancellation, not a checkout that never completed
     // (incomplete_expired), nor the duplicate billing cancelled while the organization stayed.
     const [churned] = await em.execute<Array<{ count: string | number }>>(
@@ -81,15 +67,4 @@ export class BillingOverviewService {
       churnedLast30Days: Number(churned?.count ?? 0),
     };
   }
-}
-
-function subjectOf(row: LiveRow) {
-  return {
-    status: row.status,
-    pastDueSince: row.past_due_since === null ? null : new Date(row.past_due_since),
-    periodEnd: new Date(row.current_period_end),
-    cancelAtPeriodEnd: row.cancel_at_period_end,
-    cancelAt: row.cancel_at === null ? null : new Date(row.cancel_at),
-    openInvoiceUrl: null,
-  };
 }
