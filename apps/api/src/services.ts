@@ -28,8 +28,7 @@ export interface Services {
   attribution: AttributionServices;
   mail: MailService;
   billing: Billing;
-  subscriptions: SubscriptionLookup;
-  /** The billing account the API shows; follows `subscriptions` when that is replaced. */
+  /** The billing account the API shows; follows the subscription lookup when a test replaces it. */
   billingAccounts: BillingAccountLookup;
 }
 
@@ -68,7 +67,6 @@ export function createServices({
     attribution: createAttributionServices(orm, clock, upgradeUrl),
     mail,
     billing,
-    subscriptions,
     billingAccounts: lookup ? accountsOfPlanLookup(lookup, () => clock.now()) : billing.subscriptions,
   };
 }
