@@ -6,8 +6,11 @@ describe('billing configuration', () => {
     const { billing, mail } = loadConfig({});
     expect(billing).toEqual({
       stripe: { mode: 'emulator', emulatorPort: 12111, webhookSecret: null },
-      maxNetworkRetries: 2,
-      timeoutMs: 10_000,
+      maxNetworkRetries: 1,
+      timeoutMs: 8_000,
+      // Two attempts and one pause of at most 0.5 s fit in the 8 s deadline.
+      attemptTimeoutMs: 3_750,
+      concurrency: 4,
       pastDueGraceDays: 7,
       reconcileSchedule: '0 3 * * *',
     });
@@ -48,6 +51,15 @@ describe('billing configuration', () => {
     });
     expect(billing.reconcileSchedule).toBeNull();
     expect(billing.pastDueGraceDays).toBe(3);
+  });
+
+  it('refuses a Stripe deadline that leaves no time for the attempts its retries make', () => {
+    expect(loadConfig({ STRIPE_TIMEOUT_MS: '3000', STRIPE_MAX_NETWORK_RETRIES: '2' }).billing.attemptTimeoutMs).toBe(
+      500,
+    );
+    expect(() => loadConfig({ STRIPE_TIMEOUT_MS: '1000', STRIPE_MAX_NETWORK_RETRIES: '2' })).toThrow(
+      /STRIPE_TIMEOUT_MS: too short for STRIPE_MAX_NETWORK_RETRIES=2/,
+    );
   });
 
   it('refuses a key that is not a Stripe secret key without echoing it', () => {

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
-import { BillingError } from './billing.errors.js';
+import { BillingError, billingProviderUnavailable } from './billing.errors.js';
 import { callStripe, type StripeClient } from './stripe/stripe-client.js';
 
 /**
@@ -30,31 +30,52 @@ export class BillingCustomers {
   }
 
   /**
-   * Exactly one customer, even under concurrent calls: the organization row lock serialises them,
-   * and the idempotency key makes a retry after a lost response return the customer already made
-   * (a replacement has a key of its own, or Stripe would answer with the deleted one again).
-   * If Stripe fails, the transaction rolls back and nothing is stored.
+   * Exactly one customer, even under concurrent calls, and no lock or transaction held while Stripe
+   * answers: every caller that finds none asks Stripe with the same idempotency key, so they all get
+   * the one customer Stripe made (also after a lost response), and the first to record it wins. A
+   * replacement has a key of its own, or Stripe would answer with the deleted one again. If Stripe
+   * fails, nothing is stored.
    */
   async getOrCreate(stripe: StripeClient, organizationId: string, email: string): Promise<string> {
-    return this.orm.em.fork().transactional(async (tx) => {
-      // NO KEY UPDATE: serialises these calls without blocking inserts that reference the organization.
-      await tx.execute('select id from organization where id = ? for no key update', [organizationId]);
-      const stored = await storedCustomerOf(tx, organizationId);
-      if (stored?.live) return stored.live;
-      const idempotencyKey = stored
-        ? `aa-customer-${organizationId}-replacing-${stored.deleted}`
-        : `aa-customer-${organizationId}`;
+    const stored = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    if (stored?.live) return stored.live;
+    const idempotencyKey = stored
+      ? `aa-customer-${organizationId}-replacing-${stored.deleted}`
+      : `aa-customer-${organizationId}`;
+    let created: string;
+    try {
       const customer = await callStripe(() =>
         stripe.customers.create({ email, metadata: { organization_id: organizationId } }, { idempotencyKey }),
       );
-      await tx.execute(
-        `insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, ?)
-          on conflict (organization_id) do update set
-            stripe_customer_id = excluded.stripe_customer_id, email = excluded.email, created_at = excluded.created_at, deleted_at = null`,
-        [organizationId, customer.id, email, this.clock.now()],
-      );
-      return customer.id;
-    });
+      created = customer.id;
+    } catch (error) {
+      // The same key sent with another email (two admins at once): the other caller's customer is the one.
+      if (!(error instanceof Stripe.errors.StripeIdempotencyError)) throw error;
+      const recorded = await storedCustomerOf(this.orm.em.fork(), organizationId);
+      if (recorded?.live) return recorded.live;
+      throw billingProviderUnavailable();
+    }
+    return this.#record(organizationId, created, email, stored?.deleted ?? null);
+  }
+
+  /**
+   * Stores the customer unless another caller stored a live one first (then that one is the answer):
+   * an existing row is replaced only while it is the deleted customer this call replaces.
+   */
+  async #record(organizationId: string, customerId: string, email: string, replacing: string | null): Promise<string> {
+    const rows = await this.orm.em.fork().execute<Array<{ stripe_customer_id: string }>>(
+      `insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, ?)
+        on conflict (organization_id) do update set
+          stripe_customer_id = excluded.stripe_customer_id, email = excluded.email, created_at = excluded.created_at, deleted_at = null
+        where billing_customer.deleted_at is not null and billing_customer.stripe_customer_id = ?
+        returning stripe_customer_id`,
+      [organizationId, customerId, email, this.clock.now(), replacing],
+    );
+    if (rows[0]) return rows[0].stripe_customer_id;
+    const recorded = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    if (!recorded?.live)
+      throw new Error(`billing customer of organization ${organizationId} vanished while recording it`);
+    return recorded.live;
   }
 
   /**

@@ -46,7 +46,7 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     log: (line) => apiRequests.push(line),
   });
   const t = await startTestApp({
-    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '2000', ...env },
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '4000', ...env },
     stripe: {
       secretKey: emulator.secretKey,
       webhookSecret: WEBHOOK_SECRET,
@@ -176,7 +176,7 @@ export async function startAppWithUnreachableStripe(
   await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
   const { port } = blackhole.address() as { port: number };
   const app = await startTestApp({
-    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '2', STRIPE_TIMEOUT_MS: '1000' },
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '2', STRIPE_TIMEOUT_MS: '3000' },
     stripe: {
       secretKey: kit.emulator.secretKey,
       webhookSecret: WEBHOOK_SECRET,
