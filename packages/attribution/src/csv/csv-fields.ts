@@ -1,3 +1,4 @@
+import { AMOUNT_RANGE_TEXT, TIME_RANGE_TEXT, isAmountInRange, isTimeInRange } from '../input-bounds.js';
 import { FieldError } from './csv-format-error.js';
 
 /** A non-negative decimal; `Number()` alone would read '' as 0 and accept hex. */
@@ -6,7 +7,13 @@ export function readAmount(text: string, column: string): number {
   if (!isDecimal(trimmed, 0, trimmed.length)) {
     throw new FieldError(`${column} is not a non-negative number: ${JSON.stringify(text)}`);
   }
-  return Number(trimmed);
+  return checkedAmount(Number(trimmed), trimmed, column);
+}
+
+/** A decimal read: '1e400' is a decimal too, and Number() makes it Infinity. */
+export function checkedAmount(amount: number, text: string, column: string): number {
+  if (!isAmountInRange(amount)) throw new FieldError(`${column} must be ${AMOUNT_RANGE_TEXT}: ${JSON.stringify(text)}`);
+  return amount;
 }
 
 /** Whether text[start, end) is digits with an optional fraction and exponent; scanned, not matched, as it runs per field. */
@@ -50,6 +57,7 @@ export function readTimestamp(text: string, column: string): number {
       `${column} is not an ISO-8601 timestamp with a time zone (e.g. 2026-03-01T12:00:00Z): ${JSON.stringify(text)}`,
     );
   }
+  if (!isTimeInRange(ms)) throw new FieldError(`${column} must be ${TIME_RANGE_TEXT}: ${JSON.stringify(text)}`);
   return ms;
 }
 

@@ -30,6 +30,9 @@ describe('ChannelAttribution format', () => {
     [' ;1;0;0', 3, /empty path/],
     ['a > > b;1;0;0', 3, /empty channel name at position 2/],
     ['a > b;1;0', 3, /expected 4 fields/],
+    ['a > b;1e999;0;0', 3, /total_conversions must be a number from 0 to 1,000,000,000,000: "1e999"/],
+    ['a > b;1;1000000000001;0', 3, /total_conversion_value must be a number from 0 to 1,000,000,000,000/],
+    ['a > \u0000;1;0;0', 3, /NUL character/],
   ])('rejects %j with its line number', (bad, line, message) => {
     const error = errorOf([PATH_ROWS_HEADER, 'x;1;1;0', bad]);
     expect(error.line).toBe(line);
@@ -88,6 +91,9 @@ describe('journeys format', () => {
     ['j1,,2026-03-01,,2026-03-05,1', /empty channel/],
     [',a,2026-03-01,,2026-03-05,1', /empty journey_id/],
     ['j1,a,2026-03-01,,2026-03-05', /expected 6 comma-separated fields/],
+    ['j1,a,2026-03-01,,2026-03-05,1e400', /value must be a number from 0 to 1,000,000,000,000: "1e400"/],
+    ['j1,a,0000-03-01T00:00:00Z,,2026-03-05,1', /touched_at must be between the years 1 and 9999/],
+    ['j1,a,0001-01-01T00:30:00+01:00,,2026-03-05,1', /touched_at must be between the years 1 and 9999/],
   ])('rejects %j on line 2', (bad, message) => {
     const error = errorOf([header, bad]);
     expect(error.line).toBe(2);

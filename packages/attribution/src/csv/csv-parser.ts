@@ -84,6 +84,8 @@ export function createCsvParser(): AttributionCsvParser {
         if (lineNumber === 1) throw new CsvFormatError(1, 'the first line must be the header');
         return undefined;
       }
+      // PostgreSQL's text cannot hold U+0000; refused here, it never reaches a statement.
+      if (line.includes('\0')) throw new CsvFormatError(lineNumber, 'the line holds a NUL character (U+0000)');
       try {
         return readLine(line);
       } catch (error) {

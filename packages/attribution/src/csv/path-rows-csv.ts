@@ -1,6 +1,6 @@
 import type { PathRow } from '../types.js';
 import type { ChannelNames } from './channel-names.js';
-import { isBlank, isDecimal } from './csv-fields.js';
+import { checkedAmount, isBlank, isDecimal } from './csv-fields.js';
 import { FieldError } from './csv-format-error.js';
 
 export const PATH_ROWS_HEADER = 'path;total_conversions;total_conversion_value;total_null';
@@ -60,5 +60,6 @@ function readAmountAt(line: string, start: number, end: number, column: 0 | 1 | 
       `${AMOUNT_COLUMNS[column]} is not a non-negative number: ${JSON.stringify(line.slice(start, end))}`,
     );
   }
-  return Number(line.slice(start, end));
+  const text = line.slice(start, end);
+  return checkedAmount(Number(text), text, AMOUNT_COLUMNS[column]);
 }
