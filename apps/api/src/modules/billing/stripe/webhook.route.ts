@@ -1,6 +1,7 @@
 import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
+import { holdsNul } from '../../../http/nul-text.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { BillingMetrics } from '../billing.metrics.js';
 import type { StripeGateway } from './stripe-gateway.js';
@@ -12,7 +13,8 @@ const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 /**
  * POST /webhooks/stripe: verify (raw body) → record → dispatch → answer. 400 only for a bad
- * signature; an unknown type or customer is 200 (recorded as ignored); a failure is 500 so Stripe retries.
+ * signature or a signed payload that is no event; an unknown type or customer is 200 (recorded as
+ * ignored); a failure is 500 so Stripe retries.
  */
 export function stripeWebhookRouter(
   stripe: StripeGateway,
@@ -43,6 +45,13 @@ export function stripeWebhookRouter(
       res.status(400).json({ error: 'Webhook signature verification failed' });
       return;
     }
+    if (!isStorableEvent(event)) {
+      // Signed, so Stripe (or whoever holds the secret) sent it; a retry would send the same bytes.
+      metrics.webhookRejected.inc();
+      log.warn('stripe webhook refused: the signed payload is not an event with an id and a type');
+      res.status(400).json({ error: 'The payload is not a Stripe event' });
+      return;
+    }
     metrics.lastVerifiedDelivery.set(clock.now().getTime() / 1000);
     const result = await processor.receive(event).catch((error: unknown) => {
       // Not even recorded (e.g. the database is down): Stripe must retry, and someone must know.
@@ -62,4 +71,11 @@ export function stripeWebhookRouter(
     res.json({ received: true, status: result.outcome });
   });
   return router;
+}
+
+/** An object with a string id and type, and no NUL character PostgreSQL's jsonb would refuse. */
+function isStorableEvent(event: unknown): event is Stripe.Event {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
+  const { id, type } = event as Record<string, unknown>;
+  return typeof id === 'string' && id !== '' && typeof type === 'string' && type !== '' && !holdsNul(event);
 }
