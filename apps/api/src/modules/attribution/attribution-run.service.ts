@@ -2,6 +2,8 @@ import { performance } from 'node:perf_hooks';
 import {
   AttributionAccumulator,
   AttributionInputError,
+  TIME_RANGE_TEXT,
+  isTimeInRange,
   type AttributionModelId,
   type AttributionResult,
 } from '@aa/attribution';
@@ -85,6 +87,14 @@ export class AttributionRunService {
     assertLookbackInPlan(tier, lookbackDays, this.upgradeUrl);
     const from = request.from ?? null;
     const to = request.to ?? null;
+    for (const [field, time] of [
+      ['from', from],
+      ['to', to],
+    ] as const) {
+      if (time && !isTimeInRange(time.getTime())) {
+        throw new AttributionError('INVALID_WINDOW', `${field} must be ${TIME_RANGE_TEXT}`, { field });
+      }
+    }
     if (from && to && from.getTime() > to.getTime()) {
       throw new AttributionError('INVALID_WINDOW', 'from must not be later than to', { field: 'from' });
     }

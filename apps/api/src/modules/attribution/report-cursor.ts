@@ -1,4 +1,6 @@
+import { isTimeInRange } from '@aa/attribution';
 import { AttributionError } from './attribution.errors.js';
+import { UUID_PATTERN } from './uuid.js';
 
 export interface ReportCursor {
   createdAt: Date;
@@ -13,7 +15,8 @@ export function encodeReportCursor({ createdAt, id }: ReportCursor): string {
 export function decodeReportCursor(cursor: string): ReportCursor {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/i.test(id) || Number.isNaN(createdAt.getTime())) {
+  // A forged cursor must fail here, not as a PostgreSQL cast or range error in the keyset query.
+  if (!id || !UUID_PATTERN.test(id) || !isTimeInRange(createdAt.getTime())) {
     throw new AttributionError('INVALID_PAGE', 'after is not a cursor this API returned', { field: 'after' });
   }
   return { createdAt, id };
