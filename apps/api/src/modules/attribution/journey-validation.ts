@@ -1,4 +1,11 @@
-import type { AttributionModelId, Milestone } from '@aa/attribution';
+import {
+  AMOUNT_RANGE_TEXT,
+  TIME_RANGE_TEXT,
+  isAmountInRange,
+  isTimeInRange,
+  type AttributionModelId,
+  type Milestone,
+} from '@aa/attribution';
 import { JourneysError } from './attribution.errors.js';
 
 /**
@@ -33,10 +40,12 @@ export function validateJourney(input: JourneyToTrack, defaultModels: readonly A
   if (input.touches.length > MAX_TOUCHES) {
     throw new JourneysError('TOO_MANY_TOUCHES', `A journey has at most ${MAX_TOUCHES} touches`, 'touches');
   }
-  const value = input.value ?? 0;
-  if (!Number.isFinite(value) || value < 0) {
-    throw new JourneysError('INVALID_VALUE', 'The value must be a finite number of at least 0', 'value');
+  // `+ 0` stores -0 as 0.
+  const value = (input.value ?? 0) + 0;
+  if (!isAmountInRange(value)) {
+    throw new JourneysError('INVALID_VALUE', `The value must be ${AMOUNT_RANGE_TEXT}`, 'value');
   }
+  checkTime(input.convertedAt, 'convertedAt');
   const touches = input.touches.map((touch, index) => {
     const channel = touch.channel.trim();
     if (channel.length === 0 || channel.length > MAX_CHANNEL_LENGTH) {
@@ -46,6 +55,7 @@ export function validateJourney(input: JourneyToTrack, defaultModels: readonly A
         `touches.${index}.channel`,
       );
     }
+    checkTime(touch.at, `touches.${index}.at`);
     if (touch.at.getTime() > input.convertedAt.getTime()) {
       throw new JourneysError(
         'TOUCH_AFTER_CONVERSION',
@@ -57,6 +67,12 @@ export function validateJourney(input: JourneyToTrack, defaultModels: readonly A
   });
   const models = [...new Set(input.models?.length ? input.models : defaultModels)];
   return { touches, convertedAt: input.convertedAt, value, models };
+}
+
+function checkTime(time: Date, field: string): void {
+  if (!isTimeInRange(time.getTime())) {
+    throw new JourneysError('INVALID_JOURNEY', `${field} must be ${TIME_RANGE_TEXT}`, field);
+  }
 }
 
 /**
