@@ -7,12 +7,10 @@ import type { Orm } from './db/orm.js';
 import { startGraphQLServer } from './graphql/apollo.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
-import { API_MODULES } from './modules/index.js';
-import { entitiesOf, type ApiModule } from './modules/module.js';
-import { registerBillingStateGauges } from './modules/billing/billing.metrics.js';
-import { checkedStripeConnection } from './modules/billing/setup/checked-connection.js';
-import { stripeConnectionFromConfig, type StripeConnection } from './modules/billing/stripe/stripe-connection.js';
+import { checkedStripeConnection, stripeConnectionFromConfig, type StripeConnection } from './modules/billing/index.js';
 import type { SubscriptionLookup } from './modules/entitlements/index.js';
+import { API_MODULES } from './modules/index.js';
+import { entitiesOf, resolversOf, type ApiModule } from './modules/module.js';
 import { createLogger, type Logger } from './observability/logger.js';
 import { createMetrics } from './observability/metrics.js';
 import { createServices, type Services } from './services.js';
@@ -23,6 +21,7 @@ export interface AppOptions {
   subscriptions?: SubscriptionLookup;
   /** Stripe or the emulator main.ts started; default: the real Stripe of STRIPE_SECRET_KEY, if set. */
   stripe?: StripeConnection;
+  /** The schema's resolvers and the HTTP routes; default: every module of the registry (services always are). */
   modules?: ApiModule[];
   log?: Logger;
 }
@@ -40,7 +39,7 @@ export interface App {
 
 export async function createApp(config: AppConfig, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.server.logLevel);
-  const modules = options.modules ?? API_MODULES;
+  const modules = options.modules ?? [...API_MODULES];
   // Before the database: wrong Stripe settings stop the start at once (StripeSetupError).
   const stripe = await checkedStripeConnection(
     options.stripe ?? stripeConnectionFromConfig(config.billing),
@@ -50,7 +49,6 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   const metrics = createMetrics();
   const db = await openDatabase(config.database, entitiesOf(modules), log);
   const clock = options.clock ?? systemClock;
-  registerBillingStateGauges(metrics, db.orm, clock);
   const services = createServices({
     orm: db.orm,
     clock,
@@ -58,10 +56,10 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
     log,
     metrics,
     stripe,
-    subscriptions: options.subscriptions,
+    subscriptionOverride: options.subscriptions,
   });
   await services.billing.startScheduler(db.url);
-  const schema = await buildApiSchema(modules.flatMap((module) => module.resolvers));
+  const schema = await buildApiSchema(resolversOf(modules));
   const httpServer = createServer();
   const graphql = await startGraphQLServer(schema, httpServer, services, metrics);
   const routeDeps = { config, services, log, metrics };

@@ -2,8 +2,7 @@
 import 'reflect-metadata';
 import { createApp } from './app.js';
 import { loadConfigOrExit } from './config/env.js';
-import { StripeSetupError } from './modules/billing/setup/stripe-preflight.js';
-import { startEmulatedStripe } from './modules/billing/stripe/emulated-stripe.js';
+import { startEmulatedStripe, StripeSetupError } from './modules/billing/index.js';
 
 // Composition root: configuration → app (database, services, schema, HTTP) → listening.
 const config = loadConfigOrExit();

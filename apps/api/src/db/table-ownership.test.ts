@@ -57,7 +57,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 function isAllowedEverywhere(file: string): boolean {
-  return file.startsWith(`db${sep}migrations${sep}`) || file.startsWith(`test${sep}`) || /\.test\.tsx?$/.test(file);
+  return file.split(sep).includes('migrations') || file.startsWith(`test${sep}`) || /\.test\.tsx?$/.test(file);
 }
 
 function foreignTableSql(files: Array<{ file: string; source: string }>): string[] {

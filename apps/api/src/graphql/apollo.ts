@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { authenticateRequest } from '../modules/accounts/authenticate.js';
+import { authenticateRequest } from '../modules/accounts/index.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Services } from '../services.js';
 import type { GraphQLContext } from './context.js';

@@ -1,7 +1,11 @@
 import type { AuthChecker } from 'type-graphql';
-import { AccessDeniedError, requireSignedIn } from '../modules/accounts/accounts.errors.js';
-import { MEMBERSHIP_ROLES, type MembershipRole } from '../modules/accounts/accounts.entity.js';
-import { hasRole } from '../modules/accounts/principal.js';
+import {
+  AccessDeniedError,
+  hasRole,
+  MEMBERSHIP_ROLES,
+  requireSignedIn,
+  type MembershipRole,
+} from '../modules/accounts/index.js';
 import type { GraphQLContext } from './context.js';
 
 /** `@Authorized()` needs any principal; `@Authorized('ADMIN')` needs that role or a higher one. */

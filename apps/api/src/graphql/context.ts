@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Principal } from '../modules/accounts/principal.js';
+import type { Principal } from '../modules/accounts/index.js';
 import type { EntitlementsReader } from '../modules/entitlements/index.js';
 import type { Logger } from '../observability/logger.js';
 import type { Services } from '../services.js';

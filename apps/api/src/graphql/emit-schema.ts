@@ -1,11 +1,12 @@
 import { writeFile } from 'node:fs/promises';
 import { API_MODULES } from '../modules/index.js';
+import { resolversOf } from '../modules/module.js';
 import { buildApiSchema, printApiSchema } from './schema.js';
 
 /** `pnpm --filter @aa/api schema:emit`: regenerates apps/api/schema.graphql, which codegen reads. */
 export const SCHEMA_FILE = new URL('../../schema.graphql', import.meta.url);
 
 export async function emitSchema(): Promise<void> {
-  const schema = await buildApiSchema(API_MODULES.flatMap((module) => module.resolvers));
+  const schema = await buildApiSchema(resolversOf(API_MODULES));
   await writeFile(SCHEMA_FILE, printApiSchema(schema));
 }

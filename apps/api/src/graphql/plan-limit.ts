@@ -1,7 +1,7 @@
 import type { UsageMetric } from '@aa/plans';
 import { DirectiveLocation, GraphQLDirective, GraphQLInt, GraphQLNonNull, GraphQLSchema, isEnumType } from 'graphql';
 import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
-import { requireSignedIn } from '../modules/accounts/accounts.errors.js';
+import { requireSignedIn } from '../modules/accounts/index.js';
 import type { Entitlements } from '../modules/entitlements/index.js';
 import type { GraphQLContext } from './context.js';
 

@@ -1,26 +1,32 @@
 // type-graphql's decorators read the Reflect metadata API; it must exist before any resolver module loads.
 import 'reflect-metadata';
-import { ACCOUNT_ENTITIES } from './accounts/accounts.entity.js';
-import { AccountsResolver } from './accounts/accounts.resolver.js';
+import { accountsModule } from './accounts/index.js';
 import { attributionModule } from './attribution/index.js';
-import { entitlementsModule } from './entitlements/index.js';
-import { ApiKeysResolver } from './accounts/api-keys.resolver.js';
-import { BillingResolver } from './billing/billing.resolver.js';
-import { BillingIncidentsResolver } from './billing/incidents/incidents.resolver.js';
-import { BillingOverviewResolver } from './billing/overview/overview.resolver.js';
-import { MailResolver } from './mail/mail.resolver.js';
-import type { ApiModule } from './module.js';
+import { billingModule, type StripeConnection } from './billing/index.js';
+import { entitlementsModule, type SubscriptionLookup } from './entitlements/index.js';
+import { mailModule } from './mail/index.js';
+import { migrationsOf, moduleRegistry, type CoreDeps } from './module.js';
 
-/** Every module of the API, in one list: adding a module is adding a line here. */
-export const API_MODULES: ApiModule[] = [
-  { name: 'accounts', entities: ACCOUNT_ENTITIES, resolvers: [AccountsResolver, ApiKeysResolver] },
+/** What the app hands the modules besides the core deps. */
+export interface AppInputs extends CoreDeps {
+  /** Null: no Stripe to call (billing reads subscriptions but cannot start or change them). */
+  stripe: StripeConnection | null;
+  /** Replaces billing's Stripe-backed lookup, e.g. to put an organization on a plan in a test. */
+  subscriptionOverride?: SubscriptionLookup | undefined;
+}
+
+/**
+ * Every module of the API, in one list: adding a module is adding a line here. Services are built in
+ * this order, each module from those before it (billing from accounts and mail, entitlements from
+ * billing's SubscriptionLookup); a module listed before what it needs does not type-check.
+ */
+export const API_MODULES = moduleRegistry<AppInputs>()([
+  accountsModule,
+  mailModule,
+  billingModule,
   entitlementsModule,
   attributionModule,
-  {
-    name: 'billing',
-    entities: [],
-    resolvers: [BillingResolver, BillingIncidentsResolver, BillingOverviewResolver],
-    rawBodyRoutes: ({ services }) => services.billing.webhookRouter(),
-  },
-  { name: 'mail', entities: [], resolvers: [MailResolver] },
-];
+]);
+
+/** Every module's migrations, in the order databases recorded them. */
+export const MIGRATIONS = migrationsOf(API_MODULES);

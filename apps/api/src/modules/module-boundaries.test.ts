@@ -27,6 +27,28 @@ describe('module boundaries (eslint import-x/no-restricted-paths)', () => {
     expect(await restrictedImports('apps/api/src/modules/billing/x.ts', code)).toEqual([]);
   });
 
+  it("refuses entitlements importing billing's rules (billing implements entitlements' port instead)", async () => {
+    const code = "import { accessOf } from '../billing/subscription-access.js';\nexport const a = accessOf;\n";
+    expect(await restrictedImports('apps/api/src/modules/entitlements/x.ts', code)).toHaveLength(1);
+  });
+
+  it.each(['apps/api/src/graphql/x.ts', 'apps/api/src/http/x.ts', 'apps/api/src/db/x.ts', 'apps/api/src/x.ts'])(
+    "refuses %s importing a module's internal file",
+    async (filePath) => {
+      const modules = filePath.split('/').length === 4 ? './modules' : '../modules';
+      const code = `import { hasRole } from '${modules}/accounts/principal.js';\nexport const h = hasRole;\n`;
+      expect(await restrictedImports(filePath, code)).toEqual([
+        expect.stringContaining('Reach a module through the registry (modules/index.ts) or its index.ts only'),
+      ]);
+    },
+  );
+
+  it("lets the app's edges import a module's index.ts", async () => {
+    // A type import: the zone checks it all the same, and no-cycle does not walk the module's graph for it.
+    const code = "import type { Principal } from '../modules/accounts/index.js';\nexport type P = Principal;\n";
+    expect(await restrictedImports('apps/api/src/graphql/x.ts', code)).toEqual([]);
+  });
+
   it("refuses an SPA feature importing another feature's internals", async () => {
     const code =
       "import { usePlanNames } from '../../billing/hooks/usePlanNames.js';\nexport const f = usePlanNames;\n";
@@ -41,7 +63,7 @@ describe('module boundaries (eslint import-x/no-restricted-paths)', () => {
   });
 
   it('refuses an import cycle', async () => {
-    // services.ts imports accounts.service.ts, so accounts.service.ts importing services.ts closes a cycle.
+    // services.ts reaches accounts.service.ts through the registry, so accounts.service.ts importing it closes a cycle.
     const code = "import { createServices } from '../../services.js';\nexport const s = createServices;\n";
     expect(await reports('import-x/no-cycle', 'apps/api/src/modules/accounts/accounts.service.ts', code)).toHaveLength(
       1,

@@ -6,14 +6,20 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scratchServerUrl } from '../../config/tooling-env.js';
 import { createScratchDatabase, type ScratchDatabase } from '../../test/scratch-database.js';
 import { MIGRATIONS } from './index.js';
-import { Migration20261125180000Mail } from './Migration20261125180000Mail.js';
-import { Migration20261125190000Billing } from './Migration20261125190000Billing.js';
+
+function migrationNamed(name: string): MigrationObject['class'] {
+  const migration = MIGRATIONS.find((candidate) => candidate.name === name);
+  if (!migration) throw new Error(`no migration named ${name}`);
+  return migration.class;
+}
+
+const Mail = migrationNamed('Migration20261125180000Mail');
 
 /** Billing's migration as databases applied it before mail had its own: billing's tables, then mail's. */
-class BillingWithMail extends Migration20261125190000Billing {
+class BillingWithMail extends migrationNamed('Migration20261125190000Billing') {
   override up(): void {
     super.up();
-    Migration20261125180000Mail.prototype.up.call(this);
+    Mail.prototype.up.call(this);
   }
 }
 
@@ -45,7 +51,27 @@ async function migrate(url: string, migrationsList: MigrationObject[]): Promise<
   }
 }
 
+/** The names existing databases recorded, in the order they ran: the registry must keep both. */
+const RECORDED = [
+  'Migration20261125000001Accounts',
+  'Migration20261125000002Usage',
+  'Migration20261125000003Journeys',
+  'Migration20261125180000Mail',
+  'Migration20261125190000Billing',
+  'Migration20261125190500Attribution',
+  'Migration20261202090100BillingIncidents',
+  'Migration20261202090200SubscriptionAccess',
+  'Migration20261202090300PlanChanges',
+];
+
 describe('migrations', () => {
+  it("the registry lists every module's migrations under the recorded names, in the recorded order", () => {
+    const names = MIGRATIONS.map(({ name }) => name);
+    expect(names.slice(0, RECORDED.length)).toEqual(RECORDED);
+    // Each migration's class carries the same name the list gives it (the one databases record).
+    expect(MIGRATIONS.map((migration) => new migration.class().name)).toEqual(names);
+  });
+
   let scratch: ScratchDatabase;
 
   beforeAll(async () => {

@@ -2,14 +2,17 @@
  * The attribution module's one entry point: journeys (tracked and imported), their touches and
  * aggregated paths, report runs and stored reports. Code outside the module imports only this file.
  */
-import type { ApiModule } from '../module.js';
+import type { CoreDeps, ModuleDefinition } from '../module.js';
 import { AttributionResolver } from './attribution.resolver.js';
 import { attributionRoutes } from './attribution.routes.js';
+import { createAttributionServices, type AttributionServices } from './attribution.services.js';
 import { JOURNEY_ENTITIES } from './journeys.entity.js';
 import { JourneysResolver } from './journeys.resolver.js';
+import { Migration20261125000003Journeys } from './migrations/Migration20261125000003Journeys.js';
+import { Migration20261125190500Attribution } from './migrations/Migration20261125190500Attribution.js';
 
 export { AttributionError, JourneysError } from './attribution.errors.js';
-export { createAttributionServices, type AttributionServices } from './attribution.services.js';
+export type { AttributionServices } from './attribution.services.js';
 export type { AttributionRunRequest } from './attribution-run.service.js';
 export type { ImportSummary } from './journey-import.service.js';
 export type { JourneyToTrack } from './journey-validation.js';
@@ -18,9 +21,16 @@ export type { AttributionReportData, ReportPage } from './report.store.js';
 export { ChannelCreditObject, JourneyAttributionObject, JourneyInputObject } from './journeys.types.js';
 
 /** Its part of the registry (modules/index.ts): tables' entities, resolvers and REST routes. */
-export const attributionModule: ApiModule = {
+export const attributionModule: ModuleDefinition<CoreDeps, { attribution: AttributionServices }> = {
   name: 'attribution',
   entities: JOURNEY_ENTITIES,
   resolvers: [JourneysResolver, AttributionResolver],
   routes: attributionRoutes,
+  migrations: [
+    { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
+    { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
+  ],
+  create: ({ orm, clock, config }) => ({
+    attribution: createAttributionServices(orm, clock, config.server.upgradeUrl),
+  }),
 };

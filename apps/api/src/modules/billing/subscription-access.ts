@@ -1,4 +1,5 @@
 import type Stripe from 'stripe';
+import type { BillingAction, SubscriptionAccess } from '../entitlements/index.js';
 
 /**
  * The one place Stripe's subscription statuses are interpreted (DESIGN.md "Billing rules"). Every
@@ -9,23 +10,6 @@ import type Stripe from 'stripe';
 /** Stripe's statuses by name (the SDK's type also admits any other string, for statuses added later). */
 type Status = KnownLiterals<Stripe.Subscription.Status>;
 type KnownLiterals<T> = T extends string ? (string extends T ? never : T) : never;
-
-/** How a subscription's status affects the organization. */
-export const SUBSCRIPTION_ACCESS = ['PAID', 'GRACE', 'LAPSED', 'ENDED'] as const;
-export type SubscriptionAccess = (typeof SUBSCRIPTION_ACCESS)[number];
-
-/** What the signed-in admin can do about billing right now. */
-export const BILLING_ACTIONS = [
-  'PAY_INVOICE',
-  'UPDATE_PAYMENT_METHOD',
-  'RESUBSCRIBE',
-  'CHANGE_PLAN',
-  'CANCEL',
-  'RESUME',
-  'UNDO_SCHEDULED_CHANGE',
-  'MANAGE_BILLING',
-] as const;
-export type BillingAction = (typeof BILLING_ACTIONS)[number];
 
 type StatusKind = 'paid' | 'grace' | 'lapsed' | 'ended';
 

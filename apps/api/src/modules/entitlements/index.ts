@@ -3,10 +3,9 @@
  * (read from billing through the SubscriptionLookup port, once per request), its usage counters,
  * and the `plans`/`plan`/`usage`/`subscription` queries. Code outside the module imports only this file.
  */
-import type { Clock } from '../../clock.js';
-import type { Orm } from '../../db/orm.js';
-import type { ApiModule } from '../module.js';
+import type { CoreDeps, ModuleDefinition } from '../module.js';
 import { EntitlementsService } from './entitlements.service.js';
+import { Migration20261125000002Usage } from './migrations/Migration20261125000002Usage.js';
 import { PlansResolver } from './plans.resolver.js';
 import type { SubscriptionLookup } from './subscription-lookup.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -22,6 +21,8 @@ export type {
   ActiveSubscription,
   BillingAccountLookup,
   BillingAccountState,
+  BillingAction,
+  SubscriptionAccess,
   SubscriptionLookup,
   SubscriptionState,
 } from './subscription-lookup.js';
@@ -30,22 +31,24 @@ export { PlanLimitExceededError } from './usage.errors.js';
 export type { UsageService } from './usage.service.js';
 
 export interface EntitlementsServices {
+  /** forOrganization(id): tier, period, limits, subscription; forRequest() memoizes it for one request. */
   entitlements: EntitlementsService;
   usage: UsageService;
 }
 
-export function createEntitlementsServices(
-  orm: Orm,
-  clock: Clock,
-  subscriptions: SubscriptionLookup,
-  upgradeUrl: string,
-): EntitlementsServices {
-  return { entitlements: new EntitlementsService(subscriptions, clock), usage: new UsageService(orm, upgradeUrl) };
+/** Which plan an organization is on comes from billing, through this port. */
+export interface EntitlementsNeeds extends CoreDeps {
+  subscriptions: SubscriptionLookup;
 }
 
 /** Its part of the registry (modules/index.ts): its one table (usage_counter) is read in SQL, so no entities. */
-export const entitlementsModule: ApiModule = {
+export const entitlementsModule: ModuleDefinition<EntitlementsNeeds, EntitlementsServices> = {
   name: 'entitlements',
   entities: [],
   resolvers: [PlansResolver, UsageResolver, SubscriptionResolver],
+  migrations: [{ name: 'Migration20261125000002Usage', class: Migration20261125000002Usage }],
+  create: ({ orm, clock, config, subscriptions }) => ({
+    entitlements: new EntitlementsService(subscriptions, clock),
+    usage: new UsageService(orm, config.server.upgradeUrl),
+  }),
 };

@@ -1,6 +1,25 @@
 import type { PlanTier } from '@aa/plans';
-import type { BillingAction, SubscriptionAccess } from '../billing/subscription-access.js';
 import type { PlanChangeFields } from './plan-change.types.js';
+
+/**
+ * How a subscription's status affects the organization: the port's words, which billing's rules
+ * (billing/subscription-access.ts, the one reader of Stripe statuses) answer in.
+ */
+export const SUBSCRIPTION_ACCESS = ['PAID', 'GRACE', 'LAPSED', 'ENDED'] as const;
+export type SubscriptionAccess = (typeof SUBSCRIPTION_ACCESS)[number];
+
+/** What the signed-in admin can do about billing right now. */
+export const BILLING_ACTIONS = [
+  'PAY_INVOICE',
+  'UPDATE_PAYMENT_METHOD',
+  'RESUBSCRIBE',
+  'CHANGE_PLAN',
+  'CANCEL',
+  'RESUME',
+  'UNDO_SCHEDULED_CHANGE',
+  'MANAGE_BILLING',
+] as const;
+export type BillingAction = (typeof BILLING_ACTIONS)[number];
 
 /** An organization's subscription as far as plans and metering need it. */
 export interface ActiveSubscription {

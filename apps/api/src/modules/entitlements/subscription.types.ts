@@ -1,17 +1,18 @@
 import type { PlanTier } from '@aa/plans';
 import { Field, ID, ObjectType, registerEnumType } from 'type-graphql';
 import { enumObject } from '../../graphql/enum-object.js';
+import { PlanTierEnum } from './plans.types.js';
+import { PendingPlanChangeObject, planChangeObjectsOf, ScheduledPlanChangeObject } from './plan-change.types.js';
 import {
   BILLING_ACTIONS,
   SUBSCRIPTION_ACCESS,
+  type BillingAccountState,
   type BillingAction,
   type SubscriptionAccess,
-} from '../billing/subscription-access.js';
-import { PlanTierEnum } from './plans.types.js';
-import { PendingPlanChangeObject, planChangeObjectsOf, ScheduledPlanChangeObject } from './plan-change.types.js';
-import type { BillingAccountState, SubscriptionState } from './subscription-lookup.js';
+  type SubscriptionState,
+} from './subscription-lookup.js';
 
-// Built from billing's lists, so the SPA reads the same rules the server applies.
+// Built from the port's lists, which billing's rules answer in, so the SPA reads the same rules the server applies.
 export const SubscriptionAccessEnum = enumObject(SUBSCRIPTION_ACCESS);
 registerEnumType(SubscriptionAccessEnum, {
   name: 'SubscriptionAccess',

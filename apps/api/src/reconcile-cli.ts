@@ -1,14 +1,14 @@
 // First: type-graphql's decorators read this polyfill as soon as any module's GraphQL types load.
 import 'reflect-metadata';
-import { systemClock } from '../../../clock.js';
-import { loadConfigOrExit } from '../../../config/env.js';
-import { openDatabase } from '../../../db/database.js';
-import { createLogger } from '../../../observability/logger.js';
-import { createMetrics } from '../../../observability/metrics.js';
-import { createServices } from '../../../services.js';
-import { API_MODULES } from '../../index.js';
-import { entitiesOf } from '../../module.js';
-import { stripeConnectionFromConfig } from '../stripe/stripe-connection.js';
+import { systemClock } from './clock.js';
+import { loadConfigOrExit } from './config/env.js';
+import { openDatabase } from './db/database.js';
+import { stripeConnectionFromConfig } from './modules/billing/index.js';
+import { API_MODULES } from './modules/index.js';
+import { entitiesOf } from './modules/module.js';
+import { createLogger } from './observability/logger.js';
+import { createMetrics } from './observability/metrics.js';
+import { createServices } from './services.js';
 
 /**
  * `pnpm reconcile`: one reconciliation run by hand against the configured Stripe (STRIPE_SECRET_KEY,
