@@ -20,6 +20,8 @@ const OWNER: Record<string, string> = {
   touch: 'attribution',
   journey_path: 'attribution',
   attribution_report: 'attribution',
+  journey_import: 'attribution',
+  stored_journey_count: 'attribution',
   billing_customer: 'billing',
   billing_subscription: 'billing',
   stripe_webhook_event: 'billing',
@@ -32,8 +34,6 @@ const OWNER: Record<string, string> = {
 const KNOWN_EXCEPTIONS = new Set<string>([
   // Row-locks the organization so two checkouts cannot create two Stripe customers.
   'modules/billing/billing-customers.ts: organization',
-  // The report bench seeds its own organization; it should go through accounts' service.
-  'modules/attribution/bench/million-journeys-report.ts: organization',
 ]);
 
 /** A table named where SQL names tables: after from, join, into, update, table or references. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttributionModelId, ChannelCredit, CreditAmount } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
+import { sql, sqlOne } from '../../db/sql.js';
 import { AttributionError } from './attribution.errors.js';
 import { decodeReportCursor, encodeReportCursor } from './report-cursor.js';
 
@@ -59,7 +60,8 @@ export class ReportStore {
 
   async insert(organizationId: string, report: Omit<AttributionReportData, 'id'>): Promise<AttributionReportData> {
     const id = randomUUID();
-    await this.execute(
+    await sql(
+      this.orm,
       `insert into attribution_report (id, organization_id, models, window_from, window_to, lookback_days, journey_count, path_row_count, credits, duration_ms, created_at)
        values (?, ?, ?::text[], ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
       [
@@ -82,11 +84,12 @@ export class ReportStore {
   /** Null for an unknown id or another organization's report: the two are indistinguishable. */
   async find(organizationId: string, id: string): Promise<AttributionReportData | null> {
     if (!UUID_PATTERN.test(id)) return null;
-    const rows = await this.execute(`select ${COLUMNS} from attribution_report where organization_id = ? and id = ?`, [
-      organizationId,
-      id,
-    ]);
-    return rows[0] ? toReport(rows[0]) : null;
+    const row = await sqlOne<ReportRow>(
+      this.orm,
+      `select ${COLUMNS} from attribution_report where organization_id = ? and id = ?`,
+      [organizationId, id],
+    );
+    return row ? toReport(row) : null;
   }
 
   /** Newest first; `after` is the cursor of the last edge already seen. */
@@ -102,7 +105,8 @@ export class ReportStore {
       params.push(cursor.createdAt, cursor.id);
     }
     params.push(first + 1);
-    const rows = await this.execute(
+    const rows = await sql<ReportRow>(
+      this.orm,
       `select ${COLUMNS} from attribution_report where organization_id = ? ${keyset} order by created_at desc, id desc limit ?`,
       params,
     );
@@ -111,10 +115,6 @@ export class ReportStore {
       .map(toReport)
       .map((node) => ({ cursor: encodeReportCursor(node), node }));
     return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
-  }
-
-  private execute(sql: string, params: unknown[]): Promise<ReportRow[]> {
-    return this.orm.em.getConnection().execute(sql, params, 'all');
   }
 }
 

@@ -2,7 +2,8 @@ import { Counter, Gauge } from 'prom-client';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import type { Metrics } from '../../observability/metrics.js';
-import { ENDED_STATUSES, GRACE_STATUSES, PAID_STATUSES } from './subscription-access.js';
+import { WebhookEventStore } from './stripe/webhook-event.store.js';
+import { SubscriptionStore } from './subscription.store.js';
 
 /** Kinds of dunning mail, each a label value of aa_billing_dunning_mails_total. */
 export const DUNNING_MAIL_KINDS = ['payment_failed', 'trial_ending'] as const;
@@ -81,35 +82,25 @@ function zeroed(counter: Counter<'kind'>, kinds: readonly string[]): Counter<'ki
   return counter;
 }
 
-const ENDED_LIST = ENDED_STATUSES.map(() => '?').join(', ');
-const RENEWING_STATUSES = [...PAID_STATUSES, ...GRACE_STATUSES];
-const RENEWING_LIST = RENEWING_STATUSES.map(() => '?').join(', ');
-
 /**
  * Gauges read from the database at each scrape, so every instance reports the same values and a
  * restart loses nothing: what the alert rules compare the webhook traffic with.
  */
 export function registerBillingStateGauges({ registry }: Metrics, orm: Orm, clock: Clock): void {
   // A database outage keeps the last values instead of failing all of /metrics; /readyz reports it.
-  const query = <T>(sql: string, params: unknown[] = []): Promise<T[] | null> =>
-    orm.em
-      .fork()
-      .getConnection()
-      .execute<T[]>(sql, params, 'all')
-      .catch(() => null);
+  const read = <T>(value: Promise<T>): Promise<T | undefined> => value.catch(() => undefined);
+  const subscriptions = new SubscriptionStore();
+  const events = new WebhookEventStore(orm, clock);
   new Gauge({
     name: 'aa_billing_subscriptions',
     help: 'Subscriptions Stripe still bills or may bill (every status but canceled and incomplete_expired), by plan and status',
     labelNames: ['plan_tier', 'status'],
     registers: [registry],
     async collect() {
-      const rows = await query<{ plan_tier: string; status: string; count: number }>(
-        `select plan_tier, status, count(*)::int as count from billing_subscription where status not in (${ENDED_LIST}) group by plan_tier, status`,
-        [...ENDED_STATUSES],
-      );
+      const rows = await read(subscriptions.countLive(orm));
       if (!rows) return;
       this.reset();
-      for (const row of rows) this.set({ plan_tier: row.plan_tier, status: row.status }, row.count);
+      for (const row of rows) this.set({ plan_tier: row.planTier, status: row.status }, row.count);
     },
   });
   new Gauge({
@@ -117,11 +108,10 @@ export function registerBillingStateGauges({ registry }: Metrics, orm: Orm, cloc
     help: 'Active, trialing or past_due subscriptions whose stored period ended over 2 hours ago: Stripe renewed or ended them and no webhook said so',
     registers: [registry],
     async collect() {
-      const rows = await query<{ count: number }>(
-        `select count(*)::int as count from billing_subscription where status in (${RENEWING_LIST}) and current_period_end < ?`,
-        [...RENEWING_STATUSES, new Date(clock.now().getTime() - RENEWAL_OVERDUE_AFTER_MS)],
+      const overdue = await read(
+        subscriptions.countRenewalOverdue(orm, new Date(clock.now().getTime() - RENEWAL_OVERDUE_AFTER_MS)),
       );
-      if (rows) this.set(rows[0]?.count ?? 0);
+      if (overdue !== undefined) this.set(overdue);
     },
   });
   new Gauge({
@@ -129,12 +119,9 @@ export function registerBillingStateGauges({ registry }: Metrics, orm: Orm, cloc
     help: 'Unix time of the last Stripe webhook event received by any instance (0: none ever)',
     registers: [registry],
     async collect() {
-      const rows = await query<{ received: Date | string | null }>(
-        'select max(received_at) as received from stripe_webhook_event',
-      );
-      if (!rows) return;
-      const received = rows[0]?.received;
-      this.set(received ? new Date(received).getTime() / 1000 : 0);
+      const received = await read(events.lastReceivedAt());
+      if (received === undefined) return;
+      this.set(received ? received.getTime() / 1000 : 0);
     },
   });
 }

@@ -79,7 +79,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     billingMetrics,
     log,
   );
-  const reconciliation = new ReconciliationService(orm, gateway, sync, billingMetrics, clock, log);
+  const reconciliation = new ReconciliationService(orm, store, gateway, sync, billingMetrics, clock, log);
   const service = new BillingService(
     new CheckoutService(gateway, customers, orm, store, accounts, publicUrl, clock),
     new PortalService(gateway, customers, publicUrl, log),

@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
+import { lockForTransaction } from '../../db/sql.js';
 import type { BillingCustomers } from './billing-customers.js';
 import type { BillingIncidentStore } from './incidents/billing-incident.store.js';
 import { keptOf } from './incidents/duplicate-policy.js';
@@ -88,7 +89,7 @@ export class SubscriptionSync {
     if (!organizationId) return { status: 'unknown-customer', organizationId: null };
     // Syncs of the organization's different subscriptions run one at a time from here, so two of
     // them never both find no other live row (each already holds its own subscription's lock).
-    await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [`billing-organization:${organizationId}`]);
+    await lockForTransaction(tx, `billing-organization:${organizationId}`);
     const existed = (await this.store.byStripeId(tx, snapshot.stripeSubscriptionId)) !== null;
     const unchanged = { status: 'synced' as const, organizationId, changes: {}, created: false, snapshot };
     if (!isEndedStatus(snapshot.status)) {
@@ -140,7 +141,7 @@ export class SubscriptionSync {
 
   #locked<T>(stripeSubscriptionId: string, work: (tx: SqlEntityManager) => Promise<T>): Promise<T> {
     return this.orm.em.fork().transactional(async (tx) => {
-      await tx.execute('select pg_advisory_xact_lock(hashtext(?))', [subscriptionLockKey(stripeSubscriptionId)]);
+      await lockForTransaction(tx, subscriptionLockKey(stripeSubscriptionId));
       return work(tx);
     });
   }

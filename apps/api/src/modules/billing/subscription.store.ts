@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PaidPlanTier } from '@aa/plans';
-import type { SqlEntityManager } from '@mikro-orm/postgresql';
+import { dateOrNull, sql, sqlOne, type SqlTarget } from '../../db/sql.js';
 import type { PlanChangeSnapshot } from './plan-change-snapshot.js';
-import { ENDED_STATUSES, GRACE_STATUSES, isEndedStatus } from './subscription-access.js';
+import { ENDED_STATUSES, GRACE_STATUSES, PAID_STATUSES, isEndedStatus } from './subscription-access.js';
 import type { SubscriptionSnapshot } from './subscription-snapshot.js';
 
 /** A live subscription is any not ended: the organization's one live subscription (the partial unique index). */
 const NOT_ENDED = `status not in (${ENDED_STATUSES.map(() => '?').join(', ')})`;
+/** Statuses Stripe renews at the period's end. */
+const RENEWING_STATUSES = [...PAID_STATUSES, ...GRACE_STATUSES];
 
 export interface SubscriptionRow extends PlanChangeSnapshot {
   id: string;
@@ -107,31 +109,29 @@ function toRow(row: DbRow): SubscriptionRow {
   };
 }
 
-function dateOrNull(value: Date | string | null): Date | null {
-  return value === null ? null : new Date(value);
-}
-
 /** billing_subscription, written only with Stripe's state of a subscription (upsert keyed on its id). */
 export class SubscriptionStore {
-  async liveOf(em: SqlEntityManager, organizationId: string): Promise<SubscriptionRow | null> {
-    const rows = await em.execute<DbRow[]>(
+  async liveOf(db: SqlTarget, organizationId: string): Promise<SubscriptionRow | null> {
+    const row = await sqlOne<DbRow>(
+      db,
       `select ${COLUMNS} from billing_subscription where organization_id = ? and ${NOT_ENDED}`,
       [organizationId, ...ENDED_STATUSES],
     );
-    return rows[0] ? toRow(rows[0]) : null;
+    return row ? toRow(row) : null;
   }
 
   /** Every organization's live subscription. */
-  async allLive(em: SqlEntityManager): Promise<SubscriptionRow[]> {
-    const rows = await em.execute<DbRow[]>(`select ${COLUMNS} from billing_subscription where ${NOT_ENDED}`, [
+  async allLive(db: SqlTarget): Promise<SubscriptionRow[]> {
+    const rows = await sql<DbRow>(db, `select ${COLUMNS} from billing_subscription where ${NOT_ENDED}`, [
       ...ENDED_STATUSES,
     ]);
     return rows.map(toRow);
   }
 
   /** The Stripe ids of a customer's subscriptions that have not ended, as we last saw them. */
-  async liveIdsOfCustomer(em: SqlEntityManager, stripeCustomerId: string): Promise<string[]> {
-    const rows = await em.execute<Array<{ stripe_subscription_id: string }>>(
+  async liveIdsOfCustomer(db: SqlTarget, stripeCustomerId: string): Promise<string[]> {
+    const rows = await sql<{ stripe_subscription_id: string }>(
+      db,
       `select stripe_subscription_id from billing_subscription where stripe_customer_id = ? and ${NOT_ENDED}`,
       [stripeCustomerId, ...ENDED_STATUSES],
     );
@@ -139,31 +139,33 @@ export class SubscriptionStore {
   }
 
   /** The live subscription if there is one, else the one that ended last; null if none ever. */
-  async latestOf(em: SqlEntityManager, organizationId: string): Promise<SubscriptionRow | null> {
-    const rows = await em.execute<DbRow[]>(
+  async latestOf(db: SqlTarget, organizationId: string): Promise<SubscriptionRow | null> {
+    const row = await sqlOne<DbRow>(
+      db,
       `select ${COLUMNS} from billing_subscription where organization_id = ?
         order by (${NOT_ENDED}) desc, updated_at desc, created_at desc limit 1`,
       [organizationId, ...ENDED_STATUSES],
     );
-    return rows[0] ? toRow(rows[0]) : null;
+    return row ? toRow(row) : null;
   }
 
-  async byStripeId(em: SqlEntityManager, stripeSubscriptionId: string): Promise<SubscriptionRow | null> {
-    const rows = await em.execute<DbRow[]>(
+  async byStripeId(db: SqlTarget, stripeSubscriptionId: string): Promise<SubscriptionRow | null> {
+    const row = await sqlOne<DbRow>(
+      db,
       `select ${COLUMNS} from billing_subscription where stripe_subscription_id = ?`,
       [stripeSubscriptionId],
     );
-    return rows[0] ? toRow(rows[0]) : null;
+    return row ? toRow(row) : null;
   }
 
   /** Brings the row to the snapshot; returns what differed (every field for a new row). */
   async apply(
-    em: SqlEntityManager,
+    db: SqlTarget,
     organizationId: string,
     snapshot: SubscriptionSnapshot,
     now: Date,
   ): Promise<SubscriptionChanges> {
-    const before = await this.byStripeId(em, snapshot.stripeSubscriptionId);
+    const before = await this.byStripeId(db, snapshot.stripeSubscriptionId);
     // The grace period counts from the first time we saw past_due, and ends when the status leaves it.
     const pastDueSince = GRACE_STATUSES.includes(snapshot.status) ? (before?.pastDueSince ?? now) : null;
     const openInvoiceUrl =
@@ -190,7 +192,7 @@ export class SubscriptionStore {
     const changes = diff(before, after);
     if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime())
       return changes;
-    await em.execute(UPSERT_SQL, [
+    await sql(db, UPSERT_SQL, [
       randomUUID(),
       organizationId,
       snapshot.stripeCustomerId,
@@ -222,12 +224,87 @@ export class SubscriptionStore {
    * Ends a row ahead of Stripe: a duplicate subscription billing is about to cancel (SubscriptionSync),
    * or one moved off our plans. Its cancellation in Stripe then writes the same state.
    */
-  async markEnded(em: SqlEntityManager, stripeSubscriptionId: string, now: Date): Promise<void> {
-    await em.execute(
+  async markEnded(db: SqlTarget, stripeSubscriptionId: string, now: Date): Promise<void> {
+    await sql(
+      db,
       `update billing_subscription set status = 'canceled', past_due_since = null, ended_at = coalesce(ended_at, ?), updated_at = ?
        where stripe_subscription_id = ? and ${NOT_ENDED}`,
       [now, now, stripeSubscriptionId, ...ENDED_STATUSES],
     );
+  }
+
+  /**
+   * Ends a row whose subscription Stripe answers `resource_missing` for (test data deleted, or keys of
+   * another account or mode): nothing bills it any more, so it must not grant a plan. `canceled` is
+   * the status Stripe gives an ended subscription, so every reader already treats it as FREE, and
+   * the row comes back as Stripe has it if that subscription is ever listed again (keys swapped
+   * back): the sync writes Stripe's state over it. Returns the status it had, or null when another
+   * writer ended it first.
+   */
+  async endVanished(db: SqlTarget, stripeSubscriptionId: string, now: Date): Promise<string | null> {
+    const row = await sqlOne<{ status: string }>(
+      db,
+      `update billing_subscription as updated set status = 'canceled', past_due_since = null, updated_at = ?
+         from billing_subscription as previous
+        where updated.id = previous.id and updated.stripe_subscription_id = ? and updated.${NOT_ENDED}
+        returning previous.status`,
+      [now, stripeSubscriptionId, ...ENDED_STATUSES],
+    );
+    return row?.status ?? null;
+  }
+
+  /** Records what reconciliation changed in a row to match Stripe (billing_repair). */
+  async recordRepair(
+    db: SqlTarget,
+    repair: { stripeSubscriptionId: string; organizationId: string; changes: SubscriptionChanges; source: string },
+    now: Date,
+  ): Promise<void> {
+    await sql(
+      db,
+      `insert into billing_repair (id, stripe_subscription_id, organization_id, changes, source, created_at) values (?, ?, ?, ?, ?, ?)`,
+      [
+        randomUUID(),
+        repair.stripeSubscriptionId,
+        repair.organizationId,
+        JSON.stringify(repair.changes),
+        repair.source,
+        now,
+      ],
+    );
+  }
+
+  /** Subscriptions cancelled since `since`, not counting the duplicates billing cancelled itself. */
+  async churnedSince(db: SqlTarget, since: Date): Promise<number> {
+    const row = await sqlOne<{ count: string | number }>(
+      db,
+      `select count(*) as count from billing_subscription s
+       where s.status = 'canceled' and s.ended_at >= ?
+         and not exists (select 1 from billing_incident i
+                         where i.kind = 'DUPLICATE_SUBSCRIPTION' and i.stripe_subscription_id = s.stripe_subscription_id)`,
+      [since],
+    );
+    return Number(row?.count ?? 0);
+  }
+
+  /** Live subscriptions counted by plan and status. */
+  async countLive(db: SqlTarget): Promise<Array<{ planTier: string; status: string; count: number }>> {
+    const rows = await sql<{ plan_tier: string; status: string; count: number }>(
+      db,
+      `select plan_tier, status, count(*)::int as count from billing_subscription where ${NOT_ENDED} group by plan_tier, status`,
+      [...ENDED_STATUSES],
+    );
+    return rows.map((row) => ({ planTier: row.plan_tier, status: row.status, count: row.count }));
+  }
+
+  /** Renewing subscriptions (paid or in grace) whose stored period ended before `before`. */
+  async countRenewalOverdue(db: SqlTarget, before: Date): Promise<number> {
+    const row = await sqlOne<{ count: number }>(
+      db,
+      `select count(*)::int as count from billing_subscription
+        where status in (${RENEWING_STATUSES.map(() => '?').join(', ')}) and current_period_end < ?`,
+      [...RENEWING_STATUSES, before],
+    );
+    return row?.count ?? 0;
   }
 }
 

@@ -12,6 +12,7 @@ import { ATTRIBUTION_MODEL_IDS, type AttributionModelId } from '@aa/attribution'
 import { createApp } from '../../../app.js';
 import { loadConfigWith } from '../../../config/env.js';
 import { scratchServerUrl } from '../../../config/tooling-env.js';
+import { sql, withPgTransaction } from '../../../db/sql.js';
 import { createScratchDatabase } from '../../../test/scratch-database.js';
 import { TestSubscriptions } from '../test-fixtures.js';
 
@@ -61,15 +62,18 @@ const subscriptions = new TestSubscriptions({
 });
 const app = await createApp(loadConfigWith({ DATABASE_URL: scratch.url, LOG_LEVEL: 'warn' }), { subscriptions });
 try {
-  const pool = await app.orm.em.getConnection().getNativeClient();
-  const { rows } = await pool.query<{ id: string }>(
-    "insert into organization (id, name, created_at) values (gen_random_uuid(), 'Bench', now()) returning id",
-  );
-  const organizationId = rows[0]!.id;
+  const { viewer } = await app.services.accounts.signUp({
+    email: 'bench@example.com',
+    password: 'bench-password-1',
+    organizationName: 'Bench',
+  });
+  const organizationId = viewer.organization.id;
   const insertStarted = performance.now();
-  await pool.query(INSERT_JOURNEYS, [organizationId, JOURNEYS]);
-  const touches = (await pool.query(INSERT_TOUCHES, [organizationId, CHANNELS])).rowCount ?? 0;
-  await pool.query('analyze journey, touch');
+  const touches = await withPgTransaction(app.orm, 'read write', async (client) => {
+    await client.query(INSERT_JOURNEYS, [organizationId, JOURNEYS]);
+    return (await client.query(INSERT_TOUCHES, [organizationId, CHANNELS])).rowCount ?? 0;
+  });
+  await sql(app.orm, 'analyze journey, touch');
   const insertMs = performance.now() - insertStarted;
   subscriptions.subscribe(organizationId, 'SCALE');
   console.log(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { PaidPlanTier } from '@aa/plans';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../../db/orm.js';
+import { dateOrNull, sql } from '../../../db/sql.js';
 
 export const INCIDENT_KINDS = ['DUPLICATE_SUBSCRIPTION'] as const;
 export type IncidentKind = (typeof INCIDENT_KINDS)[number];
@@ -52,7 +53,8 @@ export class BillingIncidentStore {
    * other subscription's events, find the row and change nothing (unique on kind + subscription).
    */
   async recordDuplicate(em: SqlEntityManager, decision: DuplicateDecision, now: Date): Promise<void> {
-    await em.execute(
+    await sql(
+      em,
       `insert into billing_incident (id, organization_id, kind, stripe_subscription_id, kept_stripe_subscription_id, plan_tier, detail, created_at)
        values (?, ?, 'DUPLICATE_SUBSCRIPTION', ?, ?, ?, ?, ?)
        on conflict (kind, stripe_subscription_id) do nothing`,
@@ -70,7 +72,8 @@ export class BillingIncidentStore {
 
   /** Whether billing decided to cancel this subscription as a duplicate (it must never count as live again). */
   async isCancelledDuplicate(em: SqlEntityManager, stripeSubscriptionId: string): Promise<boolean> {
-    const rows = await em.execute<Array<{ id: string }>>(
+    const rows = await sql<{ id: string }>(
+      em,
       `select id from billing_incident where kind = 'DUPLICATE_SUBSCRIPTION' and stripe_subscription_id = ?`,
       [stripeSubscriptionId],
     );
@@ -78,33 +81,29 @@ export class BillingIncidentStore {
   }
 
   async unsettledOf(organizationId: string): Promise<BillingIncident[]> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<IncidentRow[]>(
-        `select ${COLUMNS} from billing_incident where organization_id = ? and settled_at is null order by created_at`,
-        [organizationId],
-      );
+    const rows = await sql<IncidentRow>(
+      this.orm,
+      `select ${COLUMNS} from billing_incident where organization_id = ? and settled_at is null order by created_at`,
+      [organizationId],
+    );
     return rows.map(toIncident);
   }
 
   async settle(id: string, refundedCents: number, detail: string, now: Date): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute('update billing_incident set refunded_cents = ?, detail = ?, settled_at = ? where id = ?', [
-        refundedCents,
-        detail,
-        now,
-        id,
-      ]);
+    await sql(this.orm, 'update billing_incident set refunded_cents = ?, detail = ?, settled_at = ? where id = ?', [
+      refundedCents,
+      detail,
+      now,
+      id,
+    ]);
   }
 
   async recent(organizationId: string, limit: number): Promise<BillingIncident[]> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<IncidentRow[]>(
-        `select ${COLUMNS} from billing_incident where organization_id = ? order by created_at desc, id limit ?`,
-        [organizationId, limit],
-      );
+    const rows = await sql<IncidentRow>(
+      this.orm,
+      `select ${COLUMNS} from billing_incident where organization_id = ? order by created_at desc, id limit ?`,
+      [organizationId, limit],
+    );
     return rows.map(toIncident);
   }
 }
@@ -120,6 +119,6 @@ function toIncident(row: IncidentRow): BillingIncident {
     refundedCents: row.refunded_cents,
     detail: row.detail,
     createdAt: new Date(row.created_at),
-    settledAt: row.settled_at === null ? null : new Date(row.settled_at),
+    settledAt: dateOrNull(row.settled_at),
   };
 }

@@ -53,18 +53,12 @@ export class BillingOverviewService {
     const monthlyRecurringRevenueCents = granting.reduce((sum, row) => sum + planOf(row.tier).priceMonthlyCents, 0);
     // Churn is a subscriber leaving: a cancellation, not a checkout that never completed
     // (incomplete_expired), nor the duplicate billing cancelled while the organization stayed.
-    const [churned] = await em.execute<Array<{ count: string | number }>>(
-      `select count(*) as count from billing_subscription s
-       where s.status = 'canceled' and s.ended_at >= ?
-         and not exists (select 1 from billing_incident i
-                         where i.kind = 'DUPLICATE_SUBSCRIPTION' and i.stripe_subscription_id = s.stripe_subscription_id)`,
-      [new Date(now.getTime() - CHURN_WINDOW_DAYS * DAY_MS)],
-    );
+    const churned = await this.store.churnedSince(em, new Date(now.getTime() - CHURN_WINDOW_DAYS * DAY_MS));
     return {
       monthlyRecurringRevenueCents,
       activeSubscribers: granting.length,
       subscribers,
-      churnedLast30Days: Number(churned?.count ?? 0),
+      churnedLast30Days: churned,
     };
   }
 }

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
@@ -7,8 +6,7 @@ import type { BillingMetrics } from '../billing.metrics.js';
 import { callStripe } from '../stripe/stripe-client.js';
 import type { StripeGateway } from '../stripe/stripe-gateway.js';
 import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from '../subscription-sync.js';
-import type { SubscriptionChanges } from '../subscription.store.js';
-import { endVanishedRow, liveRows } from './unlisted-subscriptions.js';
+import type { SubscriptionChanges, SubscriptionStore } from '../subscription.store.js';
 
 export interface ReconciliationFailure {
   /** Null when listing Stripe's subscriptions failed (the run then stops at that page). */
@@ -33,7 +31,7 @@ export interface ReconciliationReport {
   /** Subscriptions that could not be reconciled; the run went on with the others. */
   failed: number;
   failures: ReconciliationFailure[];
-  /** Live rows whose subscription Stripe does not have (any more): ended, see endVanishedRow. */
+  /** Live rows whose subscription Stripe does not have (any more): ended, see SubscriptionStore.endVanished. */
   missingInStripe: number;
   missing: MissingSubscription[];
 }
@@ -57,6 +55,7 @@ const LIST_EXPAND = SUBSCRIPTION_EXPAND.expand.map((path) => `data.${path}`);
 export class ReconciliationService {
   constructor(
     private readonly orm: Orm,
+    private readonly store: SubscriptionStore,
     private readonly stripe: StripeGateway,
     private readonly sync: SubscriptionSync,
     private readonly metrics: BillingMetrics,
@@ -120,7 +119,7 @@ export class ReconciliationService {
    * are reconciled like the others), or gone from Stripe (reported and ended).
    */
   async #reconcileUnlisted(listed: Set<string>, source: Source, report: ReconciliationReport): Promise<void> {
-    const rows = (await liveRows(this.orm.em.fork())).filter((row) => !listed.has(row.stripeSubscriptionId));
+    const rows = (await this.store.allLive(this.orm)).filter((row) => !listed.has(row.stripeSubscriptionId));
     for (const row of rows) {
       await this.#isolated(report, row.stripeSubscriptionId, async () => {
         const subscription = await this.#retrieve(row.stripeSubscriptionId);
@@ -169,7 +168,7 @@ export class ReconciliationService {
     source: Source,
     report: ReconciliationReport,
   ): Promise<void> {
-    const status = await endVanishedRow(this.orm.em.fork(), stripeSubscriptionId, this.clock.now());
+    const status = await this.store.endVanished(this.orm, stripeSubscriptionId, this.clock.now());
     if (status === null) return;
     report.missingInStripe += 1;
     report.missing.push({ stripeSubscriptionId, organizationId, status });
@@ -192,12 +191,11 @@ export class ReconciliationService {
     changes: SubscriptionChanges,
     source: Source,
   ): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute(
-        `insert into billing_repair (id, stripe_subscription_id, organization_id, changes, source, created_at) values (?, ?, ?, ?, ?, ?)`,
-        [randomUUID(), stripeSubscriptionId, organizationId, JSON.stringify(changes), source, this.clock.now()],
-      );
+    await this.store.recordRepair(
+      this.orm,
+      { stripeSubscriptionId, organizationId, changes, source },
+      this.clock.now(),
+    );
   }
 
   async #isolated(

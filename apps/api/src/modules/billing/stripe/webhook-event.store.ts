@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
+import { dateOrNull, sql, sqlOne } from '../../../db/sql.js';
 
 export type WebhookEventStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed';
 
@@ -46,7 +47,8 @@ export class WebhookEventStore {
 
   async record(event: Stripe.Event): Promise<void> {
     const now = this.clock.now();
-    await this.orm.em.fork().execute(
+    await sql(
+      this.orm,
       `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at)
        values (?, ?, 'received', 0, ?, ?, ?) on conflict (id) do nothing`,
       [event.id, event.type, JSON.stringify(event), now, now],
@@ -59,7 +61,8 @@ export class WebhookEventStore {
    */
   async claim(eventId: string): Promise<boolean> {
     const now = this.clock.now();
-    const claimed = await this.orm.em.fork().execute<Array<{ id: string }>>(
+    const claimed = await sql<{ id: string }>(
+      this.orm,
       `update stripe_webhook_event set status = 'processing', attempts = attempts + 1, updated_at = ?
        where id = ? and (status in ('received', 'failed') or (status = 'processing' and updated_at < ?))
        returning id`,
@@ -69,12 +72,12 @@ export class WebhookEventStore {
   }
 
   async statusOf(eventId: string): Promise<WebhookEventStatus | null> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<Array<{ status: WebhookEventStatus }>>('select status from stripe_webhook_event where id = ?', [
-        eventId,
-      ]);
-    return rows[0]?.status ?? null;
+    const row = await sqlOne<{ status: WebhookEventStatus }>(
+      this.orm,
+      'select status from stripe_webhook_event where id = ?',
+      [eventId],
+    );
+    return row?.status ?? null;
   }
 
   async finish(
@@ -83,7 +86,8 @@ export class WebhookEventStore {
     organizationId: string | null,
     result: string,
   ): Promise<void> {
-    await this.orm.em.fork().execute(
+    await sql(
+      this.orm,
       `update stripe_webhook_event set status = ?, organization_id = coalesce(?, organization_id), result = ?, last_error = null, updated_at = ?
        where id = ?`,
       [status, organizationId, result, this.clock.now(), eventId],
@@ -91,40 +95,47 @@ export class WebhookEventStore {
   }
 
   async fail(eventId: string, error: string): Promise<void> {
-    await this.orm.em
-      .fork()
-      .execute(`update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`, [
-        error,
-        this.clock.now(),
-        eventId,
-      ]);
+    await sql(
+      this.orm,
+      `update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`,
+      [error, this.clock.now(), eventId],
+    );
   }
 
   async recent(organizationId: string, limit: number): Promise<WebhookEventView[]> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} order by e.received_at desc limit ?`, [
-        organizationId,
-        organizationId,
-        limit,
-      ]);
+    const rows = await sql<EventRow>(this.orm, `${SELECT_OF_ORGANIZATION} order by e.received_at desc limit ?`, [
+      organizationId,
+      organizationId,
+      limit,
+    ]);
     return rows.map(toView);
   }
 
   async findOf(organizationId: string, eventId: string): Promise<WebhookEventView | null> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<EventRow[]>(`${SELECT_OF_ORGANIZATION} and e.id = ?`, [organizationId, organizationId, eventId]);
-    return rows[0] ? toView(rows[0]) : null;
+    const row = await sqlOne<EventRow>(this.orm, `${SELECT_OF_ORGANIZATION} and e.id = ?`, [
+      organizationId,
+      organizationId,
+      eventId,
+    ]);
+    return row ? toView(row) : null;
+  }
+
+  /** When any instance last received an event; null when none ever arrived. */
+  async lastReceivedAt(): Promise<Date | null> {
+    const row = await sqlOne<{ received: Date | string | null }>(
+      this.orm,
+      'select max(received_at) as received from stripe_webhook_event',
+    );
+    return dateOrNull(row?.received ?? null);
   }
 
   async payload(eventId: string): Promise<Stripe.Event | null> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<Array<{ payload: Stripe.Event | string }>>('select payload from stripe_webhook_event where id = ?', [
-        eventId,
-      ]);
-    const payload = rows[0]?.payload;
+    const row = await sqlOne<{ payload: Stripe.Event | string }>(
+      this.orm,
+      'select payload from stripe_webhook_event where id = ?',
+      [eventId],
+    );
+    const payload = row?.payload;
     if (payload === undefined) return null;
     return typeof payload === 'string' ? (JSON.parse(payload) as Stripe.Event) : payload;
   }
