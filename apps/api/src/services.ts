@@ -12,9 +12,7 @@ export interface Services extends AccountsServices, EntitlementsServices, Billin
   mail: MailService;
 }
 
-export type ServiceDeps = AppInputs;
-
 /** One loop over the registry (modules/index.ts), in its dependency order. */
-export function createServices(deps: ServiceDeps): Services {
+export function createServices(deps: AppInputs): Services {
   return createModuleServices(API_MODULES, deps);
 }

@@ -2,18 +2,13 @@
 import 'reflect-metadata';
 import { accountsModule } from './accounts/index.js';
 import { attributionModule } from './attribution/index.js';
-import { billingModule, type StripeConnection } from './billing/index.js';
-import { entitlementsModule, type SubscriptionLookup } from './entitlements/index.js';
+import { billingModule, type BillingNeeds } from './billing/index.js';
+import { entitlementsModule } from './entitlements/index.js';
 import { mailModule } from './mail/index.js';
 import { migrationsOf, moduleRegistry, type CoreDeps } from './module.js';
 
-/** What the app hands the modules besides the core deps. */
-export interface AppInputs extends CoreDeps {
-  /** Null: no Stripe to call (billing reads subscriptions but cannot start or change them). */
-  stripe: StripeConnection | null;
-  /** Replaces billing's Stripe-backed lookup, e.g. to put an organization on a plan in a test. */
-  subscriptionOverride?: SubscriptionLookup | undefined;
-}
+/** What the app hands the modules: the core deps, and billing's Stripe connection and test lookup. */
+export type AppInputs = CoreDeps & Pick<BillingNeeds, 'stripe' | 'subscriptionOverride'>;
 
 /**
  * Every module of the API, in one list: adding a module is adding a line here. Services are built in
