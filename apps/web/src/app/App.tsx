@@ -1,12 +1,14 @@
 import { ApolloProvider } from '@apollo/client/react';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { apolloClient } from '../lib/apollo.js';
-import { router } from './router.js';
+import { AppRoutes } from './router.js';
 
 export function App() {
   return (
     <ApolloProvider client={apolloClient}>
-      <RouterProvider router={router} />
+      <BrowserRouter>
+        <AppRoutes />
+      </BrowserRouter>
     </ApolloProvider>
   );
 }

@@ -1,15 +1,14 @@
 import { ButtonLink } from '../../components/ui/Button.js';
-import { Card } from '../../components/ui/Card.js';
-import { EmptyState } from '../../components/ui/States.js';
+import { PageHeader } from '../../components/ui/PageHeader.js';
 
 export function NotFoundRoute() {
   return (
     <div className="page">
-      <Card>
-        <EmptyState title="Page not found" action={<ButtonLink to="/">Back to dashboard</ButtonLink>}>
-          The address may be mistyped, or the page has moved.
-        </EmptyState>
-      </Card>
+      <PageHeader
+        title="Page not found"
+        description="The address may be mistyped, or the page has moved."
+        actions={<ButtonLink to="/">Back to dashboard</ButtonLink>}
+      />
     </div>
   );
 }

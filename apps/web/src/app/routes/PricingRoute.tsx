@@ -8,7 +8,7 @@ import { viewerBillingOf, type ViewerBilling } from '../../features/billing/plan
 import { useBillingAccountQuery, useCurrentPlanQuery } from '../../gql/hooks.js';
 
 export function PricingRoute() {
-  const { viewer } = useViewer();
+  const { viewer, loading } = useViewer();
   const signedIn = viewer !== null;
   const plan = useCurrentPlanQuery({ skip: !signedIn, fetchPolicy: 'cache-and-network' });
   const account = useBillingAccountQuery({ skip: !signedIn, fetchPolicy: 'cache-and-network' });
@@ -30,7 +30,7 @@ export function PricingRoute() {
           changing plans.
         </Alert>
       )}
-      {signedIn && !billing ? (
+      {loading || (signedIn && !billing) ? (
         <LoadingState label="Loading your plan…" />
       ) : (
         <PricingPlans viewer={billing} selection={selection} />

@@ -18,13 +18,19 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement>, Lo
   busy?: boolean;
 }
 
-export function Button({ variant, size, block, busy = false, className, children, disabled, ...rest }: ButtonProps) {
+/**
+ * A busy button refuses clicks but stays focusable (aria-disabled, not disabled): a disabled button
+ * drops the keyboard focus to the page body, and a dialog opened meanwhile could not give it back.
+ */
+export function Button({ variant, size, block, busy = false, className, children, onClick, ...rest }: ButtonProps) {
   return (
     <button
       type="button"
       className={classOf({ variant, size, block }, className)}
-      disabled={disabled || busy}
+      aria-disabled={busy || undefined}
+      aria-busy={busy || undefined}
       {...rest}
+      onClick={busy ? (event) => event.preventDefault() : onClick}
     >
       {busy && <span className="spinner" aria-hidden="true" />}
       {children}

@@ -68,3 +68,9 @@ export const ActivityIcon = (p: SVGProps<SVGSVGElement>) => (
     <path d="M22 12h-4l-3 9L9 3l-3 9H2" />
   </Icon>
 );
+
+export const MenuIcon = (p: SVGProps<SVGSVGElement>) => (
+  <Icon {...p}>
+    <path d="M4 6h16M4 12h16M4 18h16" />
+  </Icon>
+);

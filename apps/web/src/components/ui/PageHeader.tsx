@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../../lib/document-title.js';
 
+/** A screen's one H1, which also names the browser tab. */
 export function PageHeader({
   title,
   description,
@@ -9,6 +11,7 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <header className="page-header">
       <div>

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { useDocumentTitle } from '../../lib/document-title.js';
 import { userMessageOf } from '../../lib/graphql-errors.js';
 
 export function LoadingState({ label = 'Loading…' }: { label?: string }) {
@@ -29,6 +30,22 @@ export function ErrorAlert({ error, onRetry }: { error: unknown; onRetry?: () =>
           Retry
         </button>
       )}
+    </div>
+  );
+}
+
+/** The whole screen when the API cannot be reached: never the signed-out layout, which would mislead. */
+export function OutageState({ onRetry }: { onRetry: () => void }) {
+  useDocumentTitle('Server unreachable');
+  return (
+    <div className="outage" role="alert">
+      <h1>We can’t reach the server</h1>
+      <p className="muted">
+        Your data is safe. Check your connection; if it works, we are likely restarting. Try again in a moment.
+      </p>
+      <button type="button" className="btn btn--primary" onClick={onRetry}>
+        Retry
+      </button>
     </div>
   );
 }

@@ -46,7 +46,7 @@ function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
     : channelCount;
   return (
     <Card title={MODEL_LABELS[entry.model]} subtitle={subtitle} aria-label={`${MODEL_LABELS[entry.model]} credits`}>
-      <Table columns={CREDIT_COLUMNS}>
+      <Table label={`${MODEL_LABELS[entry.model]} credits`} columns={CREDIT_COLUMNS}>
         {channels.map((row) => (
           <tr key={row.channel}>
             <td>{row.channel}</td>

@@ -50,7 +50,7 @@ export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsList
         <EmptyState title="No reports yet">Run attribution above to create your first report.</EmptyState>
       )}
       {page && page.edges.length > 0 && (
-        <Table columns={REPORT_COLUMNS}>
+        <Table label="Saved reports" columns={REPORT_COLUMNS}>
           {page.edges.map(({ node }) => (
             <tr key={node.id}>
               <td>{formatDateTime(node.createdAt)}</td>

@@ -20,7 +20,7 @@ export function AuthCard({
           <LogoMark className="brand__mark" />
           Attribution Analytics
         </div>
-        <Card title={title} subtitle={subtitle}>
+        <Card title={title} subtitle={subtitle} titleAs="h1">
           {children}
           <p className="muted" style={{ textAlign: 'center' }}>
             {footer}
