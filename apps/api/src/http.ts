@@ -29,6 +29,8 @@ export interface HttpDeps {
 export function createHttpApp({ config, log, metrics, db, modules, routeDeps, graphql }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS proxy: req.secure (the session cookie's Secure flag) and req.ip come from its X-Forwarded-* headers.
+  app.set('trust proxy', config.transport.trustProxy);
   app.use(
     pinoHttp({
       logger: log,

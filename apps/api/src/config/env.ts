@@ -4,7 +4,9 @@ import { billingSchema, checkBillingEnv, toBillingConfig, type BillingConfig } f
 import { databaseSchema, toDatabaseConfig, type DatabaseConfig } from './database.js';
 import { environmentWithDotEnv } from './dotenv.js';
 import { mailSchema, toMailConfig, type MailConfig } from './mail.js';
+import { rateLimitSchema, toRateLimitConfig, type RateLimitConfig } from './rate-limit.js';
 import { serverSchema, toServerConfig, type ServerConfig } from './server.js';
+import { transportSchema, toTransportConfig, type TransportConfig } from './transport.js';
 
 /**
  * The only reader of process.env (over the repository's `.env`, see dotenv.ts). Each concern owns a
@@ -18,6 +20,8 @@ const envSchema = z
     ...authSchema.shape,
     ...billingSchema.shape,
     ...mailSchema.shape,
+    ...transportSchema.shape,
+    ...rateLimitSchema.shape,
   })
   .superRefine(checkBillingEnv);
 
@@ -27,6 +31,8 @@ export interface AppConfig {
   auth: AuthConfig;
   billing: BillingConfig;
   mail: MailConfig;
+  transport: TransportConfig;
+  rateLimits: RateLimitConfig;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +67,8 @@ export function loadConfig(env: Env = environmentWithDotEnv()): AppConfig {
     auth: toAuthConfig(parsed.data),
     billing: toBillingConfig(parsed.data),
     mail: toMailConfig(parsed.data),
+    transport: toTransportConfig(parsed.data),
+    rateLimits: toRateLimitConfig(parsed.data),
   };
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
+import { clientAddress } from '../../http/client-address.js';
 import type { SignedIn } from './accounts.service.js';
 import { SignInArgs, SignUpInputObject, ViewerObject } from './accounts.types.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -16,7 +17,7 @@ export class AccountsResolver {
     @Arg('input', () => SignUpInputObject) input: SignUpInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<ViewerObject> {
-    return startSession(context, await context.services.accounts.signUp(input));
+    return startSession(context, await context.services.accounts.signUp(input, clientAddress(context.req)));
   }
 
   @Mutation(() => ViewerObject)
@@ -24,7 +25,7 @@ export class AccountsResolver {
     @Args(() => SignInArgs) { email, password }: SignInArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ViewerObject> {
-    return startSession(context, await context.services.accounts.signIn(email, password));
+    return startSession(context, await context.services.accounts.signIn(email, password, clientAddress(context.req)));
   }
 
   @FieldResolver(() => Boolean, {

@@ -46,12 +46,13 @@ export class AccountsService {
     private readonly clock: Clock,
     private readonly config: AuthConfig,
   ) {
-    this.#throttle = new SignInThrottle(clock, config.signInMaxFailures, config.signInLockoutSeconds);
+    this.#throttle = new SignInThrottle(orm, clock, config);
   }
 
-  async signUp(input: SignUpInput): Promise<SignedIn> {
+  /** `address`: the client's (see http/client-address.ts); sign-ins from there never wait for failures elsewhere. */
+  async signUp(input: SignUpInput, address: string | null = null): Promise<SignedIn> {
     const email = normaliseEmail(input.email);
-    checkPasswordStrength(input.password);
+    checkPasswordStrength(input.password, email);
     const organizationName = input.organizationName.trim();
     if (organizationName.length === 0 || organizationName.length > 200) {
       throw new AccountsError('INVALID_ORGANIZATION_NAME', 'The organization name must be 1 to 200 characters long', {
@@ -63,7 +64,7 @@ export class AccountsService {
     const em = this.orm.em.fork();
     if (await em.count(User, { email })) throw emailTaken();
     try {
-      return await em.transactional(async (tx) => {
+      const signedIn = await em.transactional(async (tx): Promise<SignedIn> => {
         const organization = tx.create(Organization, { id: randomUUID(), name: organizationName, createdAt: now });
         const user = tx.create(User, { id: randomUUID(), email, passwordHash, createdAt: now });
         tx.create(Membership, {
@@ -83,6 +84,8 @@ export class AccountsService {
           ...session,
         };
       });
+      if (address !== null) await this.#throttle.recordKnownAddress(email, address);
+      return signedIn;
     } catch (error) {
       // Two concurrent sign-ups with one email: the unique index decides.
       if (error instanceof UniqueConstraintViolationException) throw emailTaken();
@@ -90,17 +93,14 @@ export class AccountsService {
     }
   }
 
-  async signIn(rawEmail: string, password: string): Promise<SignedIn> {
+  async signIn(rawEmail: string, password: string, address: string): Promise<SignedIn> {
     const email = normaliseEmail(rawEmail);
-    this.#throttle.assertAllowed(email);
+    await this.#throttle.claimAttempt(email, address);
     const em = this.orm.em.fork();
     const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
-    if (!user || !valid) {
-      this.#throttle.recordFailure(email);
-      throw new AccountsError('INVALID_CREDENTIALS', 'The email or password is incorrect');
-    }
-    this.#throttle.recordSuccess(email);
+    if (!user || !valid) throw new AccountsError('INVALID_CREDENTIALS', 'The email or password is incorrect');
+    await this.#throttle.recordSuccess(email, address);
     // The first membership is the default organization; switching organizations comes later.
     const membership = await em.findOneOrFail(Membership, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
     const organization = await em.findOneOrFail(Organization, { id: membership.organizationId });

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
+import { dictionary } from '@zxcvbn-ts/language-common';
 import { AccountsError } from './accounts.errors.js';
 
 const MIN_PASSWORD_LENGTH = 10;
@@ -15,14 +16,26 @@ export function normaliseEmail(raw: string): string {
   return email;
 }
 
-export function checkPasswordStrength(password: string): void {
+// zxcvbn's list of leaked passwords is ranked by frequency: its head is the 10,000 most common.
+const COMMON_PASSWORDS = new Set(dictionary['passwords-common'].slice(0, 10_000));
+
+/** Long enough, and not one a guesser tries first: blank, among the most common, or the email itself. */
+export function checkPasswordStrength(password: string, email: string): void {
   if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
-    throw new AccountsError(
-      'WEAK_PASSWORD',
+    throw weakPassword(
       `The password must be between ${MIN_PASSWORD_LENGTH} and ${MAX_PASSWORD_LENGTH} characters long`,
-      { field: 'password' },
     );
   }
+  const plain = password.trim().toLowerCase();
+  if (plain.length === 0) throw weakPassword('The password cannot be only spaces');
+  if (plain === email) throw weakPassword('The password cannot be your email address');
+  if (COMMON_PASSWORDS.has(plain)) {
+    throw weakPassword('The password is one of the 10,000 most common passwords; choose one that is harder to guess');
+  }
+}
+
+function weakPassword(message: string): AccountsError {
+  return new AccountsError('WEAK_PASSWORD', message, { field: 'password' });
 }
 
 /** argon2id with the library's defaults (the OWASP-recommended parameters). */

@@ -10,6 +10,7 @@ import { AccountsService } from './accounts.service.js';
 import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { Migration20261125000001Accounts } from './migrations/Migration20261125000001Accounts.js';
+import { Migration20261202150000SignInThrottle } from './migrations/Migration20261202150000SignInThrottle.js';
 
 export { MEMBERSHIP_ROLES, type MembershipRole } from './accounts.entity.js';
 export { AccessDeniedError, requireSignedIn } from './accounts.errors.js';
@@ -29,7 +30,10 @@ export const accountsModule: ModuleDefinition<CoreDeps, AccountsServices> = {
   name: 'accounts',
   entities: ACCOUNT_ENTITIES,
   resolvers: [AccountsResolver, ApiKeysResolver],
-  migrations: [{ name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts }],
+  migrations: [
+    { name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts },
+    { name: 'Migration20261202150000SignInThrottle', class: Migration20261202150000SignInThrottle },
+  ],
   create: ({ orm, clock, config }) => ({
     accounts: new AccountsService(orm, clock, config.auth),
     apiKeys: new ApiKeysService(orm, clock),
