@@ -6,7 +6,9 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/env.js';
 import type { Database } from './db/database.js';
+import { authenticateRequest } from './modules/accounts/index.js';
 import type { ApiModule, HttpRouteDeps } from './modules/module.js';
+import { rateLimitCalls } from './modules/ratelimit/index.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
 
@@ -71,6 +73,13 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   app.get('/metrics', async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+
+  // Rate limits, before a body is read (the webhooks above are Stripe's, signed, and not limited).
+  const { services } = routeDeps;
+  app.use(
+    ['/graphql', '/imports', '/exports'],
+    rateLimitCalls(services.rateLimits, (req) => authenticateRequest(req, services)),
+  );
 
   // Slot 2: JSON bodies, with one ORM identity map per request.
   app.use(express.json({ limit: config.server.graphqlBodyLimitBytes }));

@@ -5,6 +5,7 @@ import { attributionModule } from './attribution/index.js';
 import { billingModule, type BillingNeeds } from './billing/index.js';
 import { entitlementsModule } from './entitlements/index.js';
 import { mailModule } from './mail/index.js';
+import { rateLimitModule } from './ratelimit/index.js';
 import { migrationsOf, moduleRegistry, type CoreDeps } from './module.js';
 
 /** What the app hands the modules: the core deps, and billing's Stripe connection and test lookup. */
@@ -21,6 +22,7 @@ export const API_MODULES = moduleRegistry<AppInputs>()([
   billingModule,
   entitlementsModule,
   attributionModule,
+  rateLimitModule,
 ]);
 
 /** Every module's migrations, in the order databases recorded them. */

@@ -59,6 +59,14 @@ export interface TestApp {
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
+const RATE_LIMIT_VARIABLES = [
+  'RATE_LIMIT_API_KEY',
+  'RATE_LIMIT_ORGANIZATION',
+  'RATE_LIMIT_ANONYMOUS',
+  'RATE_LIMIT_SIGN_UP',
+  'RATE_LIMIT_SIGN_IN',
+];
+
 /** Boots the real app in-process on a free port against this run's database. */
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const config = loadConfig({
@@ -68,6 +76,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // The port is only known after listen(); links in responses use this fixed public URL.
     PUBLIC_URL: 'http://app.test',
     LOG_LEVEL: testLogLevel(),
+    // Every test calls from 127.0.0.1 on a clock that stands still: limits no suite reaches (rate-limits.test sets its own).
+    ...Object.fromEntries(RATE_LIMIT_VARIABLES.map((name) => [name, '1000000/1s'])),
     ...options.env,
   });
   const clock = options.clock ?? new TestClock();

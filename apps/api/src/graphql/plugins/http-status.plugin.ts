@@ -11,6 +11,9 @@ export function httpStatusPlugin(): ApolloServerPlugin {
           if (errors?.length && errors.every((error) => error.extensions?.code === 'PLAN_LIMIT_EXCEEDED')) {
             response.http.status = 402;
           }
+          if (errors?.length && errors.every((error) => error.extensions?.code === 'RATE_LIMITED')) {
+            response.http.status = 429;
+          }
         },
       };
     },

@@ -1,6 +1,7 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { clientAddress } from '../../http/client-address.js';
+import { enforceRateLimit } from '../ratelimit/index.js';
 import type { SignedIn } from './accounts.service.js';
 import { SignInArgs, SignUpInputObject, ViewerObject } from './accounts.types.js';
 import { clearSessionCookie, setSessionCookie } from './session-cookie.js';
@@ -17,7 +18,9 @@ export class AccountsResolver {
     @Arg('input', () => SignUpInputObject) input: SignUpInputObject,
     @Ctx() context: GraphQLContext,
   ): Promise<ViewerObject> {
-    return startSession(context, await context.services.accounts.signUp(input, clientAddress(context.req)));
+    const address = clientAddress(context.req);
+    enforceRateLimit(context.res, await context.services.rateLimits.take([['sign-up', address]]));
+    return startSession(context, await context.services.accounts.signUp(input, address));
   }
 
   @Mutation(() => ViewerObject)
@@ -25,7 +28,9 @@ export class AccountsResolver {
     @Args(() => SignInArgs) { email, password }: SignInArgs,
     @Ctx() context: GraphQLContext,
   ): Promise<ViewerObject> {
-    return startSession(context, await context.services.accounts.signIn(email, password, clientAddress(context.req)));
+    const address = clientAddress(context.req);
+    enforceRateLimit(context.res, await context.services.rateLimits.take([['sign-in', address]]));
+    return startSession(context, await context.services.accounts.signIn(email, password, address));
   }
 
   @FieldResolver(() => Boolean, {
