@@ -30,6 +30,11 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (original instanceof GraphQLError) {
     const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+    // graphql-js's own request errors that Apollo gives no code, e.g. its cap on variable errors
+    // ("Too many errors processing variables"), are the client's input, not a server failure.
+    if (extensions.code === 'INTERNAL_SERVER_ERROR' && !formatted.path && !original.originalError) {
+      return { ...formatted, extensions: { ...extensions, code: 'BAD_USER_INPUT' } };
+    }
     return { ...formatted, extensions };
   }
   return { message: INTERNAL_ERROR_MESSAGE, ...where, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
