@@ -13,6 +13,10 @@ import type { GraphQLContext } from './context.js';
 import { formatError } from './error-mapping.js';
 import { errorReportingPlugin } from './plugins/error-reporting.plugin.js';
 import { httpStatusPlugin } from './plugins/http-status.plugin.js';
+import { storableTextPlugin } from './plugins/storable-text.plugin.js';
+
+/** graphql-armor's default: far above any query the SPA or a client sends. */
+export const MAX_TOKENS = 1000;
 
 export interface GraphQLServer {
   server: ApolloServer<GraphQLContext>;
@@ -25,11 +29,14 @@ export async function startGraphQLServer(
   services: Services,
   metrics: Metrics,
 ): Promise<GraphQLServer> {
-  // Depth, cost and alias limits keep one request from costing the server more than a page of data.
+  // Depth, cost, alias and token limits keep one request from costing the server more than a page of data.
   const armor = new ApolloArmor({
     maxDepth: { n: 10 },
     costLimit: { maxCost: 5000 },
     maxAliases: { n: 15 },
+    // graphql-armor's token limit parses every document a second time in a hook whose errors Apollo
+    // answers 500, syntax errors included; graphql-js's own limit (parseOptions) fails the one parse, 400.
+    maxTokens: { enabled: false },
   }).protect();
   // graphql-armor's typings point at Apollo's CommonJS build; the plugins themselves are context-agnostic.
   const armorPlugins = armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[];
@@ -37,12 +44,14 @@ export async function startGraphQLServer(
     schema,
     formatError,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: MAX_TOKENS },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown (HTTP, Apollo, database in order); Apollo would otherwise re-raise SIGTERM.
     stopOnTerminationSignals: false,
     plugins: [
       ...armorPlugins,
+      storableTextPlugin(),
       httpStatusPlugin(),
       errorReportingPlugin(metrics),
       ApolloServerPluginDrainHttpServer({ httpServer }),
