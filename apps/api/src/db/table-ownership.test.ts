@@ -15,6 +15,8 @@ const OWNER: Record<string, string> = {
   membership: 'accounts',
   api_key: 'accounts',
   user_session: 'accounts',
+  sign_in_throttle: 'accounts',
+  sign_in_known_address: 'accounts',
   usage_counter: 'entitlements',
   journey: 'attribution',
   touch: 'attribution',
@@ -28,6 +30,7 @@ const OWNER: Record<string, string> = {
   billing_repair: 'billing',
   billing_incident: 'billing',
   mail_message: 'mail',
+  rate_limit_bucket: 'ratelimit',
 };
 
 /** `file: table` pairs that break the rule today; issue 9 moves each behind its owner's service. */
