@@ -6,6 +6,8 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/env.js';
 import type { Database } from './db/database.js';
+import { metricsAccess } from './http/metrics-access.js';
+import { securityHeaders } from './http/security-headers.js';
 import { authenticateRequest } from './modules/accounts/index.js';
 import type { ApiModule, HttpRouteDeps } from './modules/module.js';
 import { rateLimitCalls } from './modules/ratelimit/index.js';
@@ -44,6 +46,7 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
       },
     }),
   );
+  app.use(securityHeaders());
   app.use((req, res, next) => {
     res.on('finish', () => {
       // originalUrl: mounted routers rewrite req.path; a fixed set of labels keeps cardinality low.
@@ -70,7 +73,7 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
       res.status(503).json({ status: 'unavailable', database: db.mode });
     }
   });
-  app.get('/metrics', async (_req, res) => {
+  app.get('/metrics', metricsAccess(config.transport.metricsToken), async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 

@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
-import { holdsNul } from '../../../http/nul-text.js';
+import { holdsUnstorableText } from '../../../http/storable-text.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { BillingMetrics } from '../billing.metrics.js';
 import type { StripeGateway } from './stripe-gateway.js';
@@ -34,6 +34,10 @@ export function stripeWebhookRouter(
       const signature = req.header('stripe-signature') ?? '';
       const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       event = Stripe.webhooks.constructEvent(body, signature, stripe.webhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
+      // The SDK refuses only old signatures; one dated ahead could be replayed for the same five minutes later.
+      if (signedAtSeconds(signature) - Date.now() / 1000 > SIGNATURE_TOLERANCE_SECONDS) {
+        throw new Error('Timestamp is in the future beyond the tolerance zone');
+      }
     } catch (error) {
       metrics.webhookRejected.inc();
       // Only the message: the SDK's error also carries the Stripe-Signature header (redacted from request
@@ -73,9 +77,21 @@ export function stripeWebhookRouter(
   return router;
 }
 
-/** An object with a string id and type, and no NUL character PostgreSQL's jsonb would refuse. */
+/** The widths of stripe_webhook_event's id and type columns. */
+const MAX_EVENT_ID_LENGTH = 255;
+const MAX_EVENT_TYPE_LENGTH = 128;
+
+/** An object with an id and a type that fit their columns, and no text PostgreSQL's jsonb would refuse. */
 function isStorableEvent(event: unknown): event is Stripe.Event {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { id, type } = event as Record<string, unknown>;
-  return typeof id === 'string' && id !== '' && typeof type === 'string' && type !== '' && !holdsNul(event);
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    id.length <= MAX_EVENT_ID_LENGTH &&
+    typeof type === 'string' &&
+    type.length > 0 &&
+    type.length <= MAX_EVENT_TYPE_LENGTH &&
+    !holdsUnstorableText(event)
+  );
 }
