@@ -1,7 +1,7 @@
 import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
-import { holdsUnstorableText } from '../../../http/storable-text.js';
+import { holdsNul } from '../../../http/nul-text.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { BillingMetrics } from '../billing.metrics.js';
 import type { StripeGateway } from './stripe-gateway.js';
@@ -77,21 +77,14 @@ export function stripeWebhookRouter(
   return router;
 }
 
-/** The widths of stripe_webhook_event's id and type columns. */
-const MAX_EVENT_ID_LENGTH = 255;
-const MAX_EVENT_TYPE_LENGTH = 128;
-
-/** An object with an id and a type that fit their columns, and no text PostgreSQL's jsonb would refuse. */
+/** An object with a string id and type, and no NUL character PostgreSQL's jsonb would refuse. */
 function isStorableEvent(event: unknown): event is Stripe.Event {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { id, type } = event as Record<string, unknown>;
-  return (
-    typeof id === 'string' &&
-    id.length > 0 &&
-    id.length <= MAX_EVENT_ID_LENGTH &&
-    typeof type === 'string' &&
-    type.length > 0 &&
-    type.length <= MAX_EVENT_TYPE_LENGTH &&
-    !holdsUnstorableText(event)
-  );
+  return typeof id === 'string' && id !== '' && typeof type === 'string' && type !== '' && !holdsNul(event);
+}
+
+/** The `t=` of a Stripe-Signature header (constructEvent has already checked it is there). */
+function signedAtSeconds(header: string): number {
+  return Number(/(?:^|,)t=(\d+)/.exec(header)?.[1] ?? 0);
 }
