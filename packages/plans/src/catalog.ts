@@ -14,6 +14,11 @@ export interface PlanLimits {
   readonly models: readonly AttributionModelId[];
   readonly lookbackDays: number;
   readonly exports: boolean;
+  /**
+   * Journeys (tracked or imported) and aggregated path rows an organization may keep stored at once;
+   * not per period: deleting stored journeys makes room again.
+   */
+  readonly storedJourneys: number;
 }
 
 /** How a paid plan appears in Stripe; FREE has none. */
@@ -39,7 +44,7 @@ export const PLAN_CATALOG: readonly Plan[] = [
     tier: 'FREE',
     name: 'Free',
     priceMonthlyCents: 0,
-    limits: { attributionRuns: 500, models: ['LAST_TOUCH'], lookbackDays: 30, exports: false },
+    limits: { attributionRuns: 500, models: ['LAST_TOUCH'], lookbackDays: 30, exports: false, storedJourneys: 10_000 },
     stripe: null,
   },
   {
@@ -51,6 +56,7 @@ export const PLAN_CATALOG: readonly Plan[] = [
       models: ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR'],
       lookbackDays: 60,
       exports: false,
+      storedJourneys: 1_000_000,
     },
     stripe: {
       productName: 'Attribution Analytics Pro',
@@ -68,6 +74,7 @@ export const PLAN_CATALOG: readonly Plan[] = [
       models: ATTRIBUTION_MODEL_IDS,
       lookbackDays: 180,
       exports: true,
+      storedJourneys: 10_000_000,
     },
     stripe: {
       productName: 'Attribution Analytics Scale',

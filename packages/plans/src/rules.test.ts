@@ -37,6 +37,10 @@ describe('plan catalog', () => {
     expect(PLAN_CATALOG.map((plan) => plan.limits.exports)).toEqual([false, false, true]);
   });
 
+  it('bounds stored journeys per plan', () => {
+    expect(PLAN_CATALOG.map((plan) => plan.limits.storedJourneys)).toEqual([10_000, 1_000_000, 10_000_000]);
+  });
+
   it('rejects an unknown tier with a typed error', () => {
     expect(() => planOf('ENTERPRISE' as PlanTier)).toThrow(UnknownPlanTierError);
     expect(planOf('PRO').name).toBe('Pro');

@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
+import { textUpload } from './import-upload.js';
 import type { ImportSummary } from './journey-import.service.js';
 import type { AttributionReportData, ReportPage } from './report.store.js';
 import {
@@ -17,10 +18,26 @@ export class AttributionResolver {
   @Authorized()
   @Mutation(() => JourneyImportObject, {
     description:
-      'Stores a CSV of journeys or aggregated path rows (up to 100,000), all or nothing; a bad row fails with its line in extensions.line. Files over the 8 MB request limit: POST /imports/journeys (text/csv).',
+      "Stores a CSV of journeys or aggregated path rows (up to 100,000), all or nothing; a bad row fails with its line in extensions.line, a file past the plan's stored journeys with JOURNEY_ALLOWANCE_EXCEEDED, the same file again with DUPLICATE_IMPORT. Files over the 8 MB request limit: POST /imports/journeys (text/csv).",
   })
-  async importJourneys(@Arg('csv', () => String) csv: string, @Ctx() context: GraphQLContext): Promise<ImportSummary> {
-    return context.services.attribution.imports.import(principalOf(context).organizationId, csv.split('\n'));
+  async importJourneys(
+    @Arg('csv', () => String) csv: string,
+    @Arg('fileName', () => String, { nullable: true, description: 'Shown in the imports list' })
+    fileName: string | null,
+    @Arg('replace', () => Boolean, {
+      defaultValue: false,
+      description: 'The same file imported before: delete that import and store this one (else DUPLICATE_IMPORT)',
+    })
+    replace: boolean,
+    @Ctx() context: GraphQLContext,
+  ): Promise<ImportSummary> {
+    const { organizationId } = principalOf(context);
+    return context.services.attribution.imports.import(
+      organizationId,
+      await context.entitlements.forOrganization(organizationId),
+      textUpload(csv),
+      { fileName, replace },
+    );
   }
 
   @Authorized()

@@ -1,13 +1,14 @@
 import { once } from 'node:events';
 import { Router } from 'express';
 import { answerErrors } from '../../http/rest-errors.js';
+import { unsupportedUpload } from '../../http/upload-body.js';
 import { requirePrincipal } from '../accounts/index.js';
 import type { HttpRouteDeps } from '../module.js';
 import { FeatureNotInPlanError } from '../entitlements/index.js';
 import { AttributionError } from './attribution.errors.js';
 import { IMPORT_FORMAT_NAMES } from './attribution.types.js';
 import { reportCsvLines } from './report-csv.js';
-import { uploadLines } from './upload-lines.js';
+import { streamUpload } from './import-upload.js';
 
 /** REST next to GraphQL: CSV uploads too large for an 8 MB GraphQL body, and CSV exports (SCALE). */
 export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
@@ -17,15 +18,16 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
   router.post('/imports/journeys', async (req, res) => {
     await answerErrors(req, res, async () => {
       const principal = await requirePrincipal(req, services);
-      if (!req.is('text/csv')) {
-        res
-          .status(415)
-          .json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the file as Content-Type: text/csv' } });
+      const unsupported = unsupportedUpload(req, 'text/csv');
+      if (unsupported !== null) {
+        res.status(415).json({ error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: unsupported } });
         return;
       }
       const summary = await services.attribution.imports.import(
         principal.organizationId,
-        uploadLines(req.iterator({ destroyOnReturn: false })),
+        await services.entitlements.forOrganization(principal.organizationId),
+        streamUpload(req.iterator({ destroyOnReturn: false })),
+        { fileName: queryString(req.query.fileName), replace: queryString(req.query.replace) === 'true' },
       );
       res.json({ import: { ...summary, format: IMPORT_FORMAT_NAMES[summary.format] } });
     });
@@ -50,4 +52,9 @@ export function attributionRoutes({ config, services }: HttpRouteDeps): Router {
   });
 
   return router;
+}
+
+/** A query parameter given once, or null (absent, repeated or nested). */
+function queryString(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
 }

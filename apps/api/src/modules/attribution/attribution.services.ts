@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import { AttributionRunService } from './attribution-run.service.js';
 import { JourneyImportService } from './journey-import.service.js';
+import { JourneyImportStore } from './journey-import.store.js';
 import { JourneyStore } from './journey.store.js';
 import { JourneysService } from './journeys.service.js';
 import { ReportStore } from './report.store.js';
@@ -19,7 +20,7 @@ export function createAttributionServices(orm: Orm, clock: Clock, upgradeUrl: st
   const reports = new ReportStore(orm);
   return {
     journeys: new JourneysService(journeys, clock, upgradeUrl),
-    imports: new JourneyImportService(journeys, clock),
+    imports: new JourneyImportService(journeys, new JourneyImportStore(orm), clock, upgradeUrl),
     runs: new AttributionRunService(journeys, clock, reports, upgradeUrl),
     reports,
   };

@@ -21,8 +21,20 @@ export const IMPORT_FORMAT_NAMES: Readonly<Record<CsvFormat, keyof typeof Journe
 
 @ObjectType('JourneyImport', { description: 'What one import stored (all of the file, or nothing)' })
 export class JourneyImportObject {
+  @Field(() => ID, { description: 'The import, as the imports list and deleteImport name it' })
+  id!: string;
+
+  @Field(() => String)
+  fileName!: string;
+
   @Field(() => JourneyImportFormatEnum)
   format!: CsvFormat;
+
+  @Field(() => Int, { description: "The file's data lines, after its header" })
+  rows!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The earlier import of the same file that this one replaced' })
+  replacedImportId!: string | null;
 
   @Field(() => Int, { description: 'Journeys, or aggregated path rows for PATH_ROWS' })
   journeys!: number;

@@ -7,9 +7,11 @@ import { AttributionResolver } from './attribution.resolver.js';
 import { attributionRoutes } from './attribution.routes.js';
 import { createAttributionServices, type AttributionServices } from './attribution.services.js';
 import { JOURNEY_ENTITIES } from './journeys.entity.js';
+import { ImportsResolver } from './imports.resolver.js';
 import { JourneysResolver } from './journeys.resolver.js';
 import { Migration20261125000003Journeys } from './migrations/Migration20261125000003Journeys.js';
 import { Migration20261125190500Attribution } from './migrations/Migration20261125190500Attribution.js';
+import { Migration20261202140000JourneyImports } from './migrations/Migration20261202140000JourneyImports.js';
 
 export { AttributionError, JourneysError } from './attribution.errors.js';
 export type { AttributionServices } from './attribution.services.js';
@@ -24,11 +26,12 @@ export { ChannelCreditObject, JourneyAttributionObject, JourneyInputObject } fro
 export const attributionModule: ModuleDefinition<CoreDeps, { attribution: AttributionServices }> = {
   name: 'attribution',
   entities: JOURNEY_ENTITIES,
-  resolvers: [JourneysResolver, AttributionResolver],
+  resolvers: [JourneysResolver, AttributionResolver, ImportsResolver],
   routes: attributionRoutes,
   migrations: [
     { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
     { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
+    { name: 'Migration20261202140000JourneyImports', class: Migration20261202140000JourneyImports },
   ],
   create: ({ orm, clock, config }) => ({
     attribution: createAttributionServices(orm, clock, config.server.upgradeUrl),

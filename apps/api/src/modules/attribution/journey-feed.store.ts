@@ -1,5 +1,5 @@
 import type { AttributionAccumulator, AttributionModelId, Journey, Milestone, Touch } from '@aa/attribution';
-import type { SqlClient } from './pg-client.js';
+import type { PgClient } from '../../db/sql.js';
 
 export interface ReportWindow {
   from: Date | null;
@@ -63,7 +63,7 @@ interface PathRowRecord {
  * arrive as their distinct paths.
  */
 export async function feedStoredJourneys(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   scope: ReportScope,
   accumulator: AttributionAccumulator,
@@ -78,7 +78,7 @@ export async function feedStoredJourneys(
 }
 
 async function feedJourneysGroupedByPath(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   scope: ReportScope,
   accumulator: AttributionAccumulator,
@@ -111,7 +111,7 @@ async function feedJourneysGroupedByPath(
 
 /** Times travel as epoch milliseconds (float8), so the driver builds no Date objects. */
 async function feedJourneys(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   window: ReportWindow,
   accumulator: AttributionAccumulator,
@@ -135,19 +135,16 @@ async function feedJourneys(
 
 /** Aggregated rows have no times: the window applies to when they were imported. */
 async function feedPathRows(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   window: ReportWindow,
   accumulator: AttributionAccumulator,
 ): Promise<number> {
   const params: unknown[] = [organizationId];
-  const conditions: string[] = [];
-  if (window.from) conditions.push(`and created_at >= $${params.push(window.from)}`);
-  if (window.to) conditions.push(`and created_at <= $${params.push(window.to)}`);
   // Stored as the channels joined by " > " (channel names of this format never contain ">").
   const sql = `
     select string_to_array(path, ' > ') as channels, conversions, value, nulls
-    from journey_path where organization_id = $1 ${conditions.join(' ')}`;
+    from journey_path where organization_id = $1 ${pathWindowConditions(window, params)}`;
   let count = 0;
   await readCursor<Omit<PathRowRecord, 'journeys'>>(client, sql, params, (row) => {
     accumulator.addPathRow({ path: row.channels, conversions: row.conversions, value: row.value, nulls: row.nulls });
@@ -156,12 +153,20 @@ async function feedPathRows(
   return count;
 }
 
-/** A journey's time is its conversion, or for a journey that did not convert, its last touch. */
-function journeyWindowConditions(window: ReportWindow, params: unknown[]): string {
+/** A journey's time (alias j) is its conversion, or for a journey that did not convert, its last touch. */
+export function journeyWindowConditions(window: ReportWindow, params: unknown[]): string {
   const journeyTime = 'coalesce(j.converted_at, (select max(l.at) from touch l where l.journey_id = j.id))';
   const conditions: string[] = [];
   if (window.from) conditions.push(`and ${journeyTime} >= $${params.push(window.from)}`);
   if (window.to) conditions.push(`and ${journeyTime} <= $${params.push(window.to)}`);
+  return conditions.join(' ');
+}
+
+/** Aggregated rows have no times: their time is when they were imported. */
+export function pathWindowConditions(window: ReportWindow, params: unknown[]): string {
+  const conditions: string[] = [];
+  if (window.from) conditions.push(`and created_at >= $${params.push(window.from)}`);
+  if (window.to) conditions.push(`and created_at <= $${params.push(window.to)}`);
   return conditions.join(' ');
 }
 
@@ -175,7 +180,7 @@ function toJourney(row: JourneyRow): Journey {
 }
 
 async function readCursor<TRow>(
-  client: SqlClient,
+  client: PgClient,
   sql: string,
   params: unknown[],
   onRow: (row: TRow) => void,

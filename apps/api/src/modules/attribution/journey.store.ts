@@ -3,16 +3,30 @@ import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution
 import type { Orm } from '../../db/orm.js';
 import { feedStoredJourneys, type FedCounts, type ReportScope } from './journey-feed.store.js';
 import { Journey as JourneyEntity, Touch as TouchEntity } from './journeys.entity.js';
-import { withTransaction, type SqlClient } from './pg-client.js';
+import { withPgTransaction, type PgClient } from '../../db/sql.js';
+import {
+  deleteImportOn,
+  findImportByContent,
+  recordImport,
+  storedOn,
+  takeAllowance,
+  type EarlierImport,
+  type ImportToRecord,
+} from './journey-import.store.js';
 
 /** Rows per INSERT: large enough to amortise round trips, small enough to keep parameters modest. */
 const BATCH_SIZE = 5000;
+/**
+ * Touches per batch too: 5,000 journeys of 1,000 touches would hold 5,000,000 at once. At 10,000 a
+ * 27 MB import peaks at about 70 MB of heap (140 MB at 50,000; bench/import-memory.ts).
+ */
+const BATCH_TOUCHES = 10_000;
 
 // One statement per table and batch: each column travels as one array parameter and unnest turns
 // the arrays back into rows, so a batch costs one round trip whatever its size.
 const INSERT_JOURNEYS = `
-  insert into journey (id, organization_id, converted_at, value, created_at)
-  select id, $1, to_timestamp(converted_ms / 1000.0), value, $2
+  insert into journey (id, organization_id, converted_at, value, created_at, import_id)
+  select id, $1, to_timestamp(converted_ms / 1000.0), value, $2, $6
   from unnest($3::uuid[], $4::float8[], $5::float8[]) as batch(id, converted_ms, value)`;
 
 const INSERT_TOUCHES = `
@@ -21,8 +35,8 @@ const INSERT_TOUCHES = `
   from unnest($1::uuid[], $2::int[], $3::text[], $4::float8[], $5::text[]) as batch(journey_id, position, channel, at_ms, milestone)`;
 
 const INSERT_PATHS = `
-  insert into journey_path (organization_id, path, conversions, value, nulls, created_at)
-  select $1, path, conversions, value, nulls, $2
+  insert into journey_path (organization_id, path, conversions, value, nulls, created_at, import_id)
+  select $1, path, conversions, value, nulls, $2, $7
   from unnest($3::text[], $4::float8[], $5::float8[], $6::float8[]) as batch(path, conversions, value, nulls)`;
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -49,6 +63,34 @@ export interface ImportTotals {
   nulls: number;
 }
 
+/** The plan's bound on stored journeys, and the error a write past it fails with. */
+export interface JourneyAllowance {
+  limit: number;
+  refuse(stored: number, requested: number): Error;
+}
+
+/** One import: its id and time, what it is (known once the file was read) and how it may be refused. */
+export interface ImportPlan {
+  id: string;
+  createdAt: Date;
+  replace: boolean;
+  allowance: JourneyAllowance;
+  describe(): Pick<ImportToRecord, 'fileName' | 'contentSha256' | 'format' | 'rows'>;
+  duplicate(earlier: EarlierImport): Error;
+}
+
+export interface ImportOutcome {
+  totals: ImportTotals;
+  rows: number;
+  /** The earlier import of the same content that this one replaced. */
+  replaced: EarlierImport | null;
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const pgError = error as { code?: unknown; constraint?: unknown } | null;
+  return pgError?.code === '23505' && pgError.constraint === constraint;
+}
+
 /**
  * The journey, touch and journey_path tables. One journey (trackJourney) and a whole import are
  * written by the same statements; reports stream them back (journey-feed.store.ts).
@@ -56,12 +98,22 @@ export interface ImportTotals {
 export class JourneyStore {
   constructor(private readonly orm: Orm) {}
 
-  /** Stores one journey and its touches in one transaction; returns the journey's id. */
-  async insert(organizationId: string, journey: JourneyToStore, createdAt: Date): Promise<string> {
-    const [id] = await withTransaction(this.orm, 'read write', (client) =>
-      insertJourneys(client, organizationId, createdAt, [journey]),
-    );
-    return id!;
+  /**
+   * Stores one journey and its touches in one transaction with its room in the allowance; returns
+   * the journey's id. Over the allowance, `refuse` gives the error and nothing is stored.
+   */
+  async insert(
+    organizationId: string,
+    journey: JourneyToStore,
+    createdAt: Date,
+    allowance: JourneyAllowance,
+  ): Promise<string> {
+    return withPgTransaction(this.orm, 'read write', async (client) => {
+      const taken = await takeAllowance(client, organizationId, 1, allowance.limit);
+      if (!taken.taken) throw allowance.refuse(taken.stored, 1);
+      const [id] = await insertJourneys(client, organizationId, createdAt, [journey], null);
+      return id!;
+    });
   }
 
   /** Null for an unknown id or another organization's journey. */
@@ -79,58 +131,97 @@ export class JourneyStore {
     };
   }
 
-  /** A whole import in one transaction: `fill` adds records to the writer; any error stores nothing. */
+  /**
+   * A whole import in one transaction: `fill` adds records to the writer, then the import is recorded
+   * by its content (the same content again is `duplicate`, unless `replace` deletes the earlier one
+   * first) and its journeys take their room in the allowance. Any error stores nothing.
+   */
   async importAll(
     organizationId: string,
-    importedAt: Date,
+    plan: ImportPlan,
     fill: (writer: ImportBatchWriter) => Promise<void>,
-  ): Promise<ImportTotals> {
-    return withTransaction(this.orm, 'read write', async (client) => {
-      const writer = new ImportBatchWriter(client, organizationId, importedAt);
-      await fill(writer);
-      await writer.flush();
-      return writer.totals;
-    });
+  ): Promise<ImportOutcome> {
+    try {
+      return await withPgTransaction(this.orm, 'read write', async (client) => {
+        // Without a replace, nothing leaves: past the room left, the rest is only counted, not sent.
+        const room = plan.replace ? Infinity : plan.allowance.limit - (await storedOn(client, organizationId));
+        const writer = new ImportBatchWriter(client, organizationId, plan.createdAt, plan.id, room);
+        await fill(writer);
+        await writer.flush();
+        const record = { ...plan.describe(), id: plan.id, createdAt: plan.createdAt, journeys: writer.totals.journeys };
+        const earlier = await findImportByContent(client, organizationId, record.contentSha256);
+        if (earlier && !plan.replace) throw plan.duplicate(earlier);
+        if (earlier) await deleteImportOn(client, organizationId, earlier.id);
+        const taken = writer.overflowed
+          ? ({ taken: false, stored: await storedOn(client, organizationId) } as const)
+          : await takeAllowance(client, organizationId, writer.totals.journeys, plan.allowance.limit);
+        if (!taken.taken) throw plan.allowance.refuse(taken.stored, writer.totals.journeys);
+        await recordImport(client, organizationId, record);
+        return { totals: writer.totals, rows: record.rows, replaced: earlier };
+      });
+    } catch (error) {
+      // The same file imported at the same moment: the unique content index lets one through.
+      if (!isUniqueViolation(error, 'journey_import_organization_id_content_sha256_key')) throw error;
+      const earlier = await withPgTransaction(this.orm, 'snapshot read', (client) =>
+        findImportByContent(client, organizationId, plan.describe().contentSha256),
+      );
+      throw earlier ? plan.duplicate(earlier) : error;
+    }
   }
 
   /** Streams the organization's journeys and path rows in `scope` into the accumulator, from one snapshot. */
   async feed(organizationId: string, scope: ReportScope, accumulator: AttributionAccumulator): Promise<FedCounts> {
-    return withTransaction(this.orm, 'snapshot read', (client) =>
+    return withPgTransaction(this.orm, 'snapshot read', (client) =>
       feedStoredJourneys(client, organizationId, scope, accumulator),
     );
   }
 }
 
-/** Buffers imported records and writes them in multi-row INSERTs on the import's transaction. */
+/**
+ * Buffers imported records and writes them in multi-row INSERTs on the import's transaction. Past
+ * `room` records it stops buffering (the import will be refused) but keeps counting, so the refusal
+ * names the whole file's size.
+ */
 export class ImportBatchWriter {
   readonly totals: ImportTotals = { journeys: 0, touches: 0, conversions: 0, value: 0, nulls: 0 };
   private journeys: JourneyToStore[] = [];
+  private bufferedTouches = 0;
   private paths: PathRow[] = [];
 
   constructor(
-    private readonly client: SqlClient,
+    private readonly client: PgClient,
     private readonly organizationId: string,
     private readonly importedAt: Date,
+    private readonly importId: string,
+    private readonly room: number,
   ) {}
 
+  get overflowed(): boolean {
+    return this.totals.journeys > this.room;
+  }
+
   async addJourney(journey: JourneyToStore): Promise<void> {
-    this.journeys.push(journey);
     const converted = journey.convertedAt !== undefined;
     this.count(converted ? 1 : 0, journey.value ?? 0, converted ? 0 : 1, journey.touches.length);
-    if (this.journeys.length >= BATCH_SIZE) await this.flush();
+    if (this.overflowed) return;
+    this.journeys.push(journey);
+    this.bufferedTouches += journey.touches.length;
+    if (this.journeys.length >= BATCH_SIZE || this.bufferedTouches >= BATCH_TOUCHES) await this.flush();
   }
 
   async addPathRow(row: PathRow): Promise<void> {
-    this.paths.push(row);
     this.count(row.conversions, row.value, row.nulls, row.path.length);
+    if (this.overflowed) return;
+    this.paths.push(row);
     if (this.paths.length >= BATCH_SIZE) await this.flush();
   }
 
   async flush(): Promise<void> {
+    const { client, organizationId, importedAt, importId } = this;
+    this.bufferedTouches = 0;
     if (this.journeys.length > 0)
-      await insertJourneys(this.client, this.organizationId, this.importedAt, this.journeys.splice(0));
-    if (this.paths.length > 0)
-      await insertPaths(this.client, this.organizationId, this.importedAt, this.paths.splice(0));
+      await insertJourneys(client, organizationId, importedAt, this.journeys.splice(0), importId);
+    if (this.paths.length > 0) await insertPaths(client, organizationId, importedAt, this.paths.splice(0), importId);
   }
 
   private count(conversions: number, value: number, nulls: number, touches: number): void {
@@ -144,10 +235,11 @@ export class ImportBatchWriter {
 
 /** Returns the new journeys' ids, in order. */
 async function insertJourneys(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   createdAt: Date,
   journeys: readonly JourneyToStore[],
+  importId: string | null,
 ): Promise<string[]> {
   const ids: string[] = [];
   const convertedMs: Array<number | null> = [];
@@ -170,16 +262,17 @@ async function insertJourneys(
       milestones.push(touch.milestone ?? null);
     });
   }
-  await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values]);
+  await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values, importId]);
   await client.query(INSERT_TOUCHES, [touchJourney, positions, channels, atMs, milestones]);
   return ids;
 }
 
 async function insertPaths(
-  client: SqlClient,
+  client: PgClient,
   organizationId: string,
   importedAt: Date,
   rows: readonly PathRow[],
+  importId: string,
 ): Promise<void> {
   await client.query(INSERT_PATHS, [
     organizationId,
@@ -188,5 +281,6 @@ async function insertPaths(
     rows.map((row) => row.conversions),
     rows.map((row) => row.value),
     rows.map((row) => row.nulls),
+    importId,
   ]);
 }

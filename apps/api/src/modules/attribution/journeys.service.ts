@@ -2,6 +2,7 @@ import { AttributionInputError, attribute, type AttributionModelId, type Channel
 import type { Clock } from '../../clock.js';
 import { assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
 import { JourneysError } from './attribution.errors.js';
+import { journeyAllowance } from './journey-import.service.js';
 import { validateJourney, type JourneyToTrack } from './journey-validation.js';
 import type { JourneyStore } from './journey.store.js';
 import type { MilestoneEnum } from './journeys.types.js';
@@ -46,7 +47,8 @@ export class JourneysService {
     const journey = validateJourney(input, entitlements.limits.models);
     // Attribute before storing: input the engine refuses is never saved.
     const result = attributeOne(journey, entitlements.limits.lookbackDays);
-    const journeyId = await this.store.insert(organizationId, journey, this.clock.now());
+    const allowance = journeyAllowance(entitlements, this.upgradeUrl);
+    const journeyId = await this.store.insert(organizationId, journey, this.clock.now(), allowance);
     return { journeyId, credits: journey.models.map((model) => ({ model, channels: result[model]?.channels ?? [] })) };
   }
 }

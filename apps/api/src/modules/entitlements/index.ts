@@ -28,6 +28,7 @@ export type {
 } from './subscription-lookup.js';
 export { BillingSubscriptionObject, toBillingSubscriptionObject } from './subscription.types.js';
 export { PlanLimitExceededError } from './usage.errors.js';
+export { UsageObject } from './usage.types.js';
 export type { UsageService } from './usage.service.js';
 
 export interface EntitlementsServices {

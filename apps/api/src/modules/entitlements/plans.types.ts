@@ -26,6 +26,11 @@ export class PlanLimitsObject {
 
   @Field(() => Boolean)
   exports!: boolean;
+
+  @Field(() => Int, {
+    description: 'Journeys and aggregated path rows the organization may keep stored at once (not per period)',
+  })
+  storedJourneys!: number;
 }
 
 @ObjectType('Plan')
