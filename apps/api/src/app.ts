@@ -7,6 +7,7 @@ import type { Orm } from './db/orm.js';
 import { startGraphQLServer } from './graphql/apollo.js';
 import { buildApiSchema } from './graphql/schema.js';
 import { createHttpApp } from './http.js';
+import { drainable } from './http/drain.js';
 import { checkedStripeConnection, stripeConnectionFromConfig, type StripeConnection } from './modules/billing/index.js';
 import type { SubscriptionLookup } from './modules/entitlements/index.js';
 import { API_MODULES } from './modules/index.js';
@@ -61,6 +62,7 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
   await services.billing.startScheduler(db.url);
   const schema = await buildApiSchema(resolversOf(modules));
   const httpServer = createServer();
+  const drain = drainable(httpServer);
   const graphql = await startGraphQLServer(schema, httpServer, services, metrics);
   const routeDeps = { config, services, log, metrics };
   httpServer.on(
@@ -84,9 +86,11 @@ export async function createApp(config: AppConfig, options: AppOptions = {}): Pr
       });
     },
     async close() {
-      // Apollo's drain plugin stops the HTTP server and lets in-flight requests finish.
+      // Requests in flight are answered before anything they use closes.
+      const graceMs = config.server.shutdownGraceMs;
+      if (!(await drain.drain(graceMs)))
+        log.warn({ graceMs }, 'shutdown: requests still running after the grace period were cut');
       await graphql.server.stop();
-      if (httpServer.listening) httpServer.close();
       await services.billing.stop();
       await db.close();
     },

@@ -25,6 +25,7 @@ export const serverSchema = z.object({
   GRAPHQL_BODY_LIMIT: byteSize.default(8 * 1024 ** 2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST_DIR: z.string().min(1).default(join(REPO_ROOT, 'apps/web/dist')),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int('expected an integer').min(0).max(600_000).default(20_000),
 });
 
 export type ServerConfig = {
@@ -36,6 +37,8 @@ export type ServerConfig = {
   graphqlBodyLimitBytes: number;
   logLevel: z.infer<typeof serverSchema>['LOG_LEVEL'];
   webDistDir: string;
+  /** After SIGTERM, requests in flight get this long to finish; then their connections are cut. */
+  shutdownGraceMs: number;
 };
 
 export function toServerConfig(env: z.infer<typeof serverSchema>): ServerConfig {
@@ -49,5 +52,6 @@ export function toServerConfig(env: z.infer<typeof serverSchema>): ServerConfig 
     graphqlBodyLimitBytes: env.GRAPHQL_BODY_LIMIT,
     logLevel: env.LOG_LEVEL,
     webDistDir: env.WEB_DIST_DIR,
+    shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
   };
 }

@@ -1,11 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  chargedAndStored,
-  inParallel,
-  startHangingServer,
-  trackJourney,
-  type HangingServer,
-} from '../test/fault-kit.js';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { countsOf, inParallel, startHangingServer, trackJourney, type HangingServer } from '../test/fault-kit.js';
 import { startTestApp, type SignedUpUser, type TestApp } from '../test/harness.js';
 
 /*
@@ -70,7 +64,10 @@ describe('Stripe hanging', () => {
       // The deadline bounds the Stripe part; the rest is a few database reads.
       expect(elapsedMs).toBeLessThan(DEADLINE_MS + 2000);
     }
-    expect(await chargedAndStored(t, metered.organizationId)).toEqual({ charged: METERED, journeys: METERED });
+    expect(await countsOf(inject('databaseUrl'), metered.organizationId)).toEqual({
+      charged: METERED,
+      journeys: METERED,
+    });
     const customers = await t.sql('select 1 from billing_customer where organization_id in (?)', [
       admins.map((admin) => admin.organizationId),
     ]);

@@ -1,5 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import type { Credentials, TestApp } from './harness.js';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { sessionCookieOf, TEST_PASSWORD, type Credentials, type TestApp } from './harness.js';
 
 /** A metered call (one attribution run): a journey tracked through @planLimit. */
 export const TRACK_JOURNEY = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
@@ -36,19 +38,84 @@ export async function inParallel<T>(
 }
 
 /** What the database says an organization was charged and what it stored. */
-export async function chargedAndStored(
-  t: TestApp,
+export async function countsOf(
+  databaseUrl: string,
   organizationId: string,
 ): Promise<{ charged: number; journeys: number }> {
-  const [usage] = await t.sql<{ used: number | string | null }>(
-    'select coalesce(sum(used), 0) as used from usage_counter where organization_id = ?',
-    [organizationId],
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const usage = await client.query<{ used: string }>(
+      'select coalesce(sum(used), 0) as used from usage_counter where organization_id = $1',
+      [organizationId],
+    );
+    const stored = await client.query<{ count: string }>(
+      'select count(*) as count from journey where organization_id = $1',
+      [organizationId],
+    );
+    return { charged: Number(usage.rows[0]?.used ?? 0), journeys: Number(stored.rows[0]?.count ?? 0) };
+  } finally {
+    await client.end();
+  }
+}
+
+/** A call as its client saw it: answered with data, answered with errors, or no answer (socket error). */
+export type HttpOutcome =
+  | { kind: 'success' }
+  | { kind: 'error-answer'; status: number; body: string }
+  | { kind: 'network-error'; reason: string };
+
+async function postGraphQL(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: { data?: any; errors?: unknown[] }; headers: Headers }> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return { status: response.status, body: (await response.json()) as { data?: any }, headers: response.headers };
+}
+
+/** One metered call against a running API (in this process or another one). */
+export async function trackOverHttp(url: string, apiKey: string, index: number): Promise<HttpOutcome> {
+  try {
+    const { status, body } = await postGraphQL(
+      url,
+      TRACK_JOURNEY,
+      { input: journeyInput(index) },
+      { authorization: `Bearer ${apiKey}` },
+    );
+    if (status === 200 && body.data?.trackJourney?.journeyId && !body.errors) return { kind: 'success' };
+    return { kind: 'error-answer', status, body: JSON.stringify(body) };
+  } catch (error) {
+    return { kind: 'network-error', reason: String((error as Error & { cause?: unknown }).cause ?? error) };
+  }
+}
+
+/** A new organization and an API key of it, through the public API. */
+export async function signUpOverHttp(url: string): Promise<{ organizationId: string; apiKey: string }> {
+  const input = { email: `fault-${randomUUID()}@example.com`, password: TEST_PASSWORD, organizationName: 'Faults' };
+  const signUp = await postGraphQL(
+    url,
+    'mutation ($input: SignUpInput!) { signUp(input: $input) { organization { id } } }',
+    {
+      input,
+    },
   );
-  const [stored] = await t.sql<{ count: number | string }>(
-    'select count(*) as count from journey where organization_id = ?',
-    [organizationId],
+  const organizationId = signUp.body.data?.signUp?.organization?.id as string | undefined;
+  if (!organizationId) throw new Error(`signUp failed: ${JSON.stringify(signUp.body)}`);
+  const key = await postGraphQL(
+    url,
+    'mutation ($name: String!) { createApiKey(name: $name) { secret } }',
+    { name: 'faults' },
+    { cookie: sessionCookieOf(signUp.headers) },
   );
-  return { charged: Number(usage?.used ?? 0), journeys: Number(stored?.count ?? 0) };
+  const apiKey = key.body.data?.createApiKey?.secret as string | undefined;
+  if (!apiKey) throw new Error(`createApiKey failed: ${JSON.stringify(key.body)}`);
+  return { organizationId, apiKey };
 }
 
 export async function trackJourney(t: TestApp, credentials: Credentials, index: number) {
@@ -91,4 +158,56 @@ export async function startHangingServer(): Promise<HangingServer> {
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * Terminates every other client connection to the database (the API's pool), as a failover or an
+ * administrator would; returns how many it ended.
+ */
+export async function terminateConnections(databaseUrl: string): Promise<number> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query<{ ended: boolean }>(
+      `select pg_terminate_backend(pid) as ended from pg_stat_activity
+        where datname = current_database() and pid <> pg_backend_pid() and backend_type = 'client backend'`,
+    );
+    return result.rows.filter((row) => row.ended).length;
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `calls` metered calls spread over the APIs at `urls`, `concurrency` at a time; after every
+ * `terminateEvery` answers the database ends all of their connections. Returns each call's outcome
+ * and how many connections were ended.
+ */
+export async function meteredLoadWithTerminations(options: {
+  urls: string[];
+  apiKey: string;
+  databaseUrl: string;
+  calls: number;
+  concurrency: number;
+  terminateEvery: number;
+}): Promise<{ outcomes: HttpOutcome[]; terminated: number }> {
+  let answered = 0;
+  let terminated = 0;
+  let killing: Promise<void> = Promise.resolve();
+  const outcomes = await inParallel(options.calls, options.concurrency, async (index) => {
+    const outcome = await trackOverHttp(options.urls[index % options.urls.length]!, options.apiKey, index);
+    answered += 1;
+    if (answered % options.terminateEvery === 0) {
+      killing = killing.then(async () => {
+        terminated += await terminateConnections(options.databaseUrl);
+      });
+    }
+    return outcome;
+  });
+  await killing;
+  return { outcomes, terminated };
+}
+
+export function successesOf(outcomes: HttpOutcome[]): number {
+  return outcomes.filter((outcome) => outcome.kind === 'success').length;
 }

@@ -22,6 +22,19 @@ const RELEASE_SQL = `
 const USED_SQL = `
   select used from usage_counter where organization_id = ? and metric = ? and period_start = ?`;
 
+const RELEASE_ATTEMPTS = 3;
+
+/** PostgreSQL ended the session (57P01-57P03, class 08) or the socket died under the driver. */
+function isConnectionLost(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (/^57P0[1-3]$/.test(code) || code.startsWith('08') || code === 'ECONNRESET'))
+    return true;
+  return (
+    typeof message === 'string' &&
+    /Connection terminated|terminating connection|Client has encountered a connection error/i.test(message)
+  );
+}
+
 /** What a reservation takes from one organization's counter of one metric and period. */
 export interface CounterKey {
   organizationId: string;
@@ -47,8 +60,20 @@ export class UsageStore {
     return rows.length > 0;
   }
 
+  /**
+   * The metered work failed, often because the database connection was lost (a failover, a killed
+   * backend); this statement may meet a dead pooled connection too, so it tries again on another
+   * one rather than leave units charged for nothing.
+   */
   async release({ organizationId, metric, periodStart }: CounterKey, cost: number): Promise<void> {
-    await sql(this.orm, RELEASE_SQL, [cost, organizationId, metric, periodStart]);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await sql(this.orm, RELEASE_SQL, [cost, organizationId, metric, periodStart]);
+        return;
+      } catch (error) {
+        if (attempt >= RELEASE_ATTEMPTS || !isConnectionLost(error)) throw error;
+      }
+    }
   }
 
   async used(organizationId: string, metric: UsageMetric, periodStart: Date): Promise<number> {
