@@ -78,6 +78,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: testLogLevel(),
     // Every test calls from 127.0.0.1 on a clock that stands still: limits no suite reaches (rate-limits.test sets its own).
     ...Object.fromEntries(RATE_LIMIT_VARIABLES.map((name) => [name, '1000000/1s'])),
+    // Files share 127.0.0.1 and the database: one file's failed sign-ins must not slow another's.
+    SIGN_IN_MAX_FAILURES_PER_ADDRESS: '1000000',
     ...options.env,
   });
   const clock = options.clock ?? new TestClock();

@@ -92,7 +92,7 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 function bucketOutcome(policy: BucketPolicy & { name: PolicyName }, result: BucketResult, now: Date): BucketOutcome {
   const emissionMs = emissionMsOf(policy);
   const tat = result.grantedTat ?? result.currentTat;
-  const ahead = Math.max(0, (tat?.getTime() ?? now.getTime()) - now.getTime());
+  const ahead = Math.min(policy.capacity * emissionMs, Math.max(0, (tat?.getTime() ?? now.getTime()) - now.getTime()));
   const remaining = Math.max(0, Math.floor((policy.capacity * emissionMs - ahead) / emissionMs));
   return {
     policy: policy.name,

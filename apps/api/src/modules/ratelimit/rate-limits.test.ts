@@ -82,6 +82,15 @@ describe('rate limits', () => {
     expect((await graphql(one, bearer(keys[0]))).status).toBe(429);
   });
 
+  it('starts a bucket afresh when the clock was set back, instead of refusing until it catches up', async () => {
+    const { keys } = await organizationWithKeys();
+    const now = clock.now();
+    clock.set(new Date(now.getTime() + 86_400_000));
+    for (let i = 0; i < 3; i++) expect((await graphql(one, bearer(keys[0]))).status).toBe(200);
+    clock.set(now);
+    expect((await graphql(two, bearer(keys[0]))).status).toBe(200);
+  });
+
   it('shares buckets between two instances, and an organization bucket between its keys', async () => {
     const { keys } = await organizationWithKeys();
     const burst = async (key: string) => {

@@ -25,6 +25,16 @@ export interface BucketResult {
  * the ones before it were (a refused call costs its organization nothing). The outer select still
  * sees refused rows as they stood, for Retry-After.
  */
+// Where the bucket's time stands before this request (excluded.tat is now + one interval): now if it
+// lies in the past, and now too if it lies further ahead than a whole bucket, which only a clock set
+// back (or a lowered limit) makes: such a bucket starts afresh instead of refusing until the clock
+// catches up.
+const START = `case
+         when b.tat > excluded.tat + (excluded.capacity - 1) * excluded.emission_ms * interval '1 millisecond'
+           then excluded.tat - excluded.emission_ms * interval '1 millisecond'
+         else greatest(b.tat, excluded.tat - excluded.emission_ms * interval '1 millisecond')
+       end`;
+
 function takeSql(buckets: number): string {
   const rows = Array.from({ length: buckets }, (_, i) => `(${i}, ?, ?::timestamptz, ?::float8, ?::integer)`);
   const takes = Array.from(
@@ -35,12 +45,10 @@ taken${i} as (
   select key, now + emission_ms * interval '1 millisecond', emission_ms, capacity from input
    where position = ${i}${i > 0 ? ` and exists (select 1 from taken${i - 1})` : ''}
   on conflict (key) do update
-     set tat = greatest(b.tat, excluded.tat - excluded.emission_ms * interval '1 millisecond')
-               + excluded.emission_ms * interval '1 millisecond',
+     set tat = ${START} + excluded.emission_ms * interval '1 millisecond',
          emission_ms = excluded.emission_ms,
          capacity = excluded.capacity
-   where greatest(b.tat, excluded.tat - excluded.emission_ms * interval '1 millisecond')
-         <= excluded.tat + (excluded.capacity - 2) * excluded.emission_ms * interval '1 millisecond'
+   where ${START} <= excluded.tat + (excluded.capacity - 2) * excluded.emission_ms * interval '1 millisecond'
   returning key, tat
 )`,
   );
