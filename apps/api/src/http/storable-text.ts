@@ -8,10 +8,17 @@ const LONE_SURROGATE = /\p{Cs}/u;
  * fault rather than failing later as a database error.
  */
 export function holdsUnstorableText(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\0') || LONE_SURROGATE.test(value);
-  if (Array.isArray(value)) return value.some(holdsUnstorableText);
-  if (typeof value === 'object' && value !== null) {
-    return Object.entries(value).some(([key, item]) => holdsUnstorableText(key) || holdsUnstorableText(item));
+  // A stack of its own, not recursion: a body may nest thousands of levels deep.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const item = pending.pop();
+    if (typeof item === 'string') {
+      if (item.includes('\0') || LONE_SURROGATE.test(item)) return true;
+    } else if (Array.isArray(item)) {
+      pending.push(...item);
+    } else if (typeof item === 'object' && item !== null) {
+      for (const [key, nested] of Object.entries(item)) pending.push(key, nested);
+    }
   }
   return false;
 }
