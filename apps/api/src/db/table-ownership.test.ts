@@ -33,12 +33,6 @@ const OWNER: Record<string, string> = {
   rate_limit_bucket: 'ratelimit',
 };
 
-/** `file: table` pairs that break the rule today; issue 9 moves each behind its owner's service. */
-const KNOWN_EXCEPTIONS = new Set<string>([
-  // Row-locks the organization so two checkouts cannot create two Stripe customers.
-  'modules/billing/billing-customers.ts: organization',
-]);
-
 /** A table named where SQL names tables: after from, join, into, update, table or references. */
 function sqlTablesIn(source: string): Set<string> {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
@@ -73,10 +67,9 @@ function foreignTableSql(files: Array<{ file: string; source: string }>): string
 }
 
 describe('table ownership', () => {
-  it('finds no table in SQL outside its owner module, except the known ones', () => {
+  it('finds no table in SQL outside its owner module', () => {
     const files = sourceFiles(SRC).map((path) => ({ file: relative(SRC, path), source: readFileSync(path, 'utf8') }));
-    const violations = foreignTableSql(files).filter((violation) => !KNOWN_EXCEPTIONS.has(violation));
-    expect(violations).toEqual([]);
+    expect(foreignTableSql(files)).toEqual([]);
   });
 
   it('names the file and the table of a foreign SQL statement', () => {

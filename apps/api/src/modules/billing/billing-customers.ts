@@ -2,6 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import Stripe from 'stripe';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
+import { forgetCustomer, organizationOfCustomer, recordCustomer, storedCustomerOf } from './billing-customer.store.js';
 import { BillingError, billingProviderUnavailable } from './billing.errors.js';
 import { callStripe, type StripeClient } from './stripe/stripe-client.js';
 
@@ -18,15 +19,11 @@ export class BillingCustomers {
   ) {}
 
   async customerOf(organizationId: string): Promise<string | null> {
-    return (await storedCustomerOf(this.orm.em.fork(), organizationId))?.live ?? null;
+    return (await storedCustomerOf(this.orm, organizationId))?.live ?? null;
   }
 
   async organizationOf(em: SqlEntityManager, stripeCustomerId: string): Promise<string | null> {
-    const rows = await em.execute<Array<{ organization_id: string }>>(
-      'select organization_id from billing_customer where stripe_customer_id = ?',
-      [stripeCustomerId],
-    );
-    return rows[0]?.organization_id ?? null;
+    return organizationOfCustomer(em, stripeCustomerId);
   }
 
   /**
@@ -37,7 +34,7 @@ export class BillingCustomers {
    * fails, nothing is stored.
    */
   async getOrCreate(stripe: StripeClient, organizationId: string, email: string): Promise<string> {
-    const stored = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    const stored = await storedCustomerOf(this.orm, organizationId);
     if (stored?.live) return stored.live;
     const idempotencyKey = stored
       ? `aa-customer-${organizationId}-replacing-${stored.deleted}`
@@ -51,7 +48,7 @@ export class BillingCustomers {
     } catch (error) {
       // The same key sent with another email (two admins at once): the other caller's customer is the one.
       if (!(error instanceof Stripe.errors.StripeIdempotencyError)) throw error;
-      const recorded = await storedCustomerOf(this.orm.em.fork(), organizationId);
+      const recorded = await storedCustomerOf(this.orm, organizationId);
       if (recorded?.live) return recorded.live;
       throw billingProviderUnavailable();
     }
@@ -63,16 +60,9 @@ export class BillingCustomers {
    * an existing row is replaced only while it is the deleted customer this call replaces.
    */
   async #record(organizationId: string, customerId: string, email: string, replacing: string | null): Promise<string> {
-    const rows = await this.orm.em.fork().execute<Array<{ stripe_customer_id: string }>>(
-      `insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, ?)
-        on conflict (organization_id) do update set
-          stripe_customer_id = excluded.stripe_customer_id, email = excluded.email, created_at = excluded.created_at, deleted_at = null
-        where billing_customer.deleted_at is not null and billing_customer.stripe_customer_id = ?
-        returning stripe_customer_id`,
-      [organizationId, customerId, email, this.clock.now(), replacing],
-    );
-    if (rows[0]) return rows[0].stripe_customer_id;
-    const recorded = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    const customer = { organizationId, stripeCustomerId: customerId, email, replacing };
+    if (await recordCustomer(this.orm, customer, this.clock.now())) return customerId;
+    const recorded = await storedCustomerOf(this.orm, organizationId);
     if (!recorded?.live)
       throw new Error(`billing customer of organization ${organizationId} vanished while recording it`);
     return recorded.live;
@@ -89,7 +79,7 @@ export class BillingCustomers {
     call: (customerId: string) => Promise<T>,
     options: { email?: string } = {},
   ): Promise<T> {
-    const stored = await storedCustomerOf(this.orm.em.fork(), organizationId);
+    const stored = await storedCustomerOf(this.orm, organizationId);
     let customerId = stored?.live ?? null;
     if (!customerId) {
       if (!options.email) throw noCustomer();
@@ -108,13 +98,7 @@ export class BillingCustomers {
 
   /** Stripe no longer has this customer: the next billing call makes a new one. Returns its organization. */
   async forget(stripeCustomerId: string): Promise<string | null> {
-    const rows = await this.orm.em
-      .fork()
-      .execute<Array<{ organization_id: string }>>(
-        'update billing_customer set deleted_at = coalesce(deleted_at, ?) where stripe_customer_id = ? returning organization_id',
-        [this.clock.now(), stripeCustomerId],
-      );
-    return rows[0]?.organization_id ?? null;
+    return forgetCustomer(this.orm, stripeCustomerId, this.clock.now());
   }
 }
 
@@ -132,26 +116,4 @@ function noCustomer(): BillingError {
     'NO_BILLING_CUSTOMER',
     'This organization has no billing account yet: subscribe to a plan first',
   );
-}
-
-interface StoredCustomer {
-  /** The customer to use; null when Stripe no longer has the stored one. */
-  live: string | null;
-  deleted: string | null;
-  email: string;
-}
-
-async function storedCustomerOf(em: SqlEntityManager, organizationId: string): Promise<StoredCustomer | null> {
-  const rows = await em.execute<Array<{ stripe_customer_id: string; email: string; deleted_at: Date | null }>>(
-    'select stripe_customer_id, email, deleted_at from billing_customer where organization_id = ?',
-    [organizationId],
-  );
-  const row = rows[0];
-  if (!row) return null;
-  const deleted = row.deleted_at !== null;
-  return {
-    live: deleted ? null : row.stripe_customer_id,
-    deleted: deleted ? row.stripe_customer_id : null,
-    email: row.email,
-  };
 }
