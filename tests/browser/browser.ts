@@ -1,11 +1,18 @@
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 // Debian's Chromium: no browser download is possible (or wanted) on these machines.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? '/tmp/aa-web-screens';
-export const VIEWPORT = { width: 1280, height: 800 };
+// test-results/ is git-ignored.
+export const SCREENSHOT_DIR =
+  process.env.SCREENSHOT_DIR ?? join(dirname(fileURLToPath(import.meta.url)), 'test-results', 'screens');
+/** The two widths every screen is checked at: a laptop and a phone. */
+export const VIEWPORT = { width: 1440, height: 900 };
+export const PHONE = { width: 390, height: 844 };
 export const PASSWORD = 'correct horse battery staple';
 
 export function launchBrowser(): Promise<Browser> {
@@ -120,7 +127,53 @@ export async function importSamplePaths(page: Page): Promise<void> {
   await page.getByText('Imported 2 path rows').waitFor();
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** WCAG 2.2 A/AA rules plus axe's best practices; the ones that are critical or serious must not occur. */
+const BLOCKING = new Set(['critical', 'serious']);
+
+/** Runs axe-core on the page as it is now and fails on any critical or serious violation. */
+export async function expectAccessible(page: Page, screen: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const blocking = violations
+    .filter((violation) => BLOCKING.has(violation.impact ?? ''))
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')} — ${node.failureSummary ?? ''}`),
+    }));
+  expect(blocking, `axe on ${screen} at ${page.viewportSize()?.width}px`).toEqual([]);
+}
+
+/** Only the app's own screens are checked; Stripe's pages (the emulator's) are Stripe's business. */
+async function isAppScreen(page: Page): Promise<boolean> {
+  return (await page.locator('#root').count()) > 0;
+}
+
+async function settled(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/**
+ * Saves the screen (`name.png`, and `name-phone.png` when asked) and, on the app's screens, runs axe at
+ * both widths: every screen the browser tests show is checked for accessibility. The viewport is restored.
+ */
+export async function screenshot(page: Page, name: string, { phone = false } = {}): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  const original = page.viewportSize() ?? VIEWPORT;
+  const checked = await isAppScreen(page);
+  try {
+    for (const [viewport, suffix] of [
+      [VIEWPORT, ''],
+      [PHONE, '-phone'],
+    ] as const) {
+      await page.setViewportSize(viewport);
+      await settled(page);
+      if (checked) await expectAccessible(page, name);
+      if (viewport === VIEWPORT || phone) {
+        await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}${suffix}.png`), fullPage: true });
+      }
+    }
+  } finally {
+    await page.setViewportSize(original);
+  }
 }

@@ -17,7 +17,8 @@ export default defineProject({
     globalSetup: ['./database-setup.ts', './global-setup.ts'],
     // Each file boots an app and a Chromium: one file at a time keeps two cores responsive.
     fileParallelism: false,
-    testTimeout: 30_000,
+    // Each screen is also checked by axe and captured at two widths (browser.ts screenshot()).
+    testTimeout: 90_000,
     hookTimeout: 120_000,
   },
 });
