@@ -1,3 +1,4 @@
+import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { countsOf, inParallel, startHangingServer, trackJourney, type HangingServer } from '../test/fault-kit.js';
 import { startTestApp, type SignedUpUser, type TestApp } from '../test/harness.js';
@@ -10,6 +11,7 @@ import { startTestApp, type SignedUpUser, type TestApp } from '../test/harness.j
 const DEADLINE_MS = 3000;
 const CHECKOUTS = 10;
 const METERED = 20;
+const WEBHOOK_SECRET = 'whsec_hanging';
 
 let hanging: HangingServer;
 let t: TestApp;
@@ -26,7 +28,7 @@ beforeAll(async () => {
     },
     stripe: {
       secretKey: 'sk_test_hanging',
-      webhookSecret: 'whsec_hanging',
+      webhookSecret: WEBHOOK_SECRET,
       priceIds: { PRO: 'price_pro', SCALE: 'price_scale' },
       api: { host: '127.0.0.1', port: hanging.port, protocol: 'http' },
     },
@@ -73,4 +75,46 @@ describe('Stripe hanging', () => {
     ]);
     expect(customers).toHaveLength(0);
   });
+
+  it('holds no database connection while a webhook waits on Stripe: metered calls complete meanwhile', async () => {
+    const metered = await t.signUp();
+    const apiKey = await t.createApiKey(metered);
+    const before = hanging.connections();
+
+    let webhooksSettled = 0;
+    const webhooks = Array.from({ length: CHECKOUTS }, async (_, index) => {
+      const response = await postSubscriptionUpdated(`sub_hanging_${index}_${Date.now()}`);
+      webhooksSettled += 1;
+      return response.status;
+    });
+    // Each sync is asking Stripe for its subscription.
+    await hanging.accepted(before + 1);
+
+    const tracked = await inParallel(METERED, 4, (index) => trackJourney(t, { apiKey }, index));
+    expect(webhooksSettled).toBe(0);
+    expect(tracked.map((result) => result.errors ?? null)).toEqual(tracked.map(() => null));
+    // Not applied: Stripe redelivers them.
+    for (const status of await Promise.all(webhooks)) expect(status).toBeGreaterThanOrEqual(500);
+  });
 });
+
+/** A signed customer.subscription.updated for a subscription the sync has to fetch from Stripe. */
+function postSubscriptionUpdated(subscriptionId: string): Promise<Response> {
+  const payload = JSON.stringify({
+    id: `evt_${subscriptionId}`,
+    object: 'event',
+    type: 'customer.subscription.updated',
+    api_version: '2025-03-31.basil',
+    created: Math.floor(Date.now() / 1000),
+    livemode: false,
+    pending_webhooks: 1,
+    request: { id: null, idempotency_key: null },
+    data: { object: { id: subscriptionId, object: 'subscription' } },
+  });
+  const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET });
+  return fetch(`${t.url}/webhooks/stripe`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'stripe-signature': signature },
+    body: payload,
+  });
+}

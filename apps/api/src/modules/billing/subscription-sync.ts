@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { PaidPlanTier } from '@aa/plans';
 import type { SqlEntityManager } from '@mikro-orm/postgresql';
 import type Stripe from 'stripe';
@@ -34,9 +35,9 @@ export function subscriptionLockKey(stripeSubscriptionId: string): string {
 }
 
 /**
- * Brings our row of one subscription to Stripe's state of it. Callers holding the same subscription
- * are serialised by an advisory lock, and each writes what Stripe said last, so duplicated, delayed
- * and reordered deliveries all end in Stripe's current state.
+ * Brings our row of one subscription to Stripe's state of it. Writers of the same subscription are
+ * serialised by an advisory lock, and each reads Stripe again after its write (#converge), so
+ * duplicated, delayed and reordered deliveries all end in Stripe's current state.
  *
  * An organization pays for one subscription. When a second one is live in Stripe too (two Checkout
  * Sessions paid at once, one made in the Dashboard), the sync keeps one (duplicate-policy.ts),
@@ -57,20 +58,65 @@ export class SubscriptionSync {
     private readonly clock: Clock,
   ) {}
 
-  /** Fetches the subscription from Stripe (under the lock) and applies it. */
+  /** Fetches the subscription from Stripe and applies it. */
   async syncById(stripeSubscriptionId: string): Promise<SyncOutcome> {
-    const outcome = await this.#locked(stripeSubscriptionId, async (tx) => {
-      const subscription = await callStripe(() =>
-        this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND),
-      );
-      return this.#apply(tx, subscription);
-    });
-    return this.#settled(outcome);
+    return this.#converge(await this.#retrieve(stripeSubscriptionId));
   }
 
   /** Applies a subscription Stripe just returned (a listing, or the answer to our own update). */
   async syncFrom(subscription: Stripe.Subscription): Promise<SyncOutcome> {
-    return this.#settled(await this.#locked(subscription.id, (tx) => this.#apply(tx, subscription)));
+    return this.#converge(subscription);
+  }
+
+  /**
+   * Stripe is never called under the locks (a slow Stripe would hold a pooled connection per
+   * sync), so a sync can commit a state older than one another sync committed just before. Each
+   * sync therefore reads Stripe again after its commit and applies that while it differs: whoever
+   * commits last has then seen Stripe after its own write, and every later change sends its own event.
+   */
+  async #converge(first: Stripe.Subscription): Promise<SyncOutcome> {
+    let subscription = first;
+    for (let round = 1; ; round += 1) {
+      const outcome = await this.#applyUnlockedFetches(subscription);
+      const latest = await this.#retrieve(subscription.id);
+      if (round >= SYNC_ROUNDS || isDeepStrictEqual(this.#snapshot(latest), this.#snapshot(subscription)))
+        return this.#settled(outcome);
+      subscription = latest;
+    }
+  }
+
+  /**
+   * The organization's other live subscription is fetched from Stripe before the locks are taken;
+   * if another sync changed which one that is in between, this one fetches again.
+   */
+  async #applyUnlockedFetches(subscription: Stripe.Subscription): Promise<SyncOutcome> {
+    for (let round = 1; ; round += 1) {
+      const other = await this.#otherLiveOf(subscription);
+      try {
+        return await this.#locked(subscription.id, (tx) => this.#apply(tx, subscription, other));
+      } catch (error) {
+        if (!(error instanceof OtherLiveChanged) || round >= SYNC_ROUNDS) throw error;
+      }
+    }
+  }
+
+  /** The organization's live subscription in Stripe when it is not `incoming` (else null). */
+  async #otherLiveOf(incoming: Stripe.Subscription): Promise<Stripe.Subscription | null> {
+    const snapshot = this.#snapshot(incoming);
+    if (!snapshot || isEndedStatus(snapshot.status)) return null;
+    const em = this.orm.em.fork();
+    const organizationId = await this.customers.organizationOf(em, snapshot.stripeCustomerId);
+    const live = organizationId ? await this.store.liveOf(em, organizationId) : null;
+    if (!live || live.stripeSubscriptionId === incoming.id) return null;
+    return this.#retrieve(live.stripeSubscriptionId);
+  }
+
+  #retrieve(stripeSubscriptionId: string): Promise<Stripe.Subscription> {
+    return callStripe(() => this.stripe.client().subscriptions.retrieve(stripeSubscriptionId, SUBSCRIPTION_EXPAND));
+  }
+
+  #snapshot(subscription: Stripe.Subscription): SubscriptionSnapshot | null {
+    return snapshotOf(subscription, this.stripe.priceIds());
   }
 
   /**
@@ -82,7 +128,11 @@ export class SubscriptionSync {
     return outcome;
   }
 
-  async #apply(tx: SqlEntityManager, subscription: Stripe.Subscription): Promise<SyncOutcome> {
+  async #apply(
+    tx: SqlEntityManager,
+    subscription: Stripe.Subscription,
+    otherLive: Stripe.Subscription | null,
+  ): Promise<SyncOutcome> {
     const snapshot = snapshotOf(subscription, this.stripe.priceIds());
     if (!snapshot) return { status: 'not-our-plan', organizationId: null };
     const organizationId = await this.customers.organizationOf(tx, snapshot.stripeCustomerId);
@@ -95,7 +145,7 @@ export class SubscriptionSync {
     if (!isEndedStatus(snapshot.status)) {
       // Cancelled as a duplicate: it never counts as live again, even before Stripe says it ended.
       if (await this.incidents.isCancelledDuplicate(tx, snapshot.stripeSubscriptionId)) return unchanged;
-      if (!(await this.#makeRoomFor(tx, organizationId, subscription))) return unchanged;
+      if (!(await this.#makeRoomFor(tx, organizationId, subscription, otherLive))) return unchanged;
     }
     const changes = await this.store.apply(tx, organizationId, snapshot, this.clock.now());
     return { status: 'synced', organizationId, changes, created: !existed, snapshot };
@@ -103,16 +153,19 @@ export class SubscriptionSync {
 
   /**
    * Before a live subscription is written: the organization's other live row, if any, is refreshed
-   * from Stripe (its deletion event may not have arrived yet). If it is live in Stripe too, one of
+   * from Stripe's state of it, fetched before the locks (its deletion event may not have arrived yet). If it is live in Stripe too, one of
    * the two is kept and the other recorded to be cancelled. False when the incoming one is that other.
    */
-  async #makeRoomFor(tx: SqlEntityManager, organizationId: string, incoming: Stripe.Subscription): Promise<boolean> {
+  async #makeRoomFor(
+    tx: SqlEntityManager,
+    organizationId: string,
+    incoming: Stripe.Subscription,
+    other: Stripe.Subscription | null,
+  ): Promise<boolean> {
     const live = await this.store.liveOf(tx, organizationId);
     if (!live || live.stripeSubscriptionId === incoming.id) return true;
+    if (other?.id !== live.stripeSubscriptionId) throw new OtherLiveChanged();
     const now = this.clock.now();
-    const other = await callStripe(() =>
-      this.stripe.client().subscriptions.retrieve(live.stripeSubscriptionId, SUBSCRIPTION_EXPAND),
-    );
     const otherSnapshot = snapshotOf(other, this.stripe.priceIds());
     if (isEndedStatus(other.status) || !otherSnapshot) {
       // Ended, or moved to a price that is none of our plans: either way no longer the live plan.
@@ -144,6 +197,16 @@ export class SubscriptionSync {
       await lockForTransaction(tx, subscriptionLockKey(stripeSubscriptionId));
       return work(tx);
     });
+  }
+}
+
+/** How often a sync reads Stripe again when another sync changed things under it. */
+const SYNC_ROUNDS = 3;
+
+/** The other live subscription fetched before the locks is no longer the organization's live one. */
+class OtherLiveChanged extends Error {
+  constructor() {
+    super("the organization's live subscription changed while its sync fetched it from Stripe");
   }
 }
 
