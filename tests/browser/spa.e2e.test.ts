@@ -115,6 +115,11 @@ describe('the SPA in a browser against the real API', () => {
     await expect(trackCard.locator('label', { hasText: 'Linear' }).textContent()).resolves.toContain('Pro');
     await screenshot(page, 'attribution');
 
+    // The form starts blank (placeholders only): the journey is the one typed in.
+    await trackCard.getByLabel('Touch 1 channel').fill('Email');
+    await trackCard.getByLabel('At', { exact: true }).fill('2026-11-20T10:00');
+    await trackCard.getByLabel('Converted at').fill('2026-11-21T10:00');
+    await trackCard.getByLabel('Value', { exact: true }).fill('120');
     await page.getByRole('button', { name: 'Track journey' }).click();
     const credits = page.getByRole('region', { name: 'Last touch credits' });
     await credits.waitFor();
@@ -205,6 +210,8 @@ describe('the SPA in a browser against the real API', () => {
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);
     await screenshot(page, 'dashboard-phone');
+    // On a phone the navigation sits behind the Menu button.
+    await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('link', { name: 'Attribution', exact: true }).click();
     await page.getByRole('region', { name: 'Saved reports' }).getByRole('button', { name: 'Open' }).waitFor();
     await expect(overflow()).resolves.toBeLessThanOrEqual(0);

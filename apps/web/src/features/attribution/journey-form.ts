@@ -13,23 +13,15 @@ export interface JourneyDraft {
   readonly value: string;
 }
 
-const HOUR_MS = 3_600_000;
-
 /** `datetime-local` wants local wall-clock time without a zone. */
 export function toLocalInputValue(date: Date): string {
   const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
   return local.toISOString().slice(0, 16);
 }
 
-export function sampleJourney(now: Date): JourneyDraft {
-  return {
-    touches: [
-      { channel: 'Paid search', at: toLocalInputValue(new Date(now.getTime() - 72 * HOUR_MS)) },
-      { channel: 'Email', at: toLocalInputValue(new Date(now.getTime() - 20 * HOUR_MS)) },
-    ],
-    convertedAt: toLocalInputValue(new Date(now.getTime() - HOUR_MS)),
-    value: '120',
-  };
+/** A blank journey: the form shows placeholders, so nothing is stored that the user did not enter. */
+export function emptyJourney(): JourneyDraft {
+  return { touches: [{ channel: '', at: '' }], convertedAt: '', value: '' };
 }
 
 export type JourneyInputResult = { ok: true; input: JourneyInput } | { ok: false; message: string };

@@ -7,12 +7,8 @@ import type { ApiErrorLike } from '../../../lib/graphql-errors.js';
 export type ImportSummary = Omit<ImportJourneysMutation['importJourneys'], 'nulls'>;
 
 /** What a REST error body carries: the message and the fields GraphQL puts in `extensions`. */
-interface RestErrorFields {
+interface RestErrorFields extends Readonly<Record<string, unknown>> {
   readonly message?: string;
-  readonly code?: string;
-  readonly reason?: string;
-  readonly field?: string;
-  readonly line?: number;
 }
 
 /** A failed upload, readable as a GraphQL error is: the same message, `extensions` with the same fields. */
@@ -24,19 +20,21 @@ export class ImportUploadError extends Error implements ApiErrorLike {
   readonly extensions: Readonly<Record<string, unknown>>;
 
   constructor(status: number, fields: RestErrorFields = {}) {
-    super(fields.message ?? `The upload failed (HTTP ${status}).`);
+    const { message, ...extensions } = fields;
+    super(typeof message === 'string' ? message : `The upload failed (HTTP ${status}).`);
     this.name = 'ImportUploadError';
-    this.code = fields.code ?? 'UPLOAD_FAILED';
-    this.reason = fields.reason;
-    this.field = fields.field;
-    this.line = fields.line;
-    const extensions = { code: this.code, reason: this.reason, field: this.field, line: this.line };
-    this.extensions = Object.fromEntries(Object.entries(extensions).filter(([, value]) => value !== undefined));
+    this.code = typeof extensions['code'] === 'string' ? extensions['code'] : 'UPLOAD_FAILED';
+    this.reason = typeof extensions['reason'] === 'string' ? extensions['reason'] : undefined;
+    this.field = typeof extensions['field'] === 'string' ? extensions['field'] : undefined;
+    this.line = typeof extensions['line'] === 'number' ? extensions['line'] : undefined;
+    this.extensions = { ...extensions, code: this.code };
   }
 }
 
-export async function uploadJourneysCsv(file: Blob): Promise<ImportSummary> {
-  const response = await fetch('/imports/journeys', {
+/** `replace`: the same file was imported before; the API swaps that import for this one. */
+export async function uploadJourneysCsv(file: Blob, fileName: string, replace = false): Promise<ImportSummary> {
+  const query = new URLSearchParams({ fileName, ...(replace ? { replace: 'true' } : {}) });
+  const response = await fetch(`/imports/journeys?${query.toString()}`, {
     method: 'POST',
     credentials: 'same-origin',
     headers: { 'content-type': 'text/csv' },

@@ -6,7 +6,7 @@ import { Alert, ErrorAlert } from '../../../components/ui/States.js';
 import { UsageDocument, type AttributionModel } from '../../../gql/graphql.js';
 import { useTrackJourneyMutation } from '../../../gql/hooks.js';
 import type { ModelAvailability } from '../model-catalog.js';
-import { journeyInputOf, sampleJourney, type JourneyDraft, type TouchDraft } from '../journey-form.js';
+import { emptyJourney, journeyInputOf, type JourneyDraft, type TouchDraft } from '../journey-form.js';
 import { CreditsTables } from './CreditsTable.js';
 import { ModelPicker } from './ModelPicker.js';
 
@@ -14,7 +14,7 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
   const [selected, setSelected] = useState<AttributionModel[]>(() =>
     models.filter((m) => m.allowed).map((m) => m.model),
   );
-  const [draft, setDraft] = useState<JourneyDraft>(() => sampleJourney(new Date()));
+  const [draft, setDraft] = useState<JourneyDraft>(emptyJourney);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [track, { data, loading, error }] = useTrackJourneyMutation({ refetchQueries: [UsageDocument] });
 
@@ -46,6 +46,7 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
             <div className="touch-row" key={index}>
               <Field
                 label={`Touch ${index + 1} channel`}
+                placeholder="e.g. Paid search"
                 value={touch.channel}
                 onChange={(e) => updateTouch(index, { channel: e.target.value })}
               />
@@ -87,6 +88,7 @@ export function TrackJourneyForm({ models }: { models: readonly ModelAvailabilit
               type="number"
               min={0}
               step="0.01"
+              placeholder="e.g. 120.00"
               value={draft.value}
               onChange={(e) => setDraft({ ...draft, value: e.target.value })}
             />

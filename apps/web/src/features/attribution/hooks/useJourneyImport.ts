@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { UsageDocument } from '../../../gql/graphql.js';
+import { JourneyImportsDocument, UsageDocument } from '../../../gql/graphql.js';
 import { useImportJourneysMutation } from '../../../gql/hooks.js';
 import { uploadJourneysCsv, type ImportSummary } from '../api/import-upload.js';
 
@@ -15,15 +15,17 @@ type ImportState =
 /** Imports a CSV through GraphQL when it is small, through the streaming REST route when it is not. */
 export function useJourneyImport() {
   const [state, setState] = useState<ImportState>({ status: 'idle' });
-  const [importJourneys] = useImportJourneysMutation({ refetchQueries: [UsageDocument] });
+  const [importJourneys] = useImportJourneysMutation({ refetchQueries: [UsageDocument, JourneyImportsDocument] });
 
-  async function importFile(file: File) {
+  /** `replace`: swap the earlier import of the same file for this one (after a DUPLICATE_IMPORT refusal). */
+  async function importFile(file: File, replace = false) {
     setState({ status: 'busy' });
     try {
       const summary =
         file.size <= GRAPHQL_UPLOAD_BYTES
-          ? (await importJourneys({ variables: { csv: await file.text() } })).data?.importJourneys
-          : await uploadJourneysCsv(file);
+          ? (await importJourneys({ variables: { csv: await file.text(), fileName: file.name, replace } })).data
+              ?.importJourneys
+          : await uploadJourneysCsv(file, file.name, replace);
       if (!summary) throw new Error('The import returned no summary.');
       setState({ status: 'done', summary });
     } catch (error) {

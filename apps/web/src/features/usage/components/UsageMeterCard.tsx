@@ -8,6 +8,7 @@ import { formatCount, formatPeriod, readMeter } from '../../../lib/format.js';
 export function UsageMeterCard() {
   const { data, loading, error, refetch } = useUsageQuery({ fetchPolicy: 'cache-and-network' });
   const meter = data?.usage.attributionRuns;
+  const stored = data?.usage.storedJourneys;
 
   return (
     <Card
@@ -18,6 +19,7 @@ export function UsageMeterCard() {
       {error && !meter && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !meter && <LoadingState />}
       {meter && <UsageMeterBody used={meter.used} limit={meter.limit} remaining={meter.remaining} />}
+      {stored && <StoredJourneysBody used={stored.used} limit={stored.limit} />}
     </Card>
   );
 }
@@ -42,5 +44,26 @@ function UsageMeterBody({ used, limit, remaining }: { used: number; limit: numbe
         )}
       </div>
     </div>
+  );
+}
+
+/** Not per period: the plan bounds what is stored at once, and deleting imports makes room. */
+function StoredJourneysBody({ used, limit }: { used: number; limit: number }) {
+  const reading = readMeter(used, limit);
+  return (
+    <section className="stack" aria-label="Stored journeys">
+      <div className="row row--between">
+        <span className="card__title">Stored journeys</span>
+        <span className="muted" data-testid="stored-journeys-label">
+          {reading.label}
+        </span>
+      </div>
+      <Meter percent={reading.percent} tone={reading.tone} label="Stored journeys used" />
+      <span className="stat__hint">
+        {reading.tone === 'ok'
+          ? 'Journeys and path rows your plan keeps at once; deleting an import makes room.'
+          : 'Nearly full: delete imports you no longer need, or move to a larger plan.'}
+      </span>
+    </section>
   );
 }
