@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test/harness.js';
+import { graphql } from './test/gql/index.js';
 
 let t: TestApp;
 let webDist: string;
@@ -26,7 +27,17 @@ describe('HTTP surface', () => {
   });
 
   it('exposes Prometheus metrics: requests and errors by code', async () => {
-    await t.graphql('{ usage { attributionRuns { used } } }');
+    await t.graphql(
+      graphql(`
+        query HttpUsage {
+          usage {
+            attributionRuns {
+              used
+            }
+          }
+        }
+      `),
+    );
     const text = await (await fetch(`${t.url}/metrics`)).text();
     expect(text).toMatch(/aa_http_requests_total\{method="POST",route="\/graphql",status="200"\} \d+/);
     expect(text).toMatch(/aa_graphql_errors_total\{code="UNAUTHENTICATED"\} \d+/);
@@ -59,20 +70,27 @@ describe('HTTP surface', () => {
   });
 
   it('rejects an unknown plan tier as BAD_USER_INPUT', async () => {
-    const result = await t.graphql('query ($tiers: [PlanTier!]) { plans(tiers: $tiers) { tier } }', {
-      tiers: ['ENTERPRISE'],
-    });
+    const plansOf = graphql(`
+      query HttpPlans($tiers: [PlanTier!]) {
+        plans(tiers: $tiers) {
+          tier
+        }
+      }
+    `);
+    // ENTERPRISE is not a PlanTier: the variables are deliberately outside the document's types.
+    const result = await t.untypedGraphql(plansOf, { tiers: ['ENTERPRISE'] });
     expect(result.status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(result.errors?.[0]?.message).toContain('ENTERPRISE');
-    const known = await t.graphql('query ($tiers: [PlanTier!]) { plans(tiers: $tiers) { tier } }', { tiers: ['PRO'] });
+    const known = await t.graphql(plansOf, { tiers: ['PRO'] });
     expect(known.data).toEqual({ plans: [{ tier: 'PRO' }] });
   });
 
   it('limits aliases per request (graphql-armor)', async () => {
+    // Built per count, so untyped: only the errors are read.
     const aliases = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: plans { tier }`).join(' ')} }`;
-    expect((await t.graphql(aliases(10))).errors).toBeUndefined();
-    const result = await t.graphql(aliases(40));
+    expect((await t.untypedGraphql(aliases(10))).errors).toBeUndefined();
+    const result = await t.untypedGraphql(aliases(40));
     expect(result.errors?.[0]?.message).toMatch(/aliases/i);
   });
 

@@ -7,8 +7,8 @@ import config from '../../../codegen.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-describe('the generated GraphQL code in src/gql', () => {
-  it('is what `pnpm codegen` makes from the committed schema and the SPA documents', async () => {
+describe("the generated GraphQL code (the SPA's src/gql and the API tests' apps/api/src/test/gql)", () => {
+  it('is what `pnpm codegen` makes from the committed schema and the documents of both', async () => {
     const outputs = await generate({ ...config, cwd: REPO_ROOT, silent: true }, false);
     expect(outputs.length).toBeGreaterThan(0);
     for (const output of outputs) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, sessionCookieOf, startTestApp, type TestApp } from '../../test/harness.js';
+import { TEST_PASSWORD, dataOf, sessionCookieOf, startTestApp, type TestApp } from '../../test/harness.js';
+import { graphql } from '../../test/gql/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -7,11 +8,43 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const SIGN_UP =
-  'mutation ($input: SignUpInput!) { signUp(input: $input) { user { email } organization { id name } role } }';
-const SIGN_IN =
-  'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { user { email } role } }';
-const ME = '{ me { user { email } organization { id } role } }';
+const SIGN_UP = graphql(`
+  mutation AccountsSignUp($input: SignUpInput!) {
+    signUp(input: $input) {
+      user {
+        email
+      }
+      organization {
+        id
+        name
+      }
+      role
+    }
+  }
+`);
+const SIGN_IN = graphql(`
+  mutation AccountsSignIn($email: String!, $password: String!) {
+    signIn(email: $email, password: $password) {
+      user {
+        email
+      }
+      role
+    }
+  }
+`);
+const ME = graphql(`
+  query AccountsMe {
+    me {
+      user {
+        email
+      }
+      organization {
+        id
+      }
+      role
+    }
+  }
+`);
 
 async function countRows(table: string, where = 'true', params: unknown[] = []): Promise<number> {
   const rows = await t.sql<{ n: string }>(`select count(*) as n from ${table} where ${where}`, params);
@@ -63,7 +96,19 @@ describe('sign-up and sign-in', () => {
     const signedIn = await t.graphql(SIGN_IN, { email: user.email.toUpperCase(), password: TEST_PASSWORD });
     expect(signedIn.data?.signIn).toEqual({ user: { email: user.email }, role: 'OWNER' });
     const cookie = sessionCookieOf(signedIn.headers);
-    expect((await t.graphql('mutation { signOut }', {}, { cookie })).data).toEqual({ signOut: true });
+    expect(
+      (
+        await t.graphql(
+          graphql(`
+            mutation AccountsSignOut {
+              signOut
+            }
+          `),
+          {},
+          { cookie },
+        )
+      ).data,
+    ).toEqual({ signOut: true });
     expect((await t.graphql(ME, {}, { cookie })).data).toEqual({ me: null });
   });
 
@@ -76,7 +121,7 @@ describe('sign-up and sign-in', () => {
     const locked = await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD });
     expect(locked.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'TOO_MANY_ATTEMPTS' });
     t.clock.set(new Date(t.clock.now().getTime() + 61_000));
-    expect((await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD })).data?.signIn.user.email).toBe(
+    expect((await t.graphql(SIGN_IN, { email: user.email, password: TEST_PASSWORD })).data?.signIn.user?.email).toBe(
       user.email,
     );
   });
@@ -110,8 +155,20 @@ describe('sign-up and sign-in', () => {
 });
 
 describe('API keys', () => {
-  const CREATE =
-    'mutation ($name: String!) { createApiKey(name: $name) { secret apiKey { id name prefix lastUsedAt revokedAt } } }';
+  const CREATE = graphql(`
+    mutation AccountsCreateApiKey($name: String!) {
+      createApiKey(name: $name) {
+        secret
+        apiKey {
+          id
+          name
+          prefix
+          lastUsedAt
+          revokedAt
+        }
+      }
+    }
+  `);
 
   it('creates a key shown once, authenticates with it and refuses it once revoked', async () => {
     const user = await t.signUp();
@@ -123,17 +180,46 @@ describe('API keys', () => {
 
     const viaKey = await t.graphql(ME, {}, { apiKey: secret });
     expect(viaKey.data?.me).toEqual({ user: null, organization: { id: user.organizationId }, role: 'MEMBER' });
-    const listed = await t.graphql('{ apiKeys { id lastUsedAt } }', {}, { cookie: user.cookie });
+    const listed = await t.graphql(
+      graphql(`
+        query AccountsApiKeys {
+          apiKeys {
+            id
+            lastUsedAt
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     // The test clock stands still, so the key was last used, and is revoked below, at its now.
     expect(listed.data).toEqual({ apiKeys: [{ id: apiKey.id, lastUsedAt: t.clock.now().toISOString() }] });
 
     const revoked = await t.graphql(
-      'mutation ($id: ID!) { revokeApiKey(id: $id) { revokedAt } }',
+      graphql(`
+        mutation AccountsRevokeApiKey($id: ID!) {
+          revokeApiKey(id: $id) {
+            revokedAt
+          }
+        }
+      `),
       { id: apiKey.id },
       { cookie: user.cookie },
     );
     expect(revoked.data).toEqual({ revokeApiKey: { revokedAt: t.clock.now().toISOString() } });
-    const refused = await t.graphql('{ usage { attributionRuns { used } } }', {}, { apiKey: secret });
+    const refused = await t.graphql(
+      graphql(`
+        query AccountsUsage {
+          usage {
+            attributionRuns {
+              used
+            }
+          }
+        }
+      `),
+      {},
+      { apiKey: secret },
+    );
     expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     expect((await t.graphql(ME, {}, { apiKey: secret })).data).toEqual({ me: null });
   });
@@ -151,9 +237,15 @@ describe('API keys', () => {
     const owner = await t.signUp();
     const stranger = await t.signUp();
     const created = await t.graphql(CREATE, { name: 'mine' }, { cookie: owner.cookie });
-    const id = created.data?.createApiKey.apiKey.id;
+    const id = dataOf(created).createApiKey.apiKey.id;
     const result = await t.graphql(
-      'mutation ($id: ID!) { revokeApiKey(id: $id) { id } }',
+      graphql(`
+        mutation AccountsRevokeApiKey2($id: ID!) {
+          revokeApiKey(id: $id) {
+            id
+          }
+        }
+      `),
       { id },
       { cookie: stranger.cookie },
     );

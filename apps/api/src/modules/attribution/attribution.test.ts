@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import { dataOf, startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
 import { REPORT_CSV_HEADER } from './report-csv.js';
 import {
   IMPORT_JOURNEYS,
@@ -14,6 +14,14 @@ import {
   uploadCsv,
   usedRuns,
 } from './test-fixtures.js';
+import type {
+  AttributionModel,
+  AttributionRunInput,
+  TestFixturesRunAttributionMutation,
+} from '../../test/gql/graphql.js';
+import { graphql } from '../../test/gql/index.js';
+
+type Report = TestFixturesRunAttributionMutation['runAttribution'];
 
 let t: TestApp;
 const subscriptions = new TestSubscriptions({
@@ -71,7 +79,7 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
   expect(upload.body.import.value).toBeCloseTo(expected.value, 2);
   expect(await storedCount(user.organizationId)).toEqual({ journeys: 0, paths: expected.rows });
 
-  const models = [
+  const models: AttributionModel[] = [
     'LAST_TOUCH',
     'FIRST_TOUCH',
     'LINEAR',
@@ -84,7 +92,7 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
   ];
   const run = await t.graphql(RUN_ATTRIBUTION, { input: { models } }, { cookie: user.cookie });
   expect(run.errors).toBeUndefined();
-  const report = run.data?.runAttribution;
+  const report = dataOf(run).runAttribution;
   expect(report).toMatchObject({
     models,
     pathRowCount: expected.rows,
@@ -96,37 +104,64 @@ async function roundTrip(sample: string, expected: SampleTotals): Promise<void> 
   for (const credits of report.credits) {
     expect(credits.totals.conversions, credits.model).toBeCloseTo(expected.conversions, 6);
     expect(credits.totals.value, credits.model).toBeCloseTo(expected.value, 2);
-    expect(sum(credits.channels.map((channel: any) => channel.conversions)), credits.model).toBeCloseTo(
+    expect(sum(credits.channels.map((channel) => channel.conversions)), credits.model).toBeCloseTo(
       expected.conversions,
       6,
     );
-    expect(sum(credits.channels.map((channel: any) => channel.value)), credits.model).toBeCloseTo(
-      credits.totals.value,
-      6,
-    );
+    expect(sum(credits.channels.map((channel) => channel.value)), credits.model).toBeCloseTo(credits.totals.value, 6);
     expect(credits.channels).toHaveLength(expected.channels);
   }
   expect(await usedRuns(t, { cookie: user.cookie })).toBe(1);
 
   const list = await t.graphql(
-    '{ attributionReports(first: 5) { edges { cursor node { id credits { model } } } pageInfo { hasNextPage endCursor } } }',
+    graphql(`
+      query AttributionAttributionReports {
+        attributionReports(first: 5) {
+          edges {
+            cursor
+            node {
+              id
+              credits {
+                model
+              }
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `),
     {},
     { apiKey },
   );
-  expect(list.data?.attributionReports.edges.map((edge: any) => edge.node.id)).toEqual([report.id]);
+  expect(list.data?.attributionReports.edges.map((edge) => edge.node.id)).toEqual([report.id]);
   expect(list.data?.attributionReports.pageInfo).toEqual({
     hasNextPage: false,
-    endCursor: list.data?.attributionReports.edges[0].cursor,
+    endCursor: list.data?.attributionReports.edges[0]?.cursor,
   });
 
   const again = await t.graphql(
-    'query ($id: ID!) { attributionReport(id: $id) { id credits { model totals { conversions } } } }',
+    graphql(`
+      query AttributionAttributionReport($id: ID!) {
+        attributionReport(id: $id) {
+          id
+          credits {
+            model
+            totals {
+              conversions
+            }
+          }
+        }
+      }
+    `),
     { id: report.id },
     { cookie: user.cookie },
   );
-  expect(again.data?.attributionReport.credits[7]).toEqual({
+  expect(again.data?.attributionReport?.credits[7]).toEqual({
     model: 'MARKOV',
-    totals: { conversions: report.credits[7].totals.conversions },
+    totals: { conversions: report.credits[7]?.totals.conversions },
   });
 
   const exported = await exportReport(t, report.id, { apiKey });
@@ -189,7 +224,7 @@ describe('import → run → list → export', () => {
     });
     expect(await storedCount(user.organizationId)).toEqual({ journeys: 4, paths: 0 });
 
-    const input = {
+    const input: AttributionRunInput = {
       models: ['LAST_TOUCH', 'TIME_DECAY'],
       from: '2026-03-01T00:00:00Z',
       to: '2026-03-31T00:00:00Z',
@@ -197,7 +232,7 @@ describe('import → run → list → export', () => {
     };
     const run = await t.graphql(RUN_ATTRIBUTION, { input }, { cookie: user.cookie });
     expect(run.errors).toBeUndefined();
-    const report = run.data?.runAttribution;
+    const report = dataOf(run).runAttribution;
     expect(report).toMatchObject({
       journeyCount: 3,
       pathRowCount: 0,
@@ -229,7 +264,7 @@ describe('import → run → list → export', () => {
     }
     const imported = await t.graphql(IMPORT_JOURNEYS, { csv: rows.join('\n') }, { cookie: user.cookie });
     expect(imported.data?.importJourneys).toMatchObject({ journeys: 60, conversions: 40, nulls: 20 });
-    const models = ['LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'MARKOV', 'SHAPLEY'];
+    const models: AttributionModel[] = ['LAST_TOUCH', 'LINEAR', 'POSITION_BASED', 'MARKOV', 'SHAPLEY'];
     const grouped = await t.graphql(RUN_ATTRIBUTION, { input: { models, lookbackDays: 30 } }, { cookie: user.cookie });
     // W_SHAPED reads milestones, so this run streams every journey with its touches.
     const streamed = await t.graphql(
@@ -239,20 +274,21 @@ describe('import → run → list → export', () => {
     );
     expect(grouped.data?.runAttribution.journeyCount).toBe(60);
     expect(streamed.data?.runAttribution.journeyCount).toBe(60);
-    const byModel = (report: any) => new Map(report.credits.map((credit: any) => [credit.model, credit]));
-    const groupedCredits = byModel(grouped.data?.runAttribution);
-    const streamedCredits = byModel(streamed.data?.runAttribution);
+    const byModel = (report: Report) => new Map(report.credits.map((credit) => [credit.model, credit]));
+    const groupedCredits = byModel(dataOf(grouped).runAttribution);
+    const streamedCredits = byModel(dataOf(streamed).runAttribution);
     for (const model of models) {
-      const a: any = groupedCredits.get(model);
-      const b: any = streamedCredits.get(model);
+      const a = groupedCredits.get(model);
+      const b = streamedCredits.get(model);
+      if (!a || !b) throw new Error(`${model} is missing from a report`);
       expect(a.unattributed, model).toEqual(b.unattributed);
       expect(
-        a.channels.map((c: any) => c.channel),
+        a.channels.map((c) => c.channel),
         model,
-      ).toEqual(b.channels.map((c: any) => c.channel));
-      a.channels.forEach((credit: any, i: number) => {
-        expect(credit.conversions, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].conversions, 9);
-        expect(credit.value, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i].value, 9);
+      ).toEqual(b.channels.map((c) => c.channel));
+      a.channels.forEach((credit, i) => {
+        expect(credit.conversions, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i]?.conversions ?? NaN, 9);
+        expect(credit.value, `${model} ${credit.channel}`).toBeCloseTo(b.channels[i]?.value ?? NaN, 9);
       });
     }
     expect(groupedCredits.get('LAST_TOUCH')).toMatchObject({ unattributed: { conversions: 0 } });
@@ -347,23 +383,57 @@ describe('reports belong to their organization', () => {
     for (let i = 0; i < 3; i++) {
       t.clock.set(new Date(Date.UTC(2026, 2, 15, 12, 0, i)));
       const run = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['LINEAR'] } }, { cookie: alice.cookie });
-      ids.unshift(run.data?.runAttribution.id);
+      ids.unshift(dataOf(run).runAttribution.id);
     }
-    const PAGE =
-      'query ($after: String) { attributionReports(first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
-    const first = (await t.graphql(PAGE, {}, { cookie: alice.cookie })).data?.attributionReports;
-    expect(first.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(0, 2));
+    const PAGE = graphql(`
+      query AttributionAttributionReports2($after: String) {
+        attributionReports(first: 2, after: $after) {
+          edges {
+            node {
+              id
+            }
+          }
+          pageInfo {
+            hasNextPage
+            endCursor
+          }
+        }
+      }
+    `);
+    const first = dataOf(await t.graphql(PAGE, {}, { cookie: alice.cookie })).attributionReports;
+    expect(first.edges.map((edge) => edge.node.id)).toEqual(ids.slice(0, 2));
     expect(first.pageInfo.hasNextPage).toBe(true);
-    const second = (await t.graphql(PAGE, { after: first.pageInfo.endCursor }, { cookie: alice.cookie })).data
-      ?.attributionReports;
-    expect(second.edges.map((edge: any) => edge.node.id)).toEqual(ids.slice(2));
+    const second = dataOf(
+      await t.graphql(PAGE, { after: first.pageInfo.endCursor }, { cookie: alice.cookie }),
+    ).attributionReports;
+    expect(second.edges.map((edge) => edge.node.id)).toEqual(ids.slice(2));
     expect(second.pageInfo.hasNextPage).toBe(false);
 
-    const bobList = await t.graphql('{ attributionReports { edges { node { id } } } }', {}, { cookie: bob.cookie });
+    const bobList = await t.graphql(
+      graphql(`
+        query AttributionAttributionReports3 {
+          attributionReports {
+            edges {
+              node {
+                id
+              }
+            }
+          }
+        }
+      `),
+      {},
+      { cookie: bob.cookie },
+    );
     expect(bobList.data?.attributionReports.edges).toEqual([]);
     const bobReads = await t.graphql(
-      'query ($id: ID!) { attributionReport(id: $id) { id } }',
-      { id: ids[0] },
+      graphql(`
+        query AttributionAttributionReport2($id: ID!) {
+          attributionReport(id: $id) {
+            id
+          }
+        }
+      `),
+      { id: ids[0] ?? '' },
       { cookie: bob.cookie },
     );
     expect(bobReads.data).toEqual({ attributionReport: null });
@@ -375,7 +445,15 @@ describe('reports belong to their organization', () => {
   it('rejects a cursor it did not issue', async () => {
     const user = await scaleUser();
     const result = await t.graphql(
-      '{ attributionReports(after: "bm9wZQ") { edges { cursor } } }',
+      graphql(`
+        query AttributionAttributionReports4 {
+          attributionReports(after: "bm9wZQ") {
+            edges {
+              cursor
+            }
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

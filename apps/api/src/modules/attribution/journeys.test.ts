@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import { dataOf, startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import type { JourneyInput } from '../../test/gql/graphql.js';
+import { graphql } from '../../test/gql/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,13 +10,33 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = `mutation ($input: JourneyInput!) {
-  trackJourney(input: $input) { journeyId credits { model channels { channel conversions value } } }
-}`;
-const USED = '{ usage { attributionRuns { used } } }';
+const TRACK = graphql(`
+  mutation JourneysTrackJourney($input: JourneyInput!) {
+    trackJourney(input: $input) {
+      journeyId
+      credits {
+        model
+        channels {
+          channel
+          conversions
+          value
+        }
+      }
+    }
+  }
+`);
+const USED = graphql(`
+  query JourneysUsage {
+    usage {
+      attributionRuns {
+        used
+      }
+    }
+  }
+`);
 
 async function used(user: SignedUpUser): Promise<number> {
-  return (await t.graphql(USED, {}, { cookie: user.cookie })).data?.usage.attributionRuns.used;
+  return dataOf(await t.graphql(USED, {}, { cookie: user.cookie })).usage.attributionRuns.used;
 }
 
 async function journeyCount(organizationId: string): Promise<number> {
@@ -27,7 +49,7 @@ async function journeyCount(organizationId: string): Promise<number> {
 describe('trackJourney', () => {
   it('stores the journey with its touches and credits the last touch', async () => {
     const user = await t.signUp();
-    const input = {
+    const input: JourneyInput = {
       touches: [
         { channel: 'email', at: '2026-03-01T10:00:00Z' },
         { channel: ' search ', at: '2026-03-05T10:00:00Z', milestone: 'LEAD' },
@@ -37,13 +59,26 @@ describe('trackJourney', () => {
     };
     const result = await t.graphql(TRACK, { input }, { cookie: user.cookie });
     expect(result.errors).toBeUndefined();
-    const tracked = result.data?.trackJourney;
+    const tracked = dataOf(result).trackJourney;
     expect(tracked.credits).toEqual([
       { model: 'LAST_TOUCH', channels: [{ channel: 'search', conversions: 1, value: 120 }] },
     ]);
 
     const stored = await t.graphql(
-      'query ($id: ID!) { journey(id: $id) { id convertedAt value touches { channel at milestone } } }',
+      graphql(`
+        query JourneysJourney($id: ID!) {
+          journey(id: $id) {
+            id
+            convertedAt
+            value
+            touches {
+              channel
+              at
+              milestone
+            }
+          }
+        }
+      `),
       { id: tracked.journeyId },
       { cookie: user.cookie },
     );
@@ -104,7 +139,7 @@ describe('trackJourney', () => {
 
   it('refuses a model the plan lacks with FEATURE_NOT_IN_PLAN and an upgrade link', async () => {
     const user = await t.signUp();
-    const input = {
+    const input: JourneyInput = {
       touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }],
       convertedAt: '2026-03-06T00:00:00Z',
       models: ['MARKOV'],
@@ -139,10 +174,16 @@ describe('tenant isolation', () => {
     const bob = await t.signUp();
     const input = { touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }], convertedAt: '2026-03-06T00:00:00Z' };
     const tracked = await t.graphql(TRACK, { input }, { cookie: alice.cookie });
-    const journeyId = tracked.data?.trackJourney.journeyId;
+    const journeyId = dataOf(tracked).trackJourney.journeyId;
 
     const bobReads = await t.graphql(
-      'query ($id: ID!) { journey(id: $id) { id } }',
+      graphql(`
+        query JourneysJourney2($id: ID!) {
+          journey(id: $id) {
+            id
+          }
+        }
+      `),
       { id: journeyId },
       { apiKey: await t.createApiKey(bob) },
     );

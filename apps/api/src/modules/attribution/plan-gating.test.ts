@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import { dataOf, startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
 import { RUN_ATTRIBUTION, TestSubscriptions, exportReport, uploadCsv, usedRuns } from './test-fixtures.js';
+import type { AttributionRunInput } from '../../test/gql/graphql.js';
+import { graphql } from '../../test/gql/index.js';
 
 const PERIOD_START = new Date('2026-03-01T00:00:00Z');
 let t: TestApp;
@@ -31,7 +33,15 @@ async function exhaustQuota(user: SignedUpUser, limit: number): Promise<void> {
   ]);
 }
 
-const TRACK = `mutation ($input: JourneyInput!) { trackJourney(input: $input) { credits { model } } }`;
+const TRACK = graphql(`
+  mutation PlanGatingTrackJourney($input: JourneyInput!) {
+    trackJourney(input: $input) {
+      credits {
+        model
+      }
+    }
+  }
+`);
 const JOURNEY = {
   touches: [{ channel: 'email', at: '2026-03-01T00:00:00Z' }],
   convertedAt: '2026-03-06T00:00:00Z',
@@ -39,7 +49,7 @@ const JOURNEY = {
 };
 
 describe('plan gating of runAttribution', () => {
-  it.each([
+  it.each<[string, AttributionRunInput, string, RegExp]>([
     ['the MARKOV model', { models: ['LINEAR', 'MARKOV'] }, 'models', /MARKOV model is not included in the PRO plan/],
     [
       'a 90-day lookback',
@@ -82,7 +92,7 @@ describe('plan gating of runAttribution', () => {
     );
     expect(result.errors).toBeUndefined();
     expect(result.data?.runAttribution).toMatchObject({ lookbackDays: 60, pathRowCount: 1 });
-    expect(result.data?.runAttribution.credits[1].channels).toEqual([
+    expect(result.data?.runAttribution.credits[1]?.channels).toEqual([
       { channel: 'email', conversions: 1.5, value: 15 },
       { channel: 'search', conversions: 1.5, value: 15 },
     ]);
@@ -93,7 +103,11 @@ describe('plan gating of runAttribution', () => {
     const user = await userOn('SCALE');
     const none = await t.graphql(RUN_ATTRIBUTION, { input: { models: [] } }, { cookie: user.cookie });
     expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_MODELS' });
-    const backwards = { models: ['LAST_TOUCH'], from: '2026-03-10T00:00:00Z', to: '2026-03-01T00:00:00Z' };
+    const backwards: AttributionRunInput = {
+      models: ['LAST_TOUCH'],
+      from: '2026-03-10T00:00:00Z',
+      to: '2026-03-01T00:00:00Z',
+    };
     const window = await t.graphql(RUN_ATTRIBUTION, { input: backwards }, { cookie: user.cookie });
     expect(window.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_WINDOW' });
     const timeDecay = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['TIME_DECAY'] } }, { cookie: user.cookie });
@@ -107,7 +121,7 @@ describe('trackJourney models', () => {
   it("attributes with all of the plan's models by default (PRO: three)", async () => {
     const user = await userOn('PRO');
     const result = await t.graphql(TRACK, { input: JOURNEY }, { cookie: user.cookie });
-    expect(result.data?.trackJourney.credits.map((credit: any) => credit.model)).toEqual([
+    expect(result.data?.trackJourney.credits.map((credit) => credit.model)).toEqual([
       'LAST_TOUCH',
       'FIRST_TOUCH',
       'LINEAR',
@@ -121,7 +135,7 @@ describe('trackJourney models', () => {
       { input: { ...JOURNEY, models: ['MARKOV', 'TIME_DECAY'] } },
       { cookie: user.cookie },
     );
-    expect(result.data?.trackJourney.credits.map((credit: any) => credit.model)).toEqual(['MARKOV', 'TIME_DECAY']);
+    expect(result.data?.trackJourney.credits.map((credit) => credit.model)).toEqual(['MARKOV', 'TIME_DECAY']);
   });
 });
 
@@ -130,7 +144,7 @@ describe('exports', () => {
     for (const tier of ['FREE', 'PRO'] as const) {
       const user = await userOn(tier);
       const run = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['LAST_TOUCH'] } }, { cookie: user.cookie });
-      const response = await exportReport(t, run.data?.runAttribution.id, { apiKey: await t.createApiKey(user) });
+      const response = await exportReport(t, dataOf(run).runAttribution.id, { apiKey: await t.createApiKey(user) });
       expect(response.status, tier).toBe(402);
       const body = (await response.json()) as { error: { upgradeUrl: string } & Record<string, unknown> };
       expect(body.error).toMatchObject({

@@ -6,6 +6,8 @@ import { REPO_ROOT } from '../../config/repo-paths.js';
 import type { TestApp } from '../../test/harness.js';
 import type { Credentials } from '../../test/harness.js';
 import type { ActiveSubscription, SubscriptionLookup } from '../entitlements/index.js';
+import { graphql } from '../../test/gql/index.js';
+import type { TestFixturesImportJourneysMutation } from '../../test/gql/graphql.js';
 
 /** Generated rows shaped like ChannelAttribution's sample, so a bare clone needs nothing beside it. */
 export const SAMPLE_PATH_ROWS = seededPathRows({ rows: 10_000, seed: 1 });
@@ -50,18 +52,27 @@ function authHeaders(credentials: Credentials): Record<string, string> {
   return headers;
 }
 
+/**
+ * The REST import's JSON: `import` (the mutation's summary) on success, `error` (GraphQL's message and
+ * extensions) on failure; a test reads the one its status promises.
+ */
+export interface UploadBody {
+  import: TestFixturesImportJourneysMutation['importJourneys'];
+  error: { message: string } & Record<string, unknown>;
+}
+
 /** The streamed REST upload. */
 export async function uploadCsv(
   t: TestApp,
   csv: string,
   credentials: Credentials,
-): Promise<{ status: number; body: any }> {
+): Promise<{ status: number; body: UploadBody }> {
   const response = await fetch(`${t.url}/imports/journeys`, {
     method: 'POST',
     headers: { 'content-type': 'text/csv', ...authHeaders(credentials) },
     body: csv,
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as UploadBody };
 }
 
 export async function exportReport(t: TestApp, id: string, credentials: Credentials): Promise<Response> {
@@ -69,17 +80,65 @@ export async function exportReport(t: TestApp, id: string, credentials: Credenti
 }
 
 export async function usedRuns(t: TestApp, credentials: Credentials): Promise<number> {
-  const result = await t.graphql('{ usage { attributionRuns { used } } }', {}, credentials);
-  return result.data?.usage.attributionRuns.used;
+  const result = await t.graphql(
+    graphql(`
+      query TestFixturesUsedRuns {
+        usage {
+          attributionRuns {
+            used
+          }
+        }
+      }
+    `),
+    {},
+    credentials,
+  );
+  const used = result.data?.usage.attributionRuns.used;
+  if (used === undefined) throw new Error(`usage failed: ${JSON.stringify(result.errors)}`);
+  return used;
 }
 
-export const RUN_ATTRIBUTION = `mutation ($input: AttributionRunInput!) {
-  runAttribution(input: $input) {
-    id models from to lookbackDays journeyCount pathRowCount durationMs createdAt
-    credits { model channels { channel conversions value } unattributed { conversions value } totals { conversions value } }
+export const RUN_ATTRIBUTION = graphql(`
+  mutation TestFixturesRunAttribution($input: AttributionRunInput!) {
+    runAttribution(input: $input) {
+      id
+      models
+      from
+      to
+      lookbackDays
+      journeyCount
+      pathRowCount
+      durationMs
+      createdAt
+      credits {
+        model
+        channels {
+          channel
+          conversions
+          value
+        }
+        unattributed {
+          conversions
+          value
+        }
+        totals {
+          conversions
+          value
+        }
+      }
+    }
   }
-}`;
+`);
 
-export const IMPORT_JOURNEYS = `mutation ($csv: String!) {
-  importJourneys(csv: $csv) { format journeys touches conversions value nulls }
-}`;
+export const IMPORT_JOURNEYS = graphql(`
+  mutation TestFixturesImportJourneys($csv: String!) {
+    importJourneys(csv: $csv) {
+      format
+      journeys
+      touches
+      conversions
+      value
+      nulls
+    }
+  }
+`);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SignedUpUser } from '../../test/harness.js';
+import type { Credentials, SignedUpUser } from '../../test/harness.js';
 import { postSignedWebhook, startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -8,8 +9,21 @@ beforeAll(async () => {
 });
 afterAll(() => kit.stop());
 
-const CHECKOUT = 'mutation ($tier: PlanTier!) { createCheckoutSession(planTier: $tier) { id url } }';
-const PORTAL = 'mutation { createPortalSession { url } }';
+const CHECKOUT = graphql(`
+  mutation CheckoutCreateCheckoutSession($tier: PlanTier!) {
+    createCheckoutSession(planTier: $tier) {
+      id
+      url
+    }
+  }
+`);
+const PORTAL = graphql(`
+  mutation CheckoutCreatePortalSession {
+    createPortalSession {
+      url
+    }
+  }
+`);
 /** The four events one checkout produces that touch the subscription (the others are ignored types). */
 const CHECKOUT_EVENT_TYPES = [
   'customer.subscription.created',
@@ -74,7 +88,17 @@ describe('upgrade FREE → PRO through Checkout', () => {
     await kit.subscribe(user, 'PRO');
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
     const result = await kit.t.graphql(
-      '{ subscription { stripeSubscriptionId status planTier cancelAtPeriodEnd currentPeriodEnd } }',
+      graphql(`
+        query CheckoutSubscription {
+          subscription {
+            stripeSubscriptionId
+            status
+            planTier
+            cancelAtPeriodEnd
+            currentPeriodEnd
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -156,7 +180,15 @@ describe('upgrade FREE → PRO through Checkout', () => {
     });
 
     const changed = await kit.t.graphql(
-      'mutation { changePlan(planTier: SCALE) { planTier status cancelAtPeriodEnd } }',
+      graphql(`
+        mutation CheckoutChangePlan {
+          changePlan(planTier: SCALE) {
+            planTier
+            status
+            cancelAtPeriodEnd
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -166,7 +198,14 @@ describe('upgrade FREE → PRO through Checkout', () => {
     expect(await subscriptionRows(user.organizationId)).toHaveLength(1);
 
     const toFree = await kit.t.graphql(
-      'mutation { changePlan(planTier: FREE) { planTier cancelAtPeriodEnd } }',
+      graphql(`
+        mutation CheckoutChangePlan2 {
+          changePlan(planTier: FREE) {
+            planTier
+            cancelAtPeriodEnd
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -205,11 +244,16 @@ describe('who may open checkout or the portal', () => {
       [owner.organizationId],
     );
 
-    for (const operation of [CHECKOUT, PORTAL]) {
-      const anonymous = await kit.t.graphql(operation, { tier: 'PRO' });
+    // Either way in: checkout for PRO, or the portal.
+    const openers = [
+      (credentials?: Credentials) => kit.t.graphql(CHECKOUT, { tier: 'PRO' }, credentials),
+      (credentials?: Credentials) => kit.t.graphql(PORTAL, {}, credentials),
+    ];
+    for (const open of openers) {
+      const anonymous = await open();
       expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
       const apiKey = await kit.t.createApiKey(owner);
-      const viaKey = await kit.t.graphql(operation, { tier: 'PRO' }, { apiKey });
+      const viaKey = await open({ apiKey });
       expect(viaKey.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
 
@@ -217,8 +261,8 @@ describe('who may open checkout or the portal', () => {
     await kit.t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [
       member.email,
     ]);
-    for (const operation of [CHECKOUT, PORTAL]) {
-      const result = await kit.t.graphql(operation, { tier: 'PRO' }, { cookie: member.cookie });
+    for (const open of openers) {
+      const result = await open({ cookie: member.cookie });
       expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect(
@@ -234,7 +278,7 @@ describe('who may open checkout or the portal', () => {
       [other.organizationId],
     );
     expect(otherCustomer?.stripe_customer_id).not.toBe(ownerCustomer?.stripe_customer_id);
-    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(PORTAL, {}, { cookie: owner.cookie });
+    const portal = await kit.t.graphql(PORTAL, {}, { cookie: owner.cookie });
     expect(portal.data?.createPortalSession.url).toMatch(new RegExp(`^${kit.emulator.baseUrl}/portal/bps_`));
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../test/harness.js';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -8,7 +9,18 @@ beforeAll(async () => {
 });
 afterAll(() => kit.stop());
 
-const ACCOUNT = '{ billingAccount { hasCustomer canCheckout subscription { status access } } }';
+const ACCOUNT = graphql(`
+  query CustomerDeletedBillingAccount {
+    billingAccount {
+      hasCustomer
+      canCheckout
+      subscription {
+        status
+        access
+      }
+    }
+  }
+`);
 
 async function storedCustomer(
   user: SignedUpUser,
@@ -90,8 +102,14 @@ describe('a Stripe customer that no longer exists', () => {
       'insert into billing_customer (organization_id, stripe_customer_id, email, created_at) values (?, ?, ?, now())',
       [user.organizationId, 'cus_ClearedTestData0002', user.email],
     );
-    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(
-      'mutation { createPortalSession { url } }',
+    const portal = await kit.t.graphql(
+      graphql(`
+        mutation CustomerDeletedCreatePortalSession {
+          createPortalSession {
+            url
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

@@ -2,6 +2,7 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../test/harness.js';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -11,8 +12,20 @@ afterAll(() => kit.stop());
 
 const HOUR_MS = 3_600_000;
 const PRICE_CENTS = { PRO: 4900, SCALE: 19900 } as const;
-const INCIDENTS =
-  '{ billingIncidents { id kind stripeSubscriptionId keptStripeSubscriptionId planTier refundedCents detail createdAt } }';
+const INCIDENTS = graphql(`
+  query DuplicateSubscriptionBillingIncidents {
+    billingIncidents {
+      id
+      kind
+      stripeSubscriptionId
+      keptStripeSubscriptionId
+      planTier
+      refundedCents
+      detail
+      createdAt
+    }
+  }
+`);
 
 interface IncidentView {
   id: string;
@@ -40,7 +53,7 @@ async function openSessionIds(customer: string): Promise<string[]> {
 }
 
 async function incidentsOf(user: SignedUpUser): Promise<IncidentView[]> {
-  const result = await kit.t.graphql<{ billingIncidents: IncidentView[] }>(INCIDENTS, {}, { cookie: user.cookie });
+  const result = await kit.t.graphql(INCIDENTS, {}, { cookie: user.cookie });
   if (!result.data) throw new Error(`billingIncidents failed: ${JSON.stringify(result.errors)}`);
   return result.data.billingIncidents;
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../test/harness.js';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 const DAY_MS = 86_400_000;
 const DAY_S = 86_400;
@@ -12,11 +13,42 @@ beforeAll(async () => {
 });
 afterAll(() => kit.stop());
 
-const ACCOUNT = `{ billingAccount { hasCustomer canCheckout subscription {
-  stripeSubscriptionId status planTier access grantsPlan cancelAtPeriodEnd cancelAt currentPeriodEnd graceEndsAt openInvoiceUrl actions
-} } }`;
-const CHECKOUT = 'mutation ($tier: PlanTier!) { createCheckoutSession(planTier: $tier) { id url } }';
-const PORTAL = 'mutation { createPortalSession { url } }';
+const ACCOUNT = graphql(`
+  query LapsedBillingAccount {
+    billingAccount {
+      hasCustomer
+      canCheckout
+      subscription {
+        stripeSubscriptionId
+        status
+        planTier
+        access
+        grantsPlan
+        cancelAtPeriodEnd
+        cancelAt
+        currentPeriodEnd
+        graceEndsAt
+        openInvoiceUrl
+        actions
+      }
+    }
+  }
+`);
+const CHECKOUT = graphql(`
+  mutation LapsedCreateCheckoutSession($tier: PlanTier!) {
+    createCheckoutSession(planTier: $tier) {
+      id
+      url
+    }
+  }
+`);
+const PORTAL = graphql(`
+  mutation LapsedCreatePortalSession {
+    createPortalSession {
+      url
+    }
+  }
+`);
 
 interface AccountView {
   hasCustomer: boolean;
@@ -37,11 +69,18 @@ interface AccountView {
 }
 
 async function accountOf(user: SignedUpUser): Promise<AccountView> {
-  const result = await kit.t.graphql<{ billingAccount: AccountView }>(ACCOUNT, {}, { cookie: user.cookie });
+  const result = await kit.t.graphql(ACCOUNT, {}, { cookie: user.cookie });
   if (!result.data) throw new Error(`billingAccount failed: ${JSON.stringify(result.errors)}`);
   // `subscription` is the same subscription as billingAccount's.
-  const subscription = await kit.t.graphql<{ subscription: { stripeSubscriptionId: string; access: string } | null }>(
-    '{ subscription { stripeSubscriptionId access } }',
+  const subscription = await kit.t.graphql(
+    graphql(`
+      query LapsedSubscription {
+        subscription {
+          stripeSubscriptionId
+          access
+        }
+      }
+    `),
     {},
     { cookie: user.cookie },
   );
@@ -113,7 +152,7 @@ describe('a failed renewal', () => {
       expect(account.subscription?.actions).toEqual(['PAY_INVOICE', 'UPDATE_PAYMENT_METHOD', 'MANAGE_BILLING']);
       expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
 
-      const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(PORTAL, {}, { cookie: user.cookie });
+      const portal = await kit.t.graphql(PORTAL, {}, { cookie: user.cookie });
       expect(portal.errors).toBeUndefined();
       expect((await fetch(portal.data?.createPortalSession.url ?? '')).status).toBe(200);
 
@@ -182,9 +221,19 @@ describe('a scheduled cancellation', () => {
     );
     expect(new Date(row?.cancel_at ?? 0).toISOString()).toBe(cancelling?.currentPeriodEnd);
 
-    const resumed = await kit.t.graphql<{
-      resumeSubscription: { cancelAtPeriodEnd: boolean; cancelAt: string | null; actions: string[] };
-    }>('mutation { resumeSubscription { cancelAtPeriodEnd cancelAt actions } }', {}, { cookie: user.cookie });
+    const resumed = await kit.t.graphql(
+      graphql(`
+        mutation LapsedResumeSubscription {
+          resumeSubscription {
+            cancelAtPeriodEnd
+            cancelAt
+            actions
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(resumed.data?.resumeSubscription).toEqual({
       cancelAtPeriodEnd: false,
       cancelAt: null,
@@ -199,7 +248,17 @@ describe('a scheduled cancellation', () => {
 
   it('resumeSubscription without a subscription is a typed NO_SUBSCRIPTION error', async () => {
     const user = await kit.t.signUp();
-    const result = await kit.t.graphql('mutation { resumeSubscription { id } }', {}, { cookie: user.cookie });
+    const result = await kit.t.graphql(
+      graphql(`
+        mutation LapsedResumeSubscription2 {
+          resumeSubscription {
+            id
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ reason: 'NO_SUBSCRIPTION' });
   });
 });

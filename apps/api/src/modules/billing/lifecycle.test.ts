@@ -3,13 +3,14 @@ import { promisify } from 'node:util';
 import { inject } from 'vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../config/repo-paths.js';
-import type { SignedUpUser } from '../../test/harness.js';
+import { dataOf, type SignedUpUser } from '../../test/harness.js';
 import {
   startAppWithUnreachableStripe,
   startBillingKit,
   WEBHOOK_SECRET,
   type BillingKit,
 } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 const run = promisify(execFile);
 const DAY_S = 86_400;
@@ -20,11 +21,28 @@ beforeAll(async () => {
 });
 afterAll(() => kit.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-const USAGE = '{ usage { attributionRuns { used limit periodStart periodEnd } } }';
+const TRACK = graphql(`
+  mutation LifecycleTrackJourney($input: JourneyInput!) {
+    trackJourney(input: $input) {
+      journeyId
+    }
+  }
+`);
+const USAGE = graphql(`
+  query LifecycleUsage {
+    usage {
+      attributionRuns {
+        used
+        limit
+        periodStart
+        periodEnd
+      }
+    }
+  }
+`);
 
 async function usageOf(user: SignedUpUser) {
-  return (await kit.t.graphql(USAGE, {}, { cookie: user.cookie })).data?.usage.attributionRuns;
+  return dataOf(await kit.t.graphql(USAGE, {}, { cookie: user.cookie })).usage.attributionRuns;
 }
 
 async function track(user: SignedUpUser) {
@@ -45,10 +63,22 @@ async function onTestClockSubscriber(tier: 'PRO' | 'SCALE', cardNumber?: string)
 }
 
 async function outbox(user: SignedUpUser) {
-  const result = await kit.t.graphql<{
-    outbox: Array<{ to: string[]; subject: string; body: string; transport: string }>;
-  }>('{ outbox { to subject body transport } }', {}, { cookie: user.cookie });
-  return result.data?.outbox ?? [];
+  const result = await kit.t.graphql(
+    graphql(`
+      query LifecycleOutbox {
+        outbox {
+          to
+          subject
+          body
+          transport
+        }
+      }
+    `),
+    {},
+    { cookie: user.cookie },
+  );
+  // The paid checkout invoice's receipt (plan-change-preview.test.ts) is not what these tests are about.
+  return (result.data?.outbox ?? []).filter((mail) => !mail.subject.startsWith('Receipt'));
 }
 
 describe('reconciliation', () => {
@@ -111,7 +141,17 @@ describe('renewals', () => {
   it('keeps the paid tier until the period ends after a downgrade (a subscription schedule), then bills and grants the lower one', async () => {
     const { user, clockId, frozenTime } = await onTestClockSubscriber('SCALE');
     const changed = await kit.t.graphql(
-      'mutation { changePlan(planTier: PRO) { planTier cancelAtPeriodEnd scheduledChange { planTier } } }',
+      graphql(`
+        mutation LifecycleChangePlan {
+          changePlan(planTier: PRO) {
+            planTier
+            cancelAtPeriodEnd
+            scheduledChange {
+              planTier
+            }
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -131,7 +171,16 @@ describe('renewals', () => {
     await kit.settled();
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
     const after = await kit.t.graphql(
-      '{ subscription { planTier scheduledChange { planTier } } }',
+      graphql(`
+        query LifecycleSubscription {
+          subscription {
+            planTier
+            scheduledChange {
+              planTier
+            }
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -160,7 +209,18 @@ describe('renewals', () => {
     expect(mails[0]?.subject).toContain('$49.00');
     expect(mails[0]?.body).toMatch(/We will try again on \d{4}-\d{2}-\d{2}|no further automatic attempts/);
     expect(mails[0]?.body).toContain('http://app.test/settings?billing=portal');
-    const subscription = await kit.t.graphql('{ subscription { status planTier } }', {}, { cookie: user.cookie });
+    const subscription = await kit.t.graphql(
+      graphql(`
+        query LifecycleSubscription2 {
+          subscription {
+            status
+            planTier
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(subscription.data?.subscription).toEqual({ status: 'past_due', planTier: 'PRO' });
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
@@ -174,8 +234,14 @@ describe('renewals', () => {
 
   it('ends in FREE at the period end when the subscription is canceled in the customer portal', async () => {
     const { user, clockId } = await onTestClockSubscriber('PRO');
-    const portal = await kit.t.graphql<{ createPortalSession: { url: string } }>(
-      'mutation { createPortalSession { url } }',
+    const portal = await kit.t.graphql(
+      graphql(`
+        mutation LifecycleCreatePortalSession {
+          createPortalSession {
+            url
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );
@@ -193,8 +259,20 @@ describe('renewals', () => {
     expect(cancel.status).toBe(303);
     await kit.settled();
     expect(
-      (await kit.t.graphql('{ subscription { status cancelAtPeriodEnd } }', {}, { cookie: user.cookie })).data
-        ?.subscription,
+      (
+        await kit.t.graphql(
+          graphql(`
+            query LifecycleSubscription3 {
+              subscription {
+                status
+                cancelAtPeriodEnd
+              }
+            }
+          `),
+          {},
+          { cookie: user.cookie },
+        )
+      ).data?.subscription,
     ).toEqual({ status: 'active', cancelAtPeriodEnd: true });
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
@@ -204,7 +282,20 @@ describe('renewals', () => {
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
     // The latest subscription is still shown, with its real status: ended, so Checkout is offered again.
     expect(
-      (await kit.t.graphql('{ subscription { status access } }', {}, { cookie: user.cookie })).data?.subscription,
+      (
+        await kit.t.graphql(
+          graphql(`
+            query LifecycleSubscription4 {
+              subscription {
+                status
+                access
+              }
+            }
+          `),
+          {},
+          { cookie: user.cookie },
+        )
+      ).data?.subscription,
     ).toEqual({ status: 'canceled', access: 'ENDED' });
     const [row] = await kit.t.sql('select status from billing_subscription where organization_id = ?', [
       user.organizationId,
@@ -251,7 +342,14 @@ describe('Stripe unreachable', () => {
       const user = await unreachable.app.signUp();
       const started = Date.now();
       const result = await unreachable.app.graphql(
-        'mutation { createCheckoutSession(planTier: PRO) { id url } }',
+        graphql(`
+          mutation LifecycleCreateCheckoutSession {
+            createCheckoutSession(planTier: PRO) {
+              id
+              url
+            }
+          }
+        `),
         {},
         { cookie: user.cookie },
       );

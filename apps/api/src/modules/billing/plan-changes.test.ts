@@ -2,6 +2,8 @@ import type Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../test/harness.js';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
+import type { PlanChangesFieldsFragment, PlanTier } from '../../test/gql/graphql.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -10,36 +12,63 @@ beforeAll(async () => {
 afterAll(() => kit.stop());
 
 const DAY_S = 86_400;
-const CHANGE_FIELDS =
-  'planTier status cancelAtPeriodEnd currentPeriodEnd scheduledChange { planTier effectiveAt } pendingChange { planTier invoiceUrl expiresAt }';
-const CHANGE_PLAN = `mutation ($tier: PlanTier!) { changePlan(planTier: $tier) { ${CHANGE_FIELDS} } }`;
-const UNDO = `mutation { undoScheduledPlanChange { ${CHANGE_FIELDS} } }`;
-const SUBSCRIPTION = `{ subscription { ${CHANGE_FIELDS} } }`;
+graphql(`
+  fragment PlanChangesFields on BillingSubscription {
+    planTier
+    status
+    cancelAtPeriodEnd
+    currentPeriodEnd
+    scheduledChange {
+      planTier
+      effectiveAt
+    }
+    pendingChange {
+      planTier
+      invoiceUrl
+      expiresAt
+    }
+  }
+`);
+const CHANGE_PLAN = graphql(`
+  mutation PlanChangesChangePlan($tier: PlanTier!) {
+    changePlan(planTier: $tier) {
+      ...PlanChangesFields
+    }
+  }
+`);
+const UNDO = graphql(`
+  mutation PlanChangesUndo {
+    undoScheduledPlanChange {
+      ...PlanChangesFields
+    }
+  }
+`);
+const SUBSCRIPTION = graphql(`
+  query PlanChangesSubscription {
+    subscription {
+      ...PlanChangesFields
+    }
+  }
+`);
 
-interface ChangeView {
-  planTier: string;
-  status: string;
-  cancelAtPeriodEnd: boolean;
-  currentPeriodEnd: string;
-  scheduledChange: { planTier: string; effectiveAt: string } | null;
-  pendingChange: { planTier: string; invoiceUrl: string | null; expiresAt: string | null } | null;
-}
+/** What the plan-change mutations answer: the subscription as the fields above. */
+type ChangeView = PlanChangesFieldsFragment;
 
-async function changePlan(user: SignedUpUser, tier: string): Promise<ChangeView> {
-  const result = await kit.t.graphql<{ changePlan: ChangeView }>(CHANGE_PLAN, { tier }, { cookie: user.cookie });
+async function changePlan(user: SignedUpUser, tier: PlanTier): Promise<ChangeView> {
+  const result = await kit.t.graphql(CHANGE_PLAN, { tier }, { cookie: user.cookie });
   if (!result.data?.changePlan) throw new Error(`changePlan failed: ${JSON.stringify(result.errors)}`);
   return result.data.changePlan;
 }
 
 async function undo(user: SignedUpUser): Promise<ChangeView> {
-  const result = await kit.t.graphql<{ undoScheduledPlanChange: ChangeView }>(UNDO, {}, { cookie: user.cookie });
+  const result = await kit.t.graphql(UNDO, {}, { cookie: user.cookie });
   if (!result.data?.undoScheduledPlanChange)
     throw new Error(`undoScheduledPlanChange failed: ${JSON.stringify(result.errors)}`);
   return result.data.undoScheduledPlanChange;
 }
 
 async function subscriptionOf(user: SignedUpUser): Promise<ChangeView> {
-  const result = await kit.t.graphql<{ subscription: ChangeView | null }>(SUBSCRIPTION, {}, { cookie: user.cookie });
+  const result = await kit.t.graphql(SUBSCRIPTION, {}, { cookie: user.cookie });
   if (!result.data?.subscription) throw new Error(`subscription failed: ${JSON.stringify(result.errors)}`);
   return result.data.subscription;
 }
@@ -103,8 +132,15 @@ describe('upgrades wait for their invoice to be paid (pending_if_incomplete)', (
       pendingChange: { planTier: 'SCALE', invoiceUrl: invoice.hosted_invoice_url },
     });
     // The owners hear that the change waits for the payment, not that a renewal failed.
-    const mails = await kit.t.graphql<{ outbox: Array<{ subject: string; body: string }> }>(
-      '{ outbox { subject body } }',
+    const mails = await kit.t.graphql(
+      graphql(`
+        query PlanChangesOutbox {
+          outbox {
+            subject
+            body
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBillingKit, type BillingKit } from './test/billing-test-kit.js';
 import { snapshotOf } from './subscription-snapshot.js';
 import { tierOfPrice } from './stripe-prices.js';
+import { graphql } from '../../test/gql/index.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -52,7 +53,16 @@ describe('which prices are our plans', () => {
     expect(created).toEqual({ status: 'ignored', result: `not-our-plan: subscription ${subscription.id}` });
     expect(await kit.planOf(user)).toEqual({ tier: 'FREE', runs: 500 });
     const account = await kit.t.graphql(
-      '{ billingAccount { canCheckout subscription { id } } }',
+      graphql(`
+        query SubscriptionSnapshotBillingAccount {
+          billingAccount {
+            canCheckout
+            subscription {
+              id
+            }
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

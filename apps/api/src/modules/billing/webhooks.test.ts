@@ -6,6 +6,7 @@ import {
   WEBHOOK_SECRET,
   type BillingKit,
 } from './test/billing-test-kit.js';
+import { graphql } from '../../test/gql/index.js';
 
 let kit: BillingKit;
 beforeAll(async () => {
@@ -13,7 +14,18 @@ beforeAll(async () => {
 });
 afterAll(() => kit.stop());
 
-const EVENTS = '{ webhookEvents { id type status attempts result error } }';
+const EVENTS = graphql(`
+  query WebhooksWebhookEvents {
+    webhookEvents {
+      id
+      type
+      status
+      attempts
+      result
+      error
+    }
+  }
+`);
 
 function event(id: string, type: string, object: Record<string, unknown>): string {
   return JSON.stringify({
@@ -133,15 +145,21 @@ describe('a webhook that fails to apply', () => {
       await broken.stop();
     }
 
-    const view = await kit.t.graphql<{
-      webhookEvents: Array<{ id: string; status: string; attempts: number; error: string | null }>;
-    }>(EVENTS, {}, { cookie: user.cookie });
+    const view = await kit.t.graphql(EVENTS, {}, { cookie: user.cookie });
     expect(view.data?.webhookEvents.find((entry) => entry.id === 'evt_fails_1')).toMatchObject({
       status: 'failed',
       attempts: 2,
     });
     const replayed = await kit.t.graphql(
-      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status attempts error } }',
+      graphql(`
+        mutation WebhooksReplayWebhookEvent($id: ID!) {
+          replayWebhookEvent(id: $id) {
+            status
+            attempts
+            error
+          }
+        }
+      `),
       { id: 'evt_fails_1' },
       { cookie: user.cookie },
     );
@@ -149,14 +167,26 @@ describe('a webhook that fails to apply', () => {
     expect(await kit.planOf(user)).toEqual({ tier: 'PRO', runs: 5000 });
 
     const twice = await kit.t.graphql(
-      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }',
+      graphql(`
+        mutation WebhooksReplayWebhookEvent2($id: ID!) {
+          replayWebhookEvent(id: $id) {
+            status
+          }
+        }
+      `),
       { id: 'evt_fails_1' },
       { cookie: user.cookie },
     );
     expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WEBHOOK_EVENT_NOT_FAILED' });
     const stranger = await kit.t.signUp();
     const foreign = await kit.t.graphql(
-      'mutation ($id: ID!) { replayWebhookEvent(id: $id) { status } }',
+      graphql(`
+        mutation WebhooksReplayWebhookEvent3($id: ID!) {
+          replayWebhookEvent(id: $id) {
+            status
+          }
+        }
+      `),
       { id: 'evt_fails_1' },
       { cookie: stranger.cookie },
     );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import { dataOf, startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
+import { graphql } from '../../test/gql/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,8 +9,27 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-const USAGE = '{ usage { attributionRuns { metric used limit remaining periodStart periodEnd } } }';
+const TRACK = graphql(`
+  mutation PlanLimitTrackJourney($input: JourneyInput!) {
+    trackJourney(input: $input) {
+      journeyId
+    }
+  }
+`);
+const USAGE = graphql(`
+  query PlanLimitUsage {
+    usage {
+      attributionRuns {
+        metric
+        used
+        limit
+        remaining
+        periodStart
+        periodEnd
+      }
+    }
+  }
+`);
 const JOURNEY = {
   touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }],
   convertedAt: '2026-04-02T00:00:00Z',
@@ -17,7 +37,7 @@ const JOURNEY = {
 };
 
 async function meter(user: SignedUpUser) {
-  return (await t.graphql(USAGE, {}, { cookie: user.cookie })).data?.usage.attributionRuns;
+  return dataOf(await t.graphql(USAGE, {}, { cookie: user.cookie })).usage.attributionRuns;
 }
 
 describe('@planLimit on trackJourney', () => {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
 import type { ActiveSubscription, SubscriptionLookup } from './index.js';
+import type { JourneyInput } from '../../test/gql/graphql.js';
+import { graphql } from '../../test/gql/index.js';
 
 /** Billing's real lookup (subscriptions synced from Stripe), counting the calls per organization. */
 class CountingLookup implements SubscriptionLookup {
@@ -28,9 +30,21 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-const RUN = 'mutation ($input: AttributionRunInput!) { runAttribution(input: $input) { journeyCount } }';
-const JOURNEY = {
+const TRACK = graphql(`
+  mutation PlanLookupsTrackJourney($input: JourneyInput!) {
+    trackJourney(input: $input) {
+      journeyId
+    }
+  }
+`);
+const RUN = graphql(`
+  mutation PlanLookupsRunAttribution($input: AttributionRunInput!) {
+    runAttribution(input: $input) {
+      journeyCount
+    }
+  }
+`);
+const JOURNEY: JourneyInput = {
   touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }],
   convertedAt: '2026-04-02T00:00:00Z',
   value: 10,
@@ -65,7 +79,19 @@ describe('a request looks its plan up once', () => {
     const user = await t.signUp();
     const count = await lookups.countDuring(user, async () => {
       const result = await t.graphql(
-        '{ plan { tier } usage { attributionRuns { used limit } } }',
+        graphql(`
+          query PlanLookupsPlanUsage {
+            plan {
+              tier
+            }
+            usage {
+              attributionRuns {
+                used
+                limit
+              }
+            }
+          }
+        `),
         {},
         { cookie: user.cookie },
       );

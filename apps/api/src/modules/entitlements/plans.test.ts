@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { graphql } from '../../test/gql/index.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -10,10 +11,24 @@ afterAll(() => t.stop());
 describe('plans', () => {
   it('lists FREE / PRO / SCALE with 500 / 5,000 / 25,000 runs, without signing in', async () => {
     const result = await t.graphql(
-      '{ plans { tier name priceMonthlyCents limits { attributionRuns models lookbackDays exports } } }',
+      graphql(`
+        query PlansPlans {
+          plans {
+            tier
+            name
+            priceMonthlyCents
+            limits {
+              attributionRuns
+              models
+              lookbackDays
+              exports
+            }
+          }
+        }
+      `),
     );
     expect(result.errors).toBeUndefined();
-    expect(result.data?.plans.map((plan: any) => [plan.tier, plan.limits.attributionRuns])).toEqual([
+    expect(result.data?.plans.map((plan) => [plan.tier, plan.limits.attributionRuns])).toEqual([
       ['FREE', 500],
       ['PRO', 5000],
       ['SCALE', 25000],
@@ -25,14 +40,37 @@ describe('plans', () => {
     const [organizations] = await t.sql<{ n: string }>('select count(*) as n from organization');
     expect(Number(organizations?.n)).toBe(0);
     const user = await t.signUp();
-    const result = await t.graphql('{ plan { tier } }', {}, { cookie: user.cookie });
+    const result = await t.graphql(
+      graphql(`
+        query PlansPlan {
+          plan {
+            tier
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(result.data).toEqual({ plan: { tier: 'FREE' } });
   });
 
   it('gives a new organization the FREE plan', async () => {
     const user = await t.signUp();
     const result = await t.graphql(
-      '{ plan { tier limits { lookbackDays models } } subscription { id } }',
+      graphql(`
+        query PlansPlanSubscription {
+          plan {
+            tier
+            limits {
+              lookbackDays
+              models
+            }
+          }
+          subscription {
+            id
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import type { ActiveSubscription, SubscriptionLookup } from './index.js';
+import type { JourneyInput } from '../../test/gql/graphql.js';
+import { graphql } from '../../test/gql/index.js';
 
 // What billing will provide: here a fixed PRO subscription for the organizations registered below.
 const subscribed = new Map<string, ActiveSubscription>();
@@ -27,13 +29,21 @@ describe('plan and usage with a subscription', () => {
       periodEnd: new Date('2026-07-10T15:30:00Z'),
       cancelAtPeriodEnd: false,
     });
-    const input = {
+    const input: JourneyInput = {
       touches: [{ channel: 'ads', at: '2026-06-18T00:00:00Z' }],
       convertedAt: '2026-06-19T00:00:00Z',
       models: ['LAST_TOUCH', 'LINEAR'],
     };
     const tracked = await t.graphql(
-      'mutation ($input: JourneyInput!) { trackJourney(input: $input) { credits { model } } }',
+      graphql(`
+        mutation SubscriptionPeriodTrackJourney($input: JourneyInput!) {
+          trackJourney(input: $input) {
+            credits {
+              model
+            }
+          }
+        }
+      `),
       { input },
       { cookie: user.cookie },
     );
@@ -43,7 +53,26 @@ describe('plan and usage with a subscription', () => {
     ]);
 
     const result = await t.graphql(
-      '{ plan { tier } usage { attributionRuns { used limit periodStart periodEnd } } subscription { stripeSubscriptionId planTier currentPeriodEnd } }',
+      graphql(`
+        query SubscriptionPeriodPlanUsage {
+          plan {
+            tier
+          }
+          usage {
+            attributionRuns {
+              used
+              limit
+              periodStart
+              periodEnd
+            }
+          }
+          subscription {
+            stripeSubscriptionId
+            planTier
+            currentPeriodEnd
+          }
+        }
+      `),
       {},
       { cookie: user.cookie },
     );

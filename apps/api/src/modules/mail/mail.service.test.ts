@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { graphql } from '../../test/gql/index.js';
 
 /** Just enough of an SMTP server to receive mail: greets, accepts every command, collects DATA. */
 function startSmtpServer(): Promise<{ server: Server; port: number; messages: string[] }> {
@@ -69,7 +70,19 @@ describe('MailService with SMTP_URL set', () => {
     expect(smtp.messages).toHaveLength(1);
     expect(smtp.messages[0]).toContain('Subject: Payment failed');
     expect(smtp.messages[0]).toContain(`To: ${user.email}`);
-    const outbox = await t.graphql('{ outbox { subject transport sentAt } }', {}, { cookie: user.cookie });
+    const outbox = await t.graphql(
+      graphql(`
+        query MailServiceOutbox {
+          outbox {
+            subject
+            transport
+            sentAt
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(outbox.data?.outbox).toEqual([{ subject: 'Payment failed', transport: 'smtp', sentAt: expect.any(String) }]);
   });
 
@@ -94,7 +107,17 @@ describe('MailService with SMTP_URL set', () => {
     await t.sql(`update membership set role = 'MEMBER' where user_id = (select id from app_user where email = ?)`, [
       user.email,
     ]);
-    const result = await t.graphql('{ outbox { subject } }', {}, { cookie: user.cookie });
+    const result = await t.graphql(
+      graphql(`
+        query MailServiceOutbox2 {
+          outbox {
+            subject
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

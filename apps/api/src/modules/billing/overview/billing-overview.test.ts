@@ -3,10 +3,22 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../../config/env.js';
 import type { SignedUpUser } from '../../../test/harness.js';
 import { startBillingKit, type BillingKit } from '../test/billing-test-kit.js';
+import { graphql } from '../../../test/gql/index.js';
 
 const OPERATOR_EMAIL = `ops-${randomUUID()}@example.com`;
-const OVERVIEW =
-  '{ billingOverview { monthlyRecurringRevenueCents activeSubscribers subscribers { planTier count } churnedLast30Days } }';
+const OVERVIEW = graphql(`
+  query BillingOverviewBillingOverview {
+    billingOverview {
+      monthlyRecurringRevenueCents
+      activeSubscribers
+      subscribers {
+        planTier
+        count
+      }
+      churnedLast30Days
+    }
+  }
+`);
 const DAY_MS = 86_400_000;
 
 interface Overview {
@@ -30,7 +42,7 @@ beforeAll(async () => {
 afterAll(() => kit.stop());
 
 async function overview(): Promise<Overview> {
-  const result = await kit.t.graphql<{ billingOverview: Overview }>(OVERVIEW, {}, { cookie: operator.cookie });
+  const result = await kit.t.graphql(OVERVIEW, {}, { cookie: operator.cookie });
   if (!result.data) throw new Error(`billingOverview failed: ${JSON.stringify(result.errors)}`);
   return result.data.billingOverview;
 }
@@ -58,7 +70,13 @@ async function subscriptionOf(user: SignedUpUser): Promise<string> {
 
 describe('isOperator', () => {
   it('is true for a signed-in user named in OPERATOR_EMAILS only, never for an API key', async () => {
-    const me = '{ me { isOperator } }';
+    const me = graphql(`
+      query BillingOverviewMe {
+        me {
+          isOperator
+        }
+      }
+    `);
     expect((await kit.t.graphql(me, {}, { cookie: operator.cookie })).data?.me).toEqual({ isOperator: true });
     const admin = await kit.t.signUp();
     expect((await kit.t.graphql(me, {}, { cookie: admin.cookie })).data?.me).toEqual({ isOperator: false });

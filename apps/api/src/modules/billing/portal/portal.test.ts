@@ -3,8 +3,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SignedUpUser } from '../../../test/harness.js';
 import { startAppWithUnreachableStripe, startBillingKit, type BillingKit } from '../test/billing-test-kit.js';
 import { PORTAL_CONFIGURATION_METADATA } from './portal-configuration.js';
+import { graphql } from '../../../test/gql/index.js';
 
-const PORTAL = 'mutation { createPortalSession { url } }';
+const PORTAL = graphql(`
+  mutation PortalCreatePortalSession {
+    createPortalSession {
+      url
+    }
+  }
+`);
 
 let kit: BillingKit;
 
@@ -14,7 +21,7 @@ beforeAll(async () => {
 afterAll(() => kit?.stop());
 
 async function openPortal(user: SignedUpUser) {
-  return kit.t.graphql<{ createPortalSession: { url: string } }>(PORTAL, {}, { cookie: user.cookie });
+  return kit.t.graphql(PORTAL, {}, { cookie: user.cookie });
 }
 
 /** The configurations the product made, as Stripe lists them (with their products, sent only on request). */

@@ -6,6 +6,7 @@ import { PgBoss } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { startBillingKit, WEBHOOK_SECRET, type BillingKit } from '../test/billing-test-kit.js';
+import { graphql } from '../../../test/gql/index.js';
 
 const CRON = '0 3 * * *';
 let kit: BillingKit;
@@ -72,7 +73,17 @@ describe('the daily reconciliation on pg-boss', () => {
       return found.length > 0 ? found : undefined;
     }, 'the scheduled reconciliation');
     expect(repairs).toEqual([{ source: 'schedule' }]);
-    const subscription = await kit.t.graphql('{ subscription { cancelAtPeriodEnd } }', {}, { cookie: user.cookie });
+    const subscription = await kit.t.graphql(
+      graphql(`
+        query ReconcileSchedulerSubscription {
+          subscription {
+            cancelAtPeriodEnd
+          }
+        }
+      `),
+      {},
+      { cookie: user.cookie },
+    );
     expect(subscription.data?.subscription).toEqual({ cancelAtPeriodEnd: true });
     await kit.emulator.releaseDeliveries();
     await kit.settled();

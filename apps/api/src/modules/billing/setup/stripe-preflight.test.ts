@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../../observability/logger.js';
 import { startTestApp } from '../../../test/harness.js';
 import { StripeSetupError } from './stripe-preflight.js';
+import { graphql } from '../../../test/gql/index.js';
 
 const API_DIR = fileURLToPath(new URL('../../../../', import.meta.url));
 
@@ -169,7 +170,13 @@ describe('start-up check of the Stripe settings', () => {
       const user = await t.signUp();
       stripeDoor.open();
       const checkout = await t.graphql(
-        'mutation { createCheckoutSession(planTier: PRO) { url } }',
+        graphql(`
+          mutation StripePreflightCreateCheckoutSession {
+            createCheckoutSession(planTier: PRO) {
+              url
+            }
+          }
+        `),
         {},
         { cookie: user.cookie },
       );
@@ -190,7 +197,13 @@ describe('start-up check of the Stripe settings', () => {
       const user = await t.signUp();
       stripeDoor.open();
       const checkout = await t.graphql(
-        'mutation { createCheckoutSession(planTier: PRO) { url } }',
+        graphql(`
+          mutation StripePreflightCreateCheckoutSession2 {
+            createCheckoutSession(planTier: PRO) {
+              url
+            }
+          }
+        `),
         {},
         { cookie: user.cookie },
       );

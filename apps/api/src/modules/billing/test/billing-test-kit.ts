@@ -3,6 +3,7 @@ import type { PlanTier } from '@aa/plans';
 import { createServer } from 'node:net';
 import Stripe from 'stripe';
 import { startTestApp, type SignedUpUser, type TestApp } from '../../../test/harness.js';
+import { graphql } from '../../../test/gql/index.js';
 
 export const WEBHOOK_SECRET = 'whsec_billingtestsecret0123456789';
 export const CARD_OK = '4242424242424242';
@@ -62,8 +63,15 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     emulator,
     stripe,
     async checkout(user, tier) {
-      const result = await t.graphql<{ createCheckoutSession: { id: string; url: string } }>(
-        'mutation ($tier: PlanTier!) { createCheckoutSession(planTier: $tier) { id url } }',
+      const result = await t.graphql(
+        graphql(`
+          mutation BillingTestKitCreateCheckoutSession($tier: PlanTier!) {
+            createCheckoutSession(planTier: $tier) {
+              id
+              url
+            }
+          }
+        `),
         { tier },
         { cookie: user.cookie },
       );
@@ -103,8 +111,17 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     },
     apiRequests: () => [...apiRequests],
     async planOf(user) {
-      const result = await t.graphql<{ plan: { tier: string; limits: { attributionRuns: number } } }>(
-        '{ plan { tier limits { attributionRuns } } }',
+      const result = await t.graphql(
+        graphql(`
+          query BillingTestKitPlan {
+            plan {
+              tier
+              limits {
+                attributionRuns
+              }
+            }
+          }
+        `),
         {},
         { cookie: user.cookie },
       );
