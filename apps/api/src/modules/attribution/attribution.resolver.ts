@@ -1,14 +1,18 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { PlanLimit } from '../../graphql/plan-limit.js';
 import { textUpload } from './import-upload.js';
+import type { WindowPreview } from './attribution-run.service.js';
 import type { ImportSummary } from './journey-import.service.js';
 import type { AttributionReportData, ReportPage } from './report.store.js';
 import {
   AttributionReportConnectionObject,
   AttributionReportObject,
   AttributionRunInputObject,
+  AttributionWindowObject,
+  CreditAmountObject,
   JourneyImportObject,
+  REPORT_CURRENCY,
 } from './attribution.types.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -42,12 +46,13 @@ export class AttributionResolver {
 
   @Authorized()
   @PlanLimit<{ input: AttributionRunInputObject }>('ATTRIBUTION_RUNS', {
-    gate: ({ input }, entitlements, context) => {
-      context.services.attribution.runs.check(entitlements, input);
+    gate: async ({ input }, entitlements, context) => {
+      await context.services.attribution.runs.check(principalOf(context).organizationId, entitlements, input);
     },
   })
   @Mutation(() => AttributionReportObject, {
-    description: "Attributes the organization's stored journeys with the chosen models and stores the report",
+    description:
+      "Attributes the organization's stored journeys with the chosen models and stores the report. Refused before a run is counted: a window with no journeys (NO_JOURNEYS_IN_WINDOW), a model the window's data cannot serve (MODELS_UNAVAILABLE, see attributionWindow)",
   })
   async runAttribution(
     @Arg('input', () => AttributionRunInputObject) input: AttributionRunInputObject,
@@ -59,6 +64,20 @@ export class AttributionResolver {
       await context.entitlements.forOrganization(organizationId),
       input,
     );
+  }
+
+  @Authorized()
+  @Query(() => AttributionWindowObject, {
+    description:
+      'What a run over the window would read: its journeys, conversions, value, and the models its data cannot serve',
+  })
+  async attributionWindow(
+    @Arg('from', () => Date, { nullable: true }) from: Date | null,
+    @Arg('to', () => Date, { nullable: true }) to: Date | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<WindowPreview & { currency: string }> {
+    const preview = await context.services.attribution.runs.preview(principalOf(context).organizationId, { from, to });
+    return { ...preview, currency: REPORT_CURRENCY };
   }
 
   @Authorized()
@@ -81,5 +100,21 @@ export class AttributionResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<AttributionReportData | null> {
     return context.services.attribution.reports.find(principalOf(context).organizationId, id);
+  }
+}
+
+/** A report's figures for the whole window, read from its stored credits. */
+@Resolver(() => AttributionReportObject)
+export class AttributionReportFieldsResolver {
+  @FieldResolver(() => CreditAmountObject, {
+    description: 'Conversions and value in the window (every model is fed the same journeys)',
+  })
+  totals(@Root() report: AttributionReportData): CreditAmountObject {
+    return report.credits[0]?.totals ?? { conversions: 0, value: 0 };
+  }
+
+  @FieldResolver(() => String, { description: 'ISO 4217 code of every value in the report' })
+  currency(): string {
+    return REPORT_CURRENCY;
   }
 }

@@ -131,6 +131,55 @@ export class AttributionReportObject {
   createdAt!: Date;
 }
 
+/**
+ * Journey values are recorded in US dollars, the currency the product is sold in; an organization
+ * setting would replace this once journeys can carry another currency.
+ */
+export const REPORT_CURRENCY = 'USD';
+
+@ObjectType('UnavailableModel', { description: 'A model the stored data in a window cannot serve' })
+export class UnavailableModelObject {
+  @Field(() => AttributionModelEnum)
+  model!: AttributionModelId;
+
+  @Field(() => String, { description: 'Why, in words a user can act on' })
+  reason!: string;
+}
+
+@ObjectType('AttributionWindow', {
+  description: 'What a run over a window would read, told before the run (a window with no journeys is refused)',
+})
+export class AttributionWindowObject {
+  @Field(() => Date, { nullable: true })
+  from!: Date | null;
+
+  @Field(() => Date, { nullable: true })
+  to!: Date | null;
+
+  @Field(() => Int, { description: 'Stored journeys in the window' })
+  storedJourneys!: number;
+
+  @Field(() => Int, { description: 'Aggregated path rows in the window (by import time)' })
+  pathRows!: number;
+
+  @Field(() => Float, { description: 'Stored journeys plus the journeys path rows stand for (conversions + nulls)' })
+  journeys!: number;
+
+  @Field(() => Float)
+  conversions!: number;
+
+  @Field(() => Float, { description: 'Conversion value, in `currency`' })
+  value!: number;
+
+  @Field(() => String, { description: 'ISO 4217 code of `value`' })
+  currency!: string;
+
+  @Field(() => [UnavailableModelObject], {
+    description: 'Models a run over this window would refuse with MODELS_UNAVAILABLE; leave them out',
+  })
+  modelsUnavailable!: UnavailableModelObject[];
+}
+
 @ObjectType('AttributionReportEdge')
 export class AttributionReportEdgeObject {
   @Field(() => String)

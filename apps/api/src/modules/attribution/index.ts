@@ -3,7 +3,7 @@
  * aggregated paths, report runs and stored reports. Code outside the module imports only this file.
  */
 import type { CoreDeps, ModuleDefinition } from '../module.js';
-import { AttributionResolver } from './attribution.resolver.js';
+import { AttributionReportFieldsResolver, AttributionResolver } from './attribution.resolver.js';
 import { attributionRoutes } from './attribution.routes.js';
 import { createAttributionServices, type AttributionServices } from './attribution.services.js';
 import { JOURNEY_ENTITIES } from './journeys.entity.js';
@@ -26,7 +26,7 @@ export { ChannelCreditObject, JourneyAttributionObject, JourneyInputObject } fro
 export const attributionModule: ModuleDefinition<CoreDeps, { attribution: AttributionServices }> = {
   name: 'attribution',
   entities: JOURNEY_ENTITIES,
-  resolvers: [JourneysResolver, AttributionResolver, ImportsResolver],
+  resolvers: [JourneysResolver, AttributionResolver, AttributionReportFieldsResolver, ImportsResolver],
   routes: attributionRoutes,
   migrations: [
     { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },

@@ -11,6 +11,16 @@ export interface ReportScope extends ReportWindow {
   lookbackDays: number;
 }
 
+/** What a window holds before any run: the KPI figures and whether aggregated rows (no times) are in it. */
+export interface WindowSummary {
+  storedJourneys: number;
+  pathRows: number;
+  /** Stored journeys plus the journeys path rows stand for (their conversions and nulls). */
+  journeys: number;
+  conversions: number;
+  value: number;
+}
+
 export interface FedCounts {
   journeyCount: number;
   pathRowCount: number;
@@ -151,6 +161,35 @@ async function feedPathRows(
     count++;
   });
   return count;
+}
+
+/** Counts what `window` holds, with the same window rules the feed applies. */
+export async function summarizeWindow(
+  client: PgClient,
+  organizationId: string,
+  window: ReportWindow,
+): Promise<WindowSummary> {
+  const journeyParams: unknown[] = [organizationId];
+  const journeySql = `
+    select count(*)::int as journeys, count(j.converted_at)::float8 as conversions,
+      coalesce(sum(j.value) filter (where j.converted_at is not null), 0)::float8 as value
+    from journey j where j.organization_id = $1 ${journeyWindowConditions(window, journeyParams)}`;
+  const pathParams: unknown[] = [organizationId];
+  const pathSql = `
+    select count(*)::int as rows, coalesce(sum(conversions), 0)::float8 as conversions,
+      coalesce(sum(value), 0)::float8 as value, coalesce(sum(conversions + nulls), 0)::float8 as journeys
+    from journey_path where organization_id = $1 ${pathWindowConditions(window, pathParams)}`;
+  type Sums = { journeys: number; conversions: number; value: number };
+  const [stored] = (await client.query<Sums>(journeySql, journeyParams)).rows;
+  const [paths] = (await client.query<Sums & { rows: number }>(pathSql, pathParams)).rows;
+  if (!stored || !paths) throw new Error('an aggregate query returned no row');
+  return {
+    storedJourneys: stored.journeys,
+    pathRows: paths.rows,
+    journeys: stored.journeys + paths.journeys,
+    conversions: stored.conversions + paths.conversions,
+    value: stored.value + paths.value,
+  };
 }
 
 /** A journey's time (alias j) is its conversion, or for a journey that did not convert, its last touch. */

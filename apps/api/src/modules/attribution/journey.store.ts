@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
-import { feedStoredJourneys, type FedCounts, type ReportScope } from './journey-feed.store.js';
+import {
+  feedStoredJourneys,
+  summarizeWindow,
+  type FedCounts,
+  type ReportScope,
+  type ReportWindow,
+  type WindowSummary,
+} from './journey-feed.store.js';
 import { Journey as JourneyEntity, Touch as TouchEntity } from './journeys.entity.js';
 import { withPgTransaction, type PgClient } from '../../db/sql.js';
 import {
@@ -174,6 +181,11 @@ export class JourneyStore {
     return withPgTransaction(this.orm, 'snapshot read', (client) =>
       feedStoredJourneys(client, organizationId, scope, accumulator),
     );
+  }
+
+  /** What a report over `window` would read, counted without reading it. */
+  async summarize(organizationId: string, window: ReportWindow): Promise<WindowSummary> {
+    return withPgTransaction(this.orm, 'snapshot read', (client) => summarizeWindow(client, organizationId, window));
   }
 }
 
