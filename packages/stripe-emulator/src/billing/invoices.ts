@@ -144,6 +144,7 @@ export function finalizeInvoice(ctx: BillingContext, invoice: InvoiceObject, eve
   invoice.effective_at = now;
   invoice.status_transitions.finalized_at = now;
   invoice.hosted_invoice_url = `${ctx.publicUrl}/invoice/${invoice.id}`;
+  invoice.invoice_pdf = `${ctx.publicUrl}/invoice/${invoice.id}/pdf`;
   events.add('invoice.finalized', invoice);
   return invoice;
 }

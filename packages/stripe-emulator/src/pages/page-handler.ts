@@ -17,6 +17,7 @@ import {
   type CheckoutForm,
   type CheckoutView,
 } from './checkout-page.js';
+import { renderInvoicePdf } from './invoice-pdf.js';
 import { handleInvoicePage } from './invoice-payment.js';
 import { html, page } from './layout.js';
 import { applyPortalAction, portalView } from './portal-actions.js';
@@ -172,6 +173,13 @@ export async function handlePage(
   if (checkout) return handleCheckout(billing, request, response, checkout.id ?? '');
   const portal = matchPath('/portal/:id', url.pathname);
   if (portal) return handlePortal(billing, request, response, portal.id ?? '', url);
+  const pdf = matchPath('/invoice/:id/pdf', url.pathname);
+  if (pdf) {
+    const found = billing.store.invoices.find(pdf.id ?? '');
+    if (!found || found.status === 'draft') return notFound(response, 'No such invoice.');
+    response.writeHead(200, { 'content-type': 'application/pdf', 'cache-control': 'no-store' });
+    return void response.end(renderInvoicePdf(found));
+  }
   const invoice = matchPath('/invoice/:id', url.pathname);
   if (invoice) {
     const found = billing.store.invoices.find(invoice.id ?? '');

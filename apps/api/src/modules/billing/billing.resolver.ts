@@ -2,10 +2,12 @@ import type { PlanTier } from '@aa/plans';
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
 import { BillingSubscriptionObject, PlanTierEnum, toBillingSubscriptionObject } from '../entitlements/index.js';
+import { InvoicePageObject, PlanChangePreviewObject } from './billing-preview.types.js';
 import { CheckoutSessionObject, PortalSessionObject, WebhookEventObject } from './billing.types.js';
 import type { SubscriptionRow } from './subscription.store.js';
 
 const MAX_EVENTS = 100;
+const MAX_INVOICES = 100;
 
 @Resolver()
 export class BillingResolver {
@@ -38,6 +40,32 @@ export class BillingResolver {
     return subscriptionObjectOf(
       context,
       await context.services.billing.service.changePlan(principalOf(context), planTier),
+    );
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => PlanChangePreviewObject, {
+    description:
+      "What changePlan(planTier) would charge today and from when, from Stripe's invoice preview; changes nothing",
+  })
+  async planChangePreview(
+    @Arg('planTier', () => PlanTierEnum) planTier: PlanTier,
+    @Ctx() context: GraphQLContext,
+  ): Promise<PlanChangePreviewObject> {
+    return context.services.billing.service.planChangePreview(principalOf(context), planTier);
+  }
+
+  @Authorized('ADMIN')
+  @Query(() => InvoicePageObject, { description: "The organization's invoices from Stripe, newest first" })
+  async invoices(
+    @Arg('first', () => Int, { defaultValue: 10 }) first: number,
+    @Arg('after', () => ID, { nullable: true }) after: string | null,
+    @Ctx() context: GraphQLContext,
+  ): Promise<InvoicePageObject> {
+    return context.services.billing.service.invoices(
+      principalOf(context),
+      Math.min(Math.max(first, 1), MAX_INVOICES),
+      after ?? null,
     );
   }
 

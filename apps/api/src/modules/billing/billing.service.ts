@@ -1,7 +1,9 @@
 import type { PlanTier } from '@aa/plans';
 import type { Principal } from '../accounts/index.js';
 import { BillingError } from './billing.errors.js';
+import type { BillingInvoices, InvoicePage } from './billing-invoices.js';
 import type { CheckoutService, CheckoutSessionData } from './checkout.service.js';
+import type { PlanChangePreview, PlanChangePreviews } from './plan-change-preview.js';
 import type { PlanChangeService } from './plan-change.service.js';
 import type { PortalService } from './portal/portal.service.js';
 import type { SubscriptionResume } from './subscription-resume.js';
@@ -15,6 +17,8 @@ export class BillingService {
     private readonly checkout: CheckoutService,
     private readonly portal: PortalService,
     private readonly planChanges: PlanChangeService,
+    private readonly previews: PlanChangePreviews,
+    private readonly invoiceList: BillingInvoices,
     private readonly events: WebhookEventStore,
     private readonly webhooks: WebhookProcessor,
     private readonly resumes: SubscriptionResume,
@@ -30,6 +34,14 @@ export class BillingService {
 
   changePlan(principal: Principal, planTier: PlanTier): Promise<SubscriptionRow> {
     return this.planChanges.changePlan(principal.organizationId, planTier);
+  }
+
+  planChangePreview(principal: Principal, planTier: PlanTier): Promise<PlanChangePreview> {
+    return this.previews.preview(principal.organizationId, planTier);
+  }
+
+  invoices(principal: Principal, first: number, after: string | null): Promise<InvoicePage> {
+    return this.invoiceList.list(principal.organizationId, first, after);
   }
 
   undoScheduledPlanChange(principal: Principal): Promise<SubscriptionRow> {

@@ -84,10 +84,10 @@ export class DunningMailer {
   }
 }
 
-function formatAmount(cents: number, currency: string): string {
+export function formatAmount(cents: number, currency: string): string {
   return new Intl.NumberFormat('en-US', { style: 'currency', currency: currency.toUpperCase() }).format(cents / 100);
 }
 
-function formatDate(date: Date): string {
+export function formatDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }

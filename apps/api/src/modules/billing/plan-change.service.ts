@@ -13,7 +13,7 @@ import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from './subscription-sync.
 import type { SubscriptionRow, SubscriptionStore } from './subscription.store.js';
 
 /** A subscription as Stripe holds it now, with what our plans read from it. */
-interface Current {
+export interface CurrentSubscription {
   subscription: Stripe.Subscription;
   item: Stripe.SubscriptionItem;
   tier: PaidPlanTier;
@@ -38,7 +38,7 @@ export class PlanChangeService {
   ) {}
 
   async changePlan(organizationId: string, planTier: PlanTier): Promise<SubscriptionRow> {
-    const current = await this.#current(organizationId, { paidUp: true });
+    const current = await this.current(organizationId, { paidUp: true });
     if (planTier === 'FREE') await this.#cancelAtPeriodEnd(current);
     else if (planTier === current.tier) await this.#stay(current);
     else if (comparePlans(planTier, current.tier) > 0) await this.#upgrade(current, planTier);
@@ -48,7 +48,7 @@ export class PlanChangeService {
 
   /** Takes back a scheduled downgrade: the schedule is released and the subscription renews as it is. */
   async undoScheduledPlanChange(organizationId: string): Promise<SubscriptionRow> {
-    const current = await this.#current(organizationId);
+    const current = await this.current(organizationId);
     const scheduleId = idOf(current.subscription.schedule);
     if (!scheduleId || !current.changes.scheduledTier) {
       throw new BillingError('NO_SCHEDULED_CHANGE', 'No plan change is scheduled for this organization');
@@ -57,7 +57,11 @@ export class PlanChangeService {
     return this.#synced(current.subscription.id);
   }
 
-  async #current(organizationId: string, { paidUp }: { paidUp: boolean } = { paidUp: false }): Promise<Current> {
+  /** The live subscription in Stripe; `paidUp` refuses one that does not grant its plan (changes are refused then). */
+  async current(
+    organizationId: string,
+    { paidUp }: { paidUp: boolean } = { paidUp: false },
+  ): Promise<CurrentSubscription> {
     const row = await this.store.liveOf(this.orm.em.fork(), organizationId);
     if (!row)
       throw new BillingError(
@@ -81,13 +85,13 @@ export class PlanChangeService {
   }
 
   /** FREE: Stripe refuses a cancellation on a subscription its schedule manages, so a downgrade is dropped first. */
-  async #cancelAtPeriodEnd({ subscription }: Current): Promise<void> {
+  async #cancelAtPeriodEnd({ subscription }: CurrentSubscription): Promise<void> {
     await this.#releaseSchedule(subscription);
     await callStripe(() => this.stripe.client().subscriptions.update(subscription.id, { cancel_at_period_end: true }));
   }
 
   /** Choosing the current plan again takes back what would move away from it. */
-  async #stay({ subscription, tier, changes }: Current): Promise<void> {
+  async #stay({ subscription, tier, changes }: CurrentSubscription): Promise<void> {
     if (changes.scheduledTier) return this.#releaseSchedule(subscription);
     if (isCancelling(subscription)) return this.#keepRenewing(subscription);
     throw new BillingError('ALREADY_ON_PLAN', `This organization is already on ${tier}`, { field: 'planTier' });
@@ -97,7 +101,7 @@ export class PlanChangeService {
    * Charged now, prorated; the price changes only when that invoice is paid. A failed or 3-D Secure
    * charge leaves a pending update with the open invoice to pay, and the plan where it was.
    */
-  async #upgrade({ subscription, item, changes }: Current, planTier: PaidPlanTier): Promise<void> {
+  async #upgrade({ subscription, item, changes }: CurrentSubscription, planTier: PaidPlanTier): Promise<void> {
     // Asked again while the first upgrade waits for payment: the same invoice is still the way.
     if (changes.pendingTier === planTier) return;
     await this.#releaseSchedule(subscription);
@@ -113,7 +117,7 @@ export class PlanChangeService {
   }
 
   /** The paid tier stays until the period ends; then Stripe's schedule bills and switches to the lower one. */
-  async #downgrade({ subscription, changes }: Current, planTier: PaidPlanTier): Promise<void> {
+  async #downgrade({ subscription, changes }: CurrentSubscription, planTier: PaidPlanTier): Promise<void> {
     if (changes.scheduledTier === planTier) return;
     if (isCancelling(subscription)) await this.#keepRenewing(subscription);
     await this.schedules.schedule(subscription, this.stripe.priceIdOf(planTier));
@@ -139,6 +143,6 @@ export class PlanChangeService {
   }
 }
 
-function isCancelling(subscription: Stripe.Subscription): boolean {
+export function isCancelling(subscription: Stripe.Subscription): boolean {
   return subscription.cancel_at_period_end || subscription.cancel_at !== null;
 }

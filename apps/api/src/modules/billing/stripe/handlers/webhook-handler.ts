@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { DeletedCustomers } from '../../deleted-customers.js';
 import type { DunningMailer } from '../../dunning.mailer.js';
+import type { ReceiptMailer } from '../../receipt.mailer.js';
 import type { SubscriptionSync, SyncOutcome } from '../../subscription-sync.js';
 import type { StripeGateway } from '../stripe-gateway.js';
 
@@ -14,6 +15,7 @@ export interface HandlerOutcome {
 export interface HandlerContext {
   sync: SubscriptionSync;
   dunning: DunningMailer;
+  receipts: ReceiptMailer;
   deletedCustomers: DeletedCustomers;
   /** To fetch the object an event names in the SDK's API version (see invoice-of-event.ts). */
   stripe: StripeGateway;
