@@ -1,24 +1,26 @@
 import express, { Router } from 'express';
 import Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
-import { holdsNul } from '../../../http/nul-text.js';
+import { holdsUnstorableText } from '../../../http/storable-text.js';
 import type { Logger } from '../../../observability/logger.js';
 import type { BillingMetrics } from '../billing.metrics.js';
 import type { StripeGateway } from './stripe-gateway.js';
-import type { WebhookProcessor } from './webhook.processor.js';
+import type { WebhookEventStore } from './webhook-event.store.js';
+import type { WebhookWorker } from './webhook.worker.js';
 
 /** Stripe's default: a signature older than five minutes is a replay attempt. */
 const SIGNATURE_TOLERANCE_SECONDS = 300;
 const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 /**
- * POST /webhooks/stripe: verify (raw body) → record → dispatch → answer. 400 only for a bad
- * signature or a signed payload that is no event; an unknown type or customer is 200 (recorded as
- * ignored); a failure is 500 so Stripe retries.
+ * POST /webhooks/stripe: verify (raw body) → record durably (one INSERT, nothing for a redelivery) →
+ * answer 200; the worker applies it from the log. 400 only for a bad signature or a signed payload
+ * that is no event; 500 only when the event could not be recorded, so Stripe retries.
  */
 export function stripeWebhookRouter(
   stripe: StripeGateway,
-  processor: WebhookProcessor,
+  events: WebhookEventStore,
+  worker: WebhookWorker,
   metrics: BillingMetrics,
   clock: Clock,
   log: Logger,
@@ -57,31 +59,41 @@ export function stripeWebhookRouter(
       return;
     }
     metrics.lastVerifiedDelivery.set(clock.now().getTime() / 1000);
-    const result = await processor.receive(event).catch((error: unknown) => {
-      // Not even recorded (e.g. the database is down): Stripe must retry, and someone must know.
+    let recorded: boolean;
+    try {
+      recorded = await events.record(event);
+    } catch (error) {
+      // Not recorded (e.g. the database is down): Stripe must retry, and someone must know.
       metrics.webhookFailures.inc({ type: event.type });
       log.error({ err: error, eventId: event.id, type: event.type }, 'stripe webhook could not be recorded');
-      return { outcome: 'failed' as const };
-    });
-    if (result.outcome === 'failed') {
       res.status(500).json({ received: true, status: 'failed' });
       return;
     }
-    if (result.outcome === 'in-progress') {
-      // Not yet applied by the delivery that is applying it: Stripe retries, and the retry finds it done.
-      res.status(409).json({ received: true, status: 'in-progress' });
-      return;
-    }
-    res.json({ received: true, status: result.outcome });
+    const status = recorded ? 'received' : 'duplicate';
+    metrics.webhookEvents.inc({ type: event.type, status });
+    if (recorded) worker.nudge();
+    res.json({ received: true, status });
   });
   return router;
 }
 
-/** An object with a string id and type, and no NUL character PostgreSQL's jsonb would refuse. */
+/** The widths of stripe_webhook_event's id and type columns. */
+const MAX_EVENT_ID_LENGTH = 255;
+const MAX_EVENT_TYPE_LENGTH = 128;
+
+/** An object with an id and a type that fit their columns, and no text PostgreSQL's jsonb would refuse. */
 function isStorableEvent(event: unknown): event is Stripe.Event {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { id, type } = event as Record<string, unknown>;
-  return typeof id === 'string' && id !== '' && typeof type === 'string' && type !== '' && !holdsNul(event);
+  return (
+    typeof id === 'string' &&
+    id.length > 0 &&
+    id.length <= MAX_EVENT_ID_LENGTH &&
+    typeof type === 'string' &&
+    type.length > 0 &&
+    type.length <= MAX_EVENT_TYPE_LENGTH &&
+    !holdsUnstorableText(event)
+  );
 }
 
 /** The `t=` of a Stripe-Signature header (constructEvent has already checked it is there). */
