@@ -6,8 +6,10 @@ import type { Entitlements } from '../modules/entitlements/index.js';
 import type { GraphQLContext } from './context.js';
 
 /**
- * Refuses what the plan does not allow (models, lookback) before the quota is touched, so a request
- * the plan refuses never takes, and briefly holds, a unit of it. Reads the request's entitlements.
+ * Refuses what the plan does not allow (models, lookback) and input the field would refuse, before
+ * the quota is touched, so a refused request never takes, and briefly holds, a unit of it (with 10
+ * units left, invalid calls beside valid ones once made the valid ones fail). Reads the request's
+ * entitlements.
  */
 export type PlanGateCheck<TArgs> = (
   args: TArgs,

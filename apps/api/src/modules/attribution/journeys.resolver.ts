@@ -16,7 +16,9 @@ export class JourneysResolver {
 
   @Authorized()
   @PlanLimit<{ input: JourneyInputObject }>('ATTRIBUTION_RUNS', {
-    gate: ({ input }, entitlements, context) => context.services.attribution.journeys.checkPlan(entitlements, input),
+    gate: ({ input }, entitlements, context) => {
+      context.services.attribution.journeys.check(entitlements, input);
+    },
   })
   @Mutation(() => JourneyAttributionObject, {
     description: 'Stores one converted journey and returns its credit per model',

@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import { assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
 import { JourneysError } from './attribution.errors.js';
 import { journeyAllowance } from './journey-import.service.js';
-import { validateJourney, type JourneyToTrack } from './journey-validation.js';
+import { validateJourney, type JourneyToTrack, type ValidJourney } from './journey-validation.js';
 import type { JourneyStore } from './journey.store.js';
 import type { MilestoneEnum } from './journeys.types.js';
 
@@ -36,15 +36,18 @@ export class JourneysService {
     };
   }
 
-  /** Refuses models the plan lacks; the resolver runs it before the quota is reserved. */
-  checkPlan({ tier }: Entitlements, input: Pick<JourneyToTrack, 'models'>): void {
+  /**
+   * Everything that can refuse a journey without doing work (models the plan lacks, invalid input);
+   * the resolver's gate runs it before the quota is reserved, so an invalid call never holds a unit.
+   */
+  check({ tier, limits }: Entitlements, input: JourneyToTrack): ValidJourney {
     assertModelsInPlan(tier, input.models ?? [], this.upgradeUrl);
+    return validateJourney(input, limits.models);
   }
 
   /** Stores one converted journey (journey + touches in one transaction, as an import's batch) and returns its credits per model. */
   async track(organizationId: string, entitlements: Entitlements, input: JourneyToTrack): Promise<TrackedJourney> {
-    this.checkPlan(entitlements, input);
-    const journey = validateJourney(input, entitlements.limits.models);
+    const journey = this.check(entitlements, input);
     // Attribute before storing: input the engine refuses is never saved.
     const result = attributeOne(journey, entitlements.limits.lookbackDays);
     const allowance = journeyAllowance(entitlements, this.upgradeUrl);
@@ -53,7 +56,7 @@ export class JourneysService {
   }
 }
 
-function attributeOne(journey: ReturnType<typeof validateJourney>, lookbackDays: number) {
+function attributeOne(journey: ValidJourney, lookbackDays: number) {
   try {
     return attribute(
       [
