@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { TestApp } from '@aa/api/testing';
 
 // Debian's Chromium: no browser download is possible (or wanted) on these machines.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -125,6 +126,30 @@ export async function importSamplePaths(page: Page): Promise<void> {
     .setInputFiles({ name: 'paths.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Upload' }).click();
   await page.getByText('Imported 2 path rows').waitFor();
+}
+
+/** Spends the rest of the period's attribution runs through the API (tracked journeys, in bounded batches). */
+export async function useUpAttributionRuns(api: TestApp, context: BrowserContext): Promise<void> {
+  const session = (await context.cookies()).find((c) => c.name === 'aa_session');
+  if (!session) throw new Error('the browser holds no session cookie');
+  const cookie = `${session.name}=${session.value}`;
+  const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
+  const input = {
+    touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
+    convertedAt: new Date().toISOString(),
+  };
+  const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>(
+    '{ usage { attributionRuns { remaining } } }',
+    {},
+    { cookie },
+  );
+  const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
+  for (let sent = 0; sent < remaining; sent += 50) {
+    const batch = Array.from({ length: Math.min(50, remaining - sent) }, () =>
+      api.graphql(track, { input }, { cookie }),
+    );
+    for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
+  }
 }
 
 /** WCAG 2.2 A/AA rules plus axe's best practices; the ones that are critical or serious must not occur. */

@@ -12,6 +12,7 @@ import {
   PHONE,
   screenshot,
   signUpInBrowser,
+  useUpAttributionRuns,
   VIEWPORT,
   type BrowserSession,
 } from './browser.js';
@@ -123,7 +124,7 @@ describe('the main screens at both widths', () => {
     }
     expect(new Set(titles.values()).size, JSON.stringify([...titles])).toBe(titles.size);
     expect(titles.get('/settings')).toBe('Settings · Attribution Analytics');
-  }, 300_000);
+  }, 600_000);
 
   it('offers a skip link first, which moves the keyboard into the page', async () => {
     await page.goto('/settings');
@@ -198,24 +199,7 @@ describe('the main screens at both widths', () => {
   }, 240_000);
 
   it('gives the keyboard focus back after the upgrade dialog', async () => {
-    const cookie = `aa_session=${(await session.context.cookies()).find((c) => c.name === 'aa_session')?.value}`;
-    const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-    const input = {
-      touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
-      convertedAt: new Date().toISOString(),
-    };
-    const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>(
-      '{ usage { attributionRuns { remaining } } }',
-      {},
-      { cookie },
-    );
-    const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
-    for (let sent = 0; sent < remaining; sent += 50) {
-      const batch = Array.from({ length: Math.min(50, remaining - sent) }, () =>
-        api.graphql(track, { input }, { cookie }),
-      );
-      for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
-    }
+    await useUpAttributionRuns(api, session.context);
 
     await page.goto('/attribution');
     const run = page.getByRole('region', { name: 'Run attribution' }).getByRole('button', { name: 'Run attribution' });
