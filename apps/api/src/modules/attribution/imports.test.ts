@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers are read field by field, as each assertion says
 type Answer = GraphQLResult<any>;
 const gql = (query: string, variables: Record<string, unknown> = {}, credentials?: Credentials): Promise<Answer> =>
   t.untypedGraphql(query, variables, credentials) as Promise<Answer>;
@@ -261,6 +262,21 @@ describe('imports listed and journeys deleted', () => {
         user.organizationId,
       ]),
     ).toEqual([]);
+  });
+
+  it('lets members list imports but not delete journeys', async () => {
+    const user = await t.signUp();
+    const imported = (await gql(IMPORT, { csv: pathRows(3, 'member') }, { cookie: user.cookie })).data?.importJourneys;
+    await t.sql(`update membership set role = 'MEMBER' where organization_id = ?`, [user.organizationId]);
+    expect((await gql(IMPORTS, {}, { cookie: user.cookie })).data?.imports).toHaveLength(1);
+    for (const [mutation, variables] of [
+      ['mutation ($id: ID!) { deleteImport(id: $id) { journeys } }', { id: imported.id }],
+      ['mutation { deleteAllJourneys { journeys } }', {}],
+    ] as const) {
+      const refused = await gql(mutation, variables, { cookie: user.cookie });
+      expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect(await rowsOf(user.organizationId)).toEqual({ journeys: 0, paths: 3, imports: 1 });
   });
 
   it('refuses a range that ends before it starts, and deletes nothing of another organization', async () => {
