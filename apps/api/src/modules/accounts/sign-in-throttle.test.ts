@@ -33,7 +33,7 @@ async function call(app: TestApp, from: string, query: string, variables: Record
     headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await response.json()) as { data?: any; errors?: Array<{ extensions?: Record<string, unknown> }> };
+  const body = (await response.json()) as { errors?: Array<{ extensions?: Record<string, unknown> }> };
   return String(body.errors?.[0]?.extensions?.reason ?? 'SIGNED_IN');
 }
 

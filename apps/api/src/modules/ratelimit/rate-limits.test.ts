@@ -28,7 +28,16 @@ function newAddress(): string {
 interface Answer {
   status: number;
   headers: Headers;
-  body: any;
+  body: {
+    data?: unknown;
+    errors?: Array<{ message: string; extensions: Record<string, unknown> }>;
+    error?: Record<string, unknown>;
+  };
+}
+
+/** The extensions of a GraphQL answer's first error. */
+function firstError(answer: Answer): Record<string, unknown> | undefined {
+  return answer.body.errors?.[0]?.extensions;
 }
 
 async function post(app: TestApp, path: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
@@ -37,7 +46,7 @@ async function post(app: TestApp, path: string, body: unknown, headers: Record<s
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as Answer['body'] };
 }
 
 function graphql(app: TestApp, headers: Record<string, string>, query = '{ __typename }', variables = {}) {
@@ -95,7 +104,7 @@ describe('rate limits', () => {
     const { keys } = await organizationWithKeys();
     const burst = async (key: string) => {
       const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => graphql(i % 2 ? one : two, bearer(key))));
-      return answers.map((answer) => (answer.status === 200 ? 'ok' : answer.body.errors[0].extensions.policy)).sort();
+      return answers.map((answer) => (answer.status === 200 ? 'ok' : firstError(answer)?.policy)).sort();
     };
     // The first key's own bucket (3) runs out first; the organization's (5) then ends the second key's calls.
     expect(await burst(keys[0])).toEqual(['api-key', 'api-key', 'api-key', 'ok', 'ok', 'ok']);
@@ -140,7 +149,7 @@ describe('rate limits', () => {
     const before = await one.sql<{ n: string }>('select count(*) as n from organization');
     const answers = [await signUp(1), await signUp(2), await signUp(3)];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
-    expect(answers[2]!.body.errors[0].extensions).toEqual({
+    expect(firstError(answers[2]!)).toEqual({
       code: 'RATE_LIMITED',
       reason: 'RATE_LIMITED',
       policy: 'sign-up',
@@ -157,8 +166,8 @@ describe('rate limits', () => {
         { 'x-forwarded-for': elsewhere },
         'mutation { signIn(email: "nobody@example.com", password: "wrong password") { role } }',
       );
-    const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await signIn()).body.errors[0].extensions.code);
+    const codes: unknown[] = [];
+    for (let i = 0; i < 4; i++) codes.push(firstError(await signIn())?.code);
     expect(codes).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
   });
 
