@@ -84,7 +84,10 @@ describe('subscribing through the SPA', () => {
     await expect(runCard.getByRole('checkbox', { disabled: true }).count()).resolves.toBe(0);
     await runCard.getByRole('checkbox', { name: 'Time decay' }).uncheck();
     await runCard.getByRole('button', { name: 'Run attribution' }).click();
-    await page.getByRole('region', { name: 'Shapley value credits' }).waitFor();
+    await page
+      .getByRole('region', { name: 'Report results' })
+      .getByRole('columnheader', { name: /Shapley value/ })
+      .waitFor();
     await screenshot(page, 'attribution-scale-report');
 
     const download = page.waitForEvent('download');
@@ -127,7 +130,7 @@ describe('subscribing through the SPA', () => {
   });
 
   it('lists the webhook events that did it on the billing activity page', async () => {
-    await page.getByRole('link', { name: 'Billing activity' }).click();
+    await page.getByRole('link', { name: 'Developer' }).click();
     await page.getByText('checkout.session.completed').first().waitFor();
     await screenshot(page, 'admin-events');
   });

@@ -164,7 +164,7 @@ describe('two tabs open Checkout for Pro and Scale', () => {
       .waitFor();
     await screenshot(proTab, 'two-tabs-settings-after-race');
 
-    await proTab.getByRole('link', { name: 'Billing activity' }).click();
+    await proTab.getByRole('link', { name: 'Developer' }).click();
     const incidents = proTab.getByRole('region', { name: 'Billing incidents' });
     const row = incidents.getByRole('row').filter({ hasText: 'Duplicate subscription' });
     await row.waitFor();

@@ -23,7 +23,7 @@ const NAV: readonly NavItem[] = [
   { to: '/attribution', label: 'Attribution', Icon: ChartIcon, end: false, audience: 'members' },
   { to: '/pricing', label: 'Plans & pricing', Icon: TagIcon, end: false, audience: 'everyone' },
   { to: '/settings', label: 'Settings', Icon: GearIcon, end: false, audience: 'members' },
-  { to: '/admin', label: 'Billing activity', Icon: ActivityIcon, end: false, audience: 'admins' },
+  { to: '/admin', label: 'Developer', Icon: ActivityIcon, end: false, audience: 'admins' },
 ];
 
 // The API enforces access; this only spares people links that would answer FORBIDDEN.

@@ -10,8 +10,8 @@ export function AdminRoute() {
   return (
     <div className="page">
       <PageHeader
-        title="Billing activity"
-        description="Stripe webhook deliveries, billing incidents and the mail they caused. Visible to owners and admins."
+        title="Developer"
+        description="For owners and admins: Stripe webhook deliveries, billing incidents and the mail they caused."
       />
       {viewer?.isOperator && <BillingOverviewCard />}
       <BillingIncidentsCard />

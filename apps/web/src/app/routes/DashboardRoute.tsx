@@ -2,6 +2,7 @@ import { Link } from 'react-router';
 import { Card } from '../../components/ui/Card.js';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { CurrentPlanCard } from '../../features/billing/components/CurrentPlanCard.js';
+import { PlanChangeBanner } from '../../features/billing/components/PlanChangeBanner.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
 import { UsageMeterCard } from '../../features/usage/components/UsageMeterCard.js';
 
@@ -17,6 +18,7 @@ export function DashboardRoute() {
   return (
     <div className="page">
       <PageHeader title="Dashboard" description={viewer ? `Overview for ${viewer.organization.name}` : undefined} />
+      <PlanChangeBanner />
       <div className="grid grid--2">
         <CurrentPlanCard />
         <UsageMeterCard />

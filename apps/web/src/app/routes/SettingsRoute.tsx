@@ -1,6 +1,7 @@
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { ApiKeysCard } from '../../features/api-keys/components/ApiKeysCard.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
+import { InvoicesCard } from '../../features/billing/components/InvoicesCard.js';
 import { SubscriptionCard } from '../../features/billing/components/SubscriptionCard.js';
 import { OrganizationCard } from '../../features/organization/components/OrganizationCard.js';
 
@@ -12,6 +13,7 @@ export function SettingsRoute() {
       <ApiKeysCard />
       {viewer && <OrganizationCard viewer={viewer} />}
       <SubscriptionCard />
+      {(viewer?.role === 'OWNER' || viewer?.role === 'ADMIN') && <InvoicesCard />}
     </div>
   );
 }

@@ -142,7 +142,7 @@ describe('summarizeSubscription', () => {
     });
   });
 
-  it('shows a scheduled cancellation with its date and Resume', () => {
+  it('shows a scheduled cancellation with its date and Resume, badged cancelled rather than a green active', () => {
     const summary = summarizeSubscription(
       subscription({
         cancelAtPeriodEnd: true,
@@ -157,7 +157,8 @@ describe('summarizeSubscription', () => {
       dateLabel: 'Ends on',
       date: 'Dec 31, 2026',
       tone: 'warning',
-      statusTone: 'success',
+      status: 'cancelled',
+      statusTone: 'warning',
     });
   });
 

@@ -108,6 +108,9 @@ export function summarizeSubscription(
     return {
       ...base,
       tone: 'warning',
+      // Stripe still says active, but a subscription that will not renew is not shown as a green "active".
+      status: 'cancelled',
+      statusTone: 'warning',
       headline: `Ends on ${formatDayMonth(endsAt)}`,
       detail: `${plan} stays active until then; after that your organization moves to the ${free} plan. Resume to keep ${plan}.`,
       canResume: can('RESUME'),

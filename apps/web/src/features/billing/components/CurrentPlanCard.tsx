@@ -3,7 +3,8 @@ import { ButtonLink } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import { useBillingAccountQuery, useCurrentPlanQuery, usePlansQuery } from '../../../gql/hooks.js';
-import { formatPriceMonthly } from '../../../lib/format.js';
+import { formatDay, formatPriceMonthly } from '../../../lib/format.js';
+import { usePlanNames } from '../hooks/usePlanNames.js';
 import { isPaymentNeeded } from '../subscription-summary.js';
 import { PlanFeatures } from './PlanFeatures.js';
 
@@ -14,6 +15,7 @@ export function CurrentPlanCard() {
   const paymentNeeded = subscription != null && isPaymentNeeded(subscription);
   // The catalog, not a tier name, says whether there is a plan above this one.
   const plans = usePlansQuery().data?.plans;
+  const nameOf = usePlanNames();
   const canUpgrade =
     plan != null && (plans?.some((offer) => offer.priceMonthlyCents > plan.priceMonthlyCents) ?? false);
 
@@ -46,6 +48,13 @@ export function CurrentPlanCard() {
             <span className="muted">
               {plan.priceMonthlyCents === 0 ? 'Free forever' : `${formatPriceMonthly(plan.priceMonthlyCents)} / month`}
             </span>
+            {subscription?.access === 'PAID' && (subscription.scheduledChange || subscription.cancelAt) && (
+              <span className="badge badge--warning" data-testid="plan-ending">
+                {subscription.scheduledChange
+                  ? `${nameOf(subscription.scheduledChange.planTier)} from ${formatDay(subscription.scheduledChange.effectiveAt)}`
+                  : `Ends ${formatDay(subscription.cancelAt ?? '')}`}
+              </span>
+            )}
           </div>
           <PlanFeatures limits={plan.limits} />
         </div>

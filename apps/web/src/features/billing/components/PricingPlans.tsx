@@ -2,9 +2,17 @@ import { Button, ButtonLink } from '../../../components/ui/Button.js';
 import { Alert, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { PlanTier } from '../../../gql/graphql.js';
 import { usePlansQuery } from '../../../gql/hooks.js';
-import { planActionFor, type PlanAction, type PlanSelection, type ViewerBilling } from '../plan-actions.js';
+import {
+  planActionFor,
+  planChangeText,
+  type PlanAction,
+  type PlanSelection,
+  type ViewerBilling,
+} from '../plan-actions.js';
 import { planChangeOutcome, planNamesFrom } from '../subscription-summary.js';
+import { formatDay } from '../../../lib/format.js';
 import { PlanCard } from './PlanCard.js';
+import { PlanChangeDialog } from './PlanChangeDialog.js';
 
 export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection: PlanSelection }) {
   const { data, loading, error, refetch } = usePlansQuery();
@@ -29,6 +37,7 @@ export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | nu
           </span>
         </Alert>
       )}
+      {viewer && <PlanChangeDialog selection={selection} plans={data.plans} currentTier={viewer.currentTier} />}
       <div className="grid grid--3">
         {data.plans.map((plan) => {
           const action = planActionFor(plan.tier, viewer, order);
@@ -70,6 +79,12 @@ function PlanButton({
           Your current plan
         </Button>
       );
+    case 'scheduled':
+      return (
+        <Button variant="secondary" block disabled>
+          {name} from {formatDay(action.at)}
+        </Button>
+      );
     case 'payment-needed':
       return (
         <ButtonLink to="/settings" variant="secondary" block>
@@ -79,12 +94,12 @@ function PlanButton({
     default:
       return (
         <Button
-          variant={action.label === 'Upgrade' ? 'primary' : 'secondary'}
+          variant={action.label === 'Downgrade' ? 'secondary' : 'primary'}
           block
           busy={selection.pendingTier === tier}
           onClick={() => selection.select(tier, action)}
         >
-          {action.label} to {name}
+          {planChangeText(action.label, name)}
         </Button>
       );
   }
