@@ -1,13 +1,13 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { RequestContext } from '@mikro-orm/core';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/env.js';
-import type { Database } from './db/database.js';
+import { errorHandler } from './http/body-errors.js';
+import { serveSpa } from './http/spa.js';
 import { metricsAccess } from './http/metrics-access.js';
 import { securityHeaders } from './http/security-headers.js';
+import type { Database } from './db/database.js';
 import { authenticateRequest } from './modules/accounts/index.js';
 import type { ApiModule, HttpRouteDeps } from './modules/module.js';
 import { rateLimitCalls } from './modules/ratelimit/index.js';
@@ -92,51 +92,7 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
     if (module.routes) app.use(module.routes(routeDeps));
   }
 
-  serveSpa(app, config.server.webDistDir, log);
+  serveSpa(app, config.server.webDistDir, API_PREFIXES, log);
   app.use(errorHandler(config.server.graphqlBodyLimitBytes));
   return app;
-}
-
-/** The built SPA (apps/web/dist), with index.html for its client-side routes (/pricing, /settings, …). */
-function serveSpa(app: Express, webDistDir: string, log: Logger): void {
-  const indexHtml = join(webDistDir, 'index.html');
-  if (!existsSync(indexHtml)) {
-    log.info({ webDistDir }, 'web app not built: serving the API only');
-    return;
-  }
-  app.use(express.static(webDistDir, { index: false }));
-  app.use((req, res, next) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || API_PREFIXES.some((prefix) => req.path.startsWith(prefix))) {
-      next();
-      return;
-    }
-    res.sendFile(indexHtml);
-  });
-}
-
-/** Body-parser failures answer in the GraphQL error shape, so clients handle one format. */
-function errorHandler(limitBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, req, res, _next) => {
-    if (error.type === 'entity.too.large') {
-      res.status(413).json({
-        errors: [
-          {
-            message: `The request body is larger than the limit of ${limitBytes} bytes`,
-            extensions: { code: 'PAYLOAD_TOO_LARGE', limitBytes },
-          },
-        ],
-      });
-      return;
-    }
-    if (error.type === 'entity.parse.failed') {
-      res
-        .status(400)
-        .json({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_REQUEST' } }] });
-      return;
-    }
-    req.log.error({ err: error }, 'unhandled HTTP error');
-    res
-      .status(500)
-      .json({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
-  };
 }
