@@ -40,6 +40,20 @@ export function dateOrNull(value: Date | string | null): Date | null {
 export type PgClient = Pick<PoolClient, 'query'>;
 
 /**
+ * One statement on the ORM's pool, outside any transaction, with `$1` placeholders: a single round
+ * trip where `sql` would fork an entity manager and format the parameters into the text (the
+ * metered path's counter statements run on every call).
+ */
+export async function pgQuery<Row extends object>(
+  orm: Orm,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<Row[]> {
+  const pool = await orm.em.getConnection().getNativeClient();
+  return (await pool.query<Row>(text, [...params])).rows;
+}
+
+/**
  * The bulk path, for the journey stores only: imports bind each column of a 5,000-row batch as one
  * array parameter, and reports read a server-side cursor, both on one connection held for a whole
  * transaction. `sql` cannot serve them: the ORM formats parameters into the SQL text (an array

@@ -1,8 +1,9 @@
 import type { UsageMetric } from '@aa/plans';
 import { DirectiveLocation, GraphQLDirective, GraphQLInt, GraphQLNonNull, GraphQLSchema, isEnumType } from 'graphql';
-import { Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import { createParameterDecorator, Directive, UseMiddleware, type MiddlewareFn } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { requireSignedIn } from '../modules/accounts/index.js';
-import type { Entitlements } from '../modules/entitlements/index.js';
+import type { Entitlements, PendingReservation } from '../modules/entitlements/index.js';
 import type { GraphQLContext } from './context.js';
 
 /**
@@ -20,6 +21,25 @@ export type PlanGateCheck<TArgs> = (
 export interface PlanLimitOptions<TArgs> {
   cost?: number;
   gate?: PlanGateCheck<TArgs>;
+  /**
+   * For a resolver whose own write is one short transaction: it receives the reservation through
+   * `@Reservation()` and takes it on that transaction, so the units commit with the write or return
+   * with its rollback. A long resolver (a report) leaves this off: the units are reserved and
+   * committed first and refunded on failure, so the counter row is never locked across its work.
+   */
+  inResolverTransaction?: boolean;
+}
+
+/** Each metered field resolution's pending reservation, for `@Reservation()` to hand its resolver. */
+const pendingOf = new WeakMap<GraphQLResolveInfo, PendingReservation>();
+
+/** The resolver's parameter receiving its `@PlanLimit(…, { inResolverTransaction: true })` reservation. */
+export function Reservation() {
+  return createParameterDecorator(({ info }) => {
+    const pending = pendingOf.get(info);
+    if (!pending) throw new Error('@Reservation() needs @PlanLimit(…, { inResolverTransaction: true }) on its field');
+    return pending;
+  });
 }
 
 /**
@@ -30,10 +50,10 @@ export interface PlanLimitOptions<TArgs> {
  */
 export function PlanLimit<TArgs = Record<string, unknown>>(
   metric: UsageMetric,
-  { cost = 1, gate }: PlanLimitOptions<TArgs> = {},
+  { cost = 1, gate, inResolverTransaction = false }: PlanLimitOptions<TArgs> = {},
 ): MethodDecorator {
   const sdl = Directive(`@planLimit(metric: ${metric}, cost: ${cost})`);
-  const enforce = UseMiddleware(planLimitMiddleware(metric, cost, gate));
+  const enforce = UseMiddleware(planLimitMiddleware(metric, cost, gate, inResolverTransaction));
   return (target, propertyKey, descriptor) => {
     sdl(target, propertyKey, descriptor);
     enforce(target, propertyKey, descriptor);
@@ -44,13 +64,22 @@ function planLimitMiddleware<TArgs>(
   metric: UsageMetric,
   cost: number,
   gate: PlanGateCheck<TArgs> | undefined,
+  inResolverTransaction: boolean,
 ): MiddlewareFn<GraphQLContext> {
-  return async ({ args, context }, next) => {
+  return async ({ args, context, info }, next) => {
     if (!context.principal) throw requireSignedIn();
     const { organizationId } = context.principal;
     const entitlements = await context.entitlements.forOrganization(organizationId);
     await gate?.(args as TArgs, entitlements, context);
     const usage = context.services.usage;
+    if (inResolverTransaction) {
+      const pending = usage.pending(organizationId, entitlements, metric, cost);
+      pendingOf.set(info, pending);
+      const result: unknown = await next();
+      // A resolver that succeeded without taking its units would be served for free.
+      if (!pending.taken) throw new Error(`${info.parentType.name}.${info.fieldName} did not take its reservation`);
+      return result;
+    }
     const reservation = await usage.reserve(organizationId, entitlements, metric, cost);
     try {
       return await next();

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
+import type { PendingReservation } from '../entitlements/index.js';
 import {
   feedStoredJourneys,
   summarizeWindow,
@@ -106,19 +107,23 @@ export class JourneyStore {
   constructor(private readonly orm: Orm) {}
 
   /**
-   * Stores one journey and its touches in one transaction with its room in the allowance; returns
-   * the journey's id. Over the allowance, `refuse` gives the error and nothing is stored.
+   * Stores one journey and its touches in one transaction with its room in the allowance and, for a
+   * metered call, its quota units; returns the journey's id. Refused by either, nothing is stored
+   * or charged. The rows are written before the counters, so the organization's two counter rows
+   * stay locked only for the two statements and the commit.
    */
   async insert(
     organizationId: string,
     journey: JourneyToStore,
     createdAt: Date,
     allowance: JourneyAllowance,
+    reservation?: PendingReservation,
   ): Promise<string> {
     return withPgTransaction(this.orm, 'read write', async (client) => {
+      const [id] = await insertJourneys(client, organizationId, createdAt, [journey], null);
+      await reservation?.takeOn(client);
       const taken = await takeAllowance(client, organizationId, 1, allowance.limit);
       if (!taken.taken) throw allowance.refuse(taken.stored, 1);
-      const [id] = await insertJourneys(client, organizationId, createdAt, [journey], null);
       return id!;
     });
   }

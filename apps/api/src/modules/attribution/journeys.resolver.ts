@@ -1,6 +1,7 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { principalOf, type GraphQLContext } from '../../graphql/context.js';
-import { PlanLimit } from '../../graphql/plan-limit.js';
+import { PlanLimit, Reservation } from '../../graphql/plan-limit.js';
+import type { PendingReservation } from '../entitlements/index.js';
 import { JourneyAttributionObject, JourneyInputObject, JourneyRecordObject } from './journeys.types.js';
 
 @Resolver()
@@ -19,6 +20,7 @@ export class JourneysResolver {
     gate: ({ input }, entitlements, context) => {
       context.services.attribution.journeys.check(entitlements, input);
     },
+    inResolverTransaction: true,
   })
   @Mutation(() => JourneyAttributionObject, {
     description: 'Stores one converted journey and returns its credit per model',
@@ -26,12 +28,14 @@ export class JourneysResolver {
   async trackJourney(
     @Arg('input', () => JourneyInputObject) input: JourneyInputObject,
     @Ctx() context: GraphQLContext,
+    @Reservation() reservation: PendingReservation,
   ): Promise<JourneyAttributionObject> {
     const { organizationId } = principalOf(context);
     return context.services.attribution.journeys.track(
       organizationId,
       await context.entitlements.forOrganization(organizationId),
       input,
+      reservation,
     );
   }
 }

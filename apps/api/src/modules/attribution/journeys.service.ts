@@ -1,6 +1,6 @@
 import { AttributionInputError, attribute, type AttributionModelId, type ChannelCredit } from '@aa/attribution';
 import type { Clock } from '../../clock.js';
-import { assertModelsInPlan, type Entitlements } from '../entitlements/index.js';
+import { assertModelsInPlan, type Entitlements, type PendingReservation } from '../entitlements/index.js';
 import { JourneysError } from './attribution.errors.js';
 import { journeyAllowance } from './journey-import.service.js';
 import { validateJourney, type JourneyToTrack, type ValidJourney } from './journey-validation.js';
@@ -45,13 +45,21 @@ export class JourneysService {
     return validateJourney(input, limits.models);
   }
 
-  /** Stores one converted journey (journey + touches in one transaction, as an import's batch) and returns its credits per model. */
-  async track(organizationId: string, entitlements: Entitlements, input: JourneyToTrack): Promise<TrackedJourney> {
+  /**
+   * Stores one converted journey (journey + touches in one transaction, as an import's batch) and
+   * returns its credits per model. A metered call's reservation is taken in that same transaction.
+   */
+  async track(
+    organizationId: string,
+    entitlements: Entitlements,
+    input: JourneyToTrack,
+    reservation?: PendingReservation,
+  ): Promise<TrackedJourney> {
     const journey = this.check(entitlements, input);
     // Attribute before storing: input the engine refuses is never saved.
     const result = attributeOne(journey, entitlements.limits.lookbackDays);
     const allowance = journeyAllowance(entitlements, this.upgradeUrl);
-    const journeyId = await this.store.insert(organizationId, journey, this.clock.now(), allowance);
+    const journeyId = await this.store.insert(organizationId, journey, this.clock.now(), allowance, reservation);
     return { journeyId, credits: journey.models.map((model) => ({ model, channels: result[model]?.channels ?? [] })) };
   }
 }

@@ -1,7 +1,8 @@
 import type { PlanLimits, UsageMetric } from '@aa/plans';
 import type { Orm } from '../../db/orm.js';
+import type { PgClient } from '../../db/sql.js';
 import type { Entitlements } from './entitlements.service.js';
-import { UsageStore } from './usage.store.js';
+import { UsageStore, type CounterKey } from './usage.store.js';
 import { PlanLimitExceededError } from './usage.errors.js';
 
 /** Units taken from a period's quota; handed back by `release` when the metered work fails. */
@@ -10,6 +11,16 @@ export interface Reservation {
   metric: UsageMetric;
   periodStart: Date;
   cost: number;
+}
+
+/**
+ * Units to take inside the metered work's own transaction (a short write): taken there, they commit
+ * with that work or its rollback returns them, so no refund can be lost between two transactions.
+ */
+export interface PendingReservation {
+  /** Takes the units on `client`'s transaction or throws PlanLimitExceededError (rolling it back is the caller's). */
+  takeOn(client: PgClient): Promise<void>;
+  readonly taken: boolean;
 }
 
 export interface UsageMeterData {
@@ -38,16 +49,33 @@ export class UsageService {
   /** Takes `cost` units of the current period's quota or throws PlanLimitExceededError. */
   async reserve(
     organizationId: string,
-    { tier, period, limits }: Entitlements,
+    entitlements: Entitlements,
     metric: UsageMetric,
     cost: number,
   ): Promise<Reservation> {
-    const limit = LIMIT_OF_METRIC[metric](limits);
-    if (!(await this.#store.reserve({ organizationId, metric, periodStart: period.start }, cost, limit))) {
-      const used = await this.#store.used(organizationId, metric, period.start);
-      throw new PlanLimitExceededError({ metric, used, limit, plan: tier }, this.upgradeUrl);
+    const { key, limit } = this.#counter(organizationId, entitlements, metric);
+    if (!(await this.#store.reserve(key, cost, limit))) {
+      throw this.#exceeded(entitlements, key, limit, await this.#store.used(key));
     }
-    return { organizationId, metric, periodStart: period.start, cost };
+    return { ...key, cost };
+  }
+
+  /** The same units, taken later on the metered work's own transaction (see PendingReservation). */
+  pending(organizationId: string, entitlements: Entitlements, metric: UsageMetric, cost: number): PendingReservation {
+    const { key, limit } = this.#counter(organizationId, entitlements, metric);
+    let taken = false;
+    return {
+      takeOn: async (client) => {
+        if (taken) throw new Error('A pending reservation is taken once');
+        if (!(await this.#store.reserveOn(client, key, cost, limit))) {
+          throw this.#exceeded(entitlements, key, limit, await this.#store.used(key, client));
+        }
+        taken = true;
+      },
+      get taken() {
+        return taken;
+      },
+    };
   }
 
   async release(reservation: Reservation): Promise<void> {
@@ -56,7 +84,7 @@ export class UsageService {
 
   async meter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric): Promise<UsageMeterData> {
     const limit = LIMIT_OF_METRIC[metric](limits);
-    const used = await this.#store.used(organizationId, metric, period.start);
+    const used = await this.#store.used({ organizationId, metric, periodStart: period.start });
     return {
       metric,
       used,
@@ -65,5 +93,13 @@ export class UsageService {
       periodStart: period.start,
       periodEnd: period.end,
     };
+  }
+
+  #counter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric) {
+    return { key: { organizationId, metric, periodStart: period.start }, limit: LIMIT_OF_METRIC[metric](limits) };
+  }
+
+  #exceeded({ tier }: Entitlements, { metric }: CounterKey, limit: number, used: number): PlanLimitExceededError {
+    return new PlanLimitExceededError({ metric, used, limit, plan: tier }, this.upgradeUrl);
   }
 }

@@ -1,6 +1,6 @@
 import type { UsageMetric } from '@aa/plans';
 import type { Orm } from '../../db/orm.js';
-import { sql, sqlOne } from '../../db/sql.js';
+import { pgQuery, type PgClient } from '../../db/sql.js';
 
 /*
  * One statement decides: a first reservation inserts the row only if the cost fits, and an existing
@@ -9,18 +9,18 @@ import { sql, sqlOne } from '../../db/sql.js';
  */
 const RESERVE_SQL = `
   insert into usage_counter (organization_id, metric, period_start, used)
-  select ?, ?, ?, ? where ? <= ?
+  select $1, $2, $3, $4::int where $4::int <= $5::int
   on conflict (organization_id, metric, period_start)
   do update set used = usage_counter.used + excluded.used
-  where usage_counter.used + excluded.used <= ?
+  where usage_counter.used + excluded.used <= $5::int
   returning used`;
 
 const RELEASE_SQL = `
-  update usage_counter set used = greatest(used - ?, 0)
-  where organization_id = ? and metric = ? and period_start = ?`;
+  update usage_counter set used = greatest(used - $1::int, 0)
+  where organization_id = $2 and metric = $3 and period_start = $4`;
 
 const USED_SQL = `
-  select used from usage_counter where organization_id = ? and metric = ? and period_start = ?`;
+  select used from usage_counter where organization_id = $1 and metric = $2 and period_start = $3`;
 
 const RELEASE_ATTEMPTS = 3;
 
@@ -47,17 +47,16 @@ export class UsageStore {
   constructor(private readonly orm: Orm) {}
 
   /** False, taking nothing, when the cost does not fit within `limit`. */
-  async reserve({ organizationId, metric, periodStart }: CounterKey, cost: number, limit: number): Promise<boolean> {
-    const rows = await sql<{ used: number }>(this.orm, RESERVE_SQL, [
-      organizationId,
-      metric,
-      periodStart,
-      cost,
-      cost,
-      limit,
-      limit,
-    ]);
-    return rows.length > 0;
+  async reserve(key: CounterKey, cost: number, limit: number): Promise<boolean> {
+    return (await pgQuery(this.orm, RESERVE_SQL, reserveParams(key, cost, limit))).length > 0;
+  }
+
+  /**
+   * The same, on the caller's transaction: its rollback returns the units, and the counter row stays
+   * locked until it ends, so the caller's remaining work there must be short.
+   */
+  async reserveOn(client: PgClient, key: CounterKey, cost: number, limit: number): Promise<boolean> {
+    return ((await client.query(RESERVE_SQL, reserveParams(key, cost, limit))).rowCount ?? 0) > 0;
   }
 
   /**
@@ -68,7 +67,7 @@ export class UsageStore {
   async release({ organizationId, metric, periodStart }: CounterKey, cost: number): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await sql(this.orm, RELEASE_SQL, [cost, organizationId, metric, periodStart]);
+        await pgQuery(this.orm, RELEASE_SQL, [cost, organizationId, metric, periodStart]);
         return;
       } catch (error) {
         if (attempt >= RELEASE_ATTEMPTS || !isConnectionLost(error)) throw error;
@@ -76,8 +75,16 @@ export class UsageStore {
     }
   }
 
-  async used(organizationId: string, metric: UsageMetric, periodStart: Date): Promise<number> {
-    const row = await sqlOne<{ used: number }>(this.orm, USED_SQL, [organizationId, metric, periodStart]);
-    return Number(row?.used ?? 0);
+  /** Units used so far; given the caller's transaction, as that transaction sees them. */
+  async used(key: CounterKey, client?: PgClient): Promise<number> {
+    const params = [key.organizationId, key.metric, key.periodStart];
+    const rows = client
+      ? (await client.query<{ used: number }>(USED_SQL, params)).rows
+      : await pgQuery<{ used: number }>(this.orm, USED_SQL, params);
+    return Number(rows[0]?.used ?? 0);
   }
+}
+
+function reserveParams({ organizationId, metric, periodStart }: CounterKey, cost: number, limit: number): unknown[] {
+  return [organizationId, metric, periodStart, cost, limit];
 }
