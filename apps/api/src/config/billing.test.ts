@@ -13,6 +13,7 @@ describe('billing configuration', () => {
       concurrency: 4,
       pastDueGraceDays: 7,
       reconcileSchedule: '0 3 * * *',
+      webhookRetry: { baseMs: 30_000, maxAttempts: 10 },
     });
     expect(mail.smtpUrl).toBeNull();
   });

@@ -31,6 +31,9 @@ export const billingSchema = z.object({
   PAST_DUE_GRACE_DAYS: int(0, 60).default(7),
   // A cron expression (UTC), or "off" for instances that must not take part in the daily run.
   RECONCILE_SCHEDULE: z.string().min(1).default('0 3 * * *'),
+  // A webhook event whose apply failed is retried after this, doubling per attempt, up to the attempts below.
+  WEBHOOK_RETRY_BASE_MS: int(10, 3_600_000).default(30_000),
+  WEBHOOK_MAX_ATTEMPTS: int(1, 30).default(10),
 });
 
 type BillingEnv = z.infer<typeof billingSchema>;
@@ -71,6 +74,8 @@ export type BillingConfig = {
   concurrency: number;
   pastDueGraceDays: number;
   reconcileSchedule: string | null;
+  /** Webhook apply retries: the first pause, doubled per attempt, and the attempts before it stays failed. */
+  webhookRetry: { baseMs: number; maxAttempts: number };
 };
 
 export function toBillingConfig(env: BillingEnv): BillingConfig {
@@ -91,6 +96,7 @@ export function toBillingConfig(env: BillingEnv): BillingConfig {
     concurrency: env.STRIPE_CONCURRENCY,
     pastDueGraceDays: env.PAST_DUE_GRACE_DAYS,
     reconcileSchedule: env.RECONCILE_SCHEDULE === 'off' ? null : env.RECONCILE_SCHEDULE,
+    webhookRetry: { baseMs: env.WEBHOOK_RETRY_BASE_MS, maxAttempts: env.WEBHOOK_MAX_ATTEMPTS },
   };
 }
 

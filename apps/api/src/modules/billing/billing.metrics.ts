@@ -1,4 +1,4 @@
-import { Counter, Gauge } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import type { Metrics } from '../../observability/metrics.js';
@@ -16,6 +16,10 @@ export interface BillingMetrics {
   webhookEvents: Counter<'type' | 'status'>;
   webhookFailures: Counter<'type'>;
   webhookRejected: Counter;
+  /** Applies of an event that had failed before (the worker's retries and the admin's replays). */
+  webhookRetries: Counter<'type'>;
+  /** From an event's durable record to its apply (processed or ignored). */
+  webhookApplyLag: Histogram;
   /** This instance's last verified delivery; the silence alert reads the database-backed gauge instead (all instances, survives restarts). */
   lastVerifiedDelivery: Gauge;
   reconcileRepairs: Counter;
@@ -29,19 +33,31 @@ export function createBillingMetrics({ registry }: Metrics): BillingMetrics {
   return {
     webhookEvents: new Counter({
       name: 'aa_stripe_webhook_events_total',
-      help: 'Verified Stripe webhook deliveries by event type and outcome',
+      help: 'Stripe webhook events by type and outcome: received or duplicate on delivery, processed, ignored or failed on apply',
       labelNames: ['type', 'status'],
       registers: [registry],
     }),
     webhookFailures: new Counter({
       name: 'aa_stripe_webhook_failures_total',
-      help: 'Stripe webhook deliveries that failed to apply (answered 5xx, Stripe retries)',
+      help: 'Stripe webhook event applies that failed (retried with backoff from the durable log)',
       labelNames: ['type'],
       registers: [registry],
     }),
     webhookRejected: new Counter({
       name: 'aa_stripe_webhook_rejected_total',
       help: 'Stripe webhook deliveries refused for a missing or bad signature',
+      registers: [registry],
+    }),
+    webhookRetries: new Counter({
+      name: 'aa_stripe_webhook_retries_total',
+      help: 'Stripe webhook event applies after an earlier failed attempt',
+      labelNames: ['type'],
+      registers: [registry],
+    }),
+    webhookApplyLag: new Histogram({
+      name: 'aa_stripe_webhook_apply_lag_seconds',
+      help: 'Seconds from a Stripe webhook event being recorded to its apply',
+      buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 3600],
       registers: [registry],
     }),
     lastVerifiedDelivery: new Gauge({

@@ -91,8 +91,9 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     },
     billingMetrics,
     log,
+    config.billing.webhookRetry.baseMs,
   );
-  const worker = new WebhookWorker(events, processor, config.billing.webhookRetry, log);
+  const worker = new WebhookWorker(events, processor, config.billing.webhookRetry.maxAttempts, log);
   const reconciliation = new ReconciliationService(orm, store, gateway, sync, billingMetrics, clock, log);
   const planChanges = new PlanChangeService(
     orm,

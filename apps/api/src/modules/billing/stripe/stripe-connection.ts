@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { BillingConfig } from '../../../config/billing.js';
 
 /** Everything needed to talk to Stripe (or the emulator standing in for it) and to trust its webhooks. */
@@ -29,4 +30,12 @@ export function apiAt(apiBase: string): NonNullable<StripeConnection['api']> {
   const base = new URL(apiBase);
   const protocol = base.protocol === 'http:' ? 'http' : 'https';
   return { host: base.hostname, port: Number(base.port || (protocol === 'http' ? 80 : 443)), protocol };
+}
+
+/**
+ * Which Stripe account a connection's webhooks come from, without the key itself: instances on one
+ * database apply only their own account's events (its emulator's, in tests that run several).
+ */
+export function webhookReceiverOf(connection: StripeConnection): string {
+  return createHash('sha256').update(connection.secretKey).digest('hex').slice(0, 32);
 }

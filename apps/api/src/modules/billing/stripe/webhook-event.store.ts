@@ -38,21 +38,63 @@ const SELECT_OF_ORGANIZATION = `
 // A claim left in `processing` this long belongs to a process that died mid-way: it may be retried.
 const STALE_CLAIM_MS = 5 * 60_000;
 
-/** stripe_webhook_event: every verified event by its id, with what became of it. */
+/** An event taken from the log to apply. */
+export interface ClaimedEvent {
+  event: Stripe.Event;
+  /** This one included: above 1 it is a retry. */
+  attempts: number;
+  receivedAt: Date;
+}
+
+/**
+ * stripe_webhook_event: every verified event by its id, with what became of it; also the durable log
+ * the worker applies from. `receiver` is the Stripe account the events came for (see the migration).
+ */
 export class WebhookEventStore {
   constructor(
     private readonly orm: Orm,
     private readonly clock: Clock,
+    private readonly receiver: string | null = null,
   ) {}
 
-  async record(event: Stripe.Event): Promise<void> {
+  /** One statement: true when the event is new, false for a redelivery (which records nothing). */
+  async record(event: Stripe.Event): Promise<boolean> {
     const now = this.clock.now();
-    await sql(
+    const inserted = await sql<{ id: string }>(
       this.orm,
-      `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at)
-       values (?, ?, 'received', 0, ?, ?, ?) on conflict (id) do nothing`,
-      [event.id, event.type, JSON.stringify(event), now, now],
+      `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at, receiver)
+       values (?, ?, 'received', 0, ?, ?, ?, ?) on conflict (id) do nothing returning id`,
+      [event.id, event.type, JSON.stringify(event), now, now, this.receiver],
     );
+    return inserted.length > 0;
+  }
+
+  /**
+   * Takes up to `limit` events that are due: new ones, failed ones with attempts left whose backoff has passed, and claims
+   * left by a process that died. SKIP LOCKED: instances claiming at once each get different events.
+   */
+  async claimDue(limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
+    const now = this.clock.now();
+    const rows = await sql<{ payload: Stripe.Event | string; attempts: number; received_at: Date | string }>(
+      this.orm,
+      `update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = ?
+       where e.id in (
+         select id from stripe_webhook_event
+         where status in ('received', 'processing', 'failed') and (receiver = ? or receiver is null)
+           and (status = 'received'
+             or (status = 'failed' and attempts < ? and retry_at <= clock_timestamp())
+             or (status = 'processing' and updated_at < ?))
+         order by received_at
+         limit ?
+         for update skip locked)
+       returning e.payload, e.attempts, e.received_at`,
+      [now, this.receiver, maxAttempts, new Date(now.getTime() - STALE_CLAIM_MS), limit],
+    );
+    return rows.map((row) => ({
+      event: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Stripe.Event) : row.payload,
+      attempts: row.attempts,
+      receivedAt: new Date(row.received_at),
+    }));
   }
 
   /**
@@ -94,11 +136,14 @@ export class WebhookEventStore {
     );
   }
 
-  async fail(eventId: string, error: string): Promise<void> {
+  /** Failed; due again after `retryBaseMs` doubled per attempt made (real time: see the migration). */
+  async fail(eventId: string, error: string, retryBaseMs: number): Promise<void> {
     await sql(
       this.orm,
-      `update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ? where id = ?`,
-      [error, this.clock.now(), eventId],
+      `update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ?,
+         retry_at = clock_timestamp() + make_interval(secs => ? * power(2, greatest(attempts - 1, 0)))
+       where id = ?`,
+      [error, this.clock.now(), retryBaseMs / 1000, eventId],
     );
   }
 

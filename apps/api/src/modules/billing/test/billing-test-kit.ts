@@ -20,7 +20,10 @@ export interface BillingKit {
   completeCheckout(sessionId: string, cardNumber?: string): Promise<void>;
   /** Checkout + payment + every resulting webhook applied. */
   subscribe(user: SignedUpUser, tier: PlanTier, cardNumber?: string): Promise<void>;
+  /** Every delivery done and every event delivered applied (or failed for good): the webhook log is idle. */
   settled(): Promise<void>;
+  /** Resolves once the event is applied (processed or ignored), or has failed every attempt it gets. */
+  applied(eventId: string): Promise<string>;
   /**
    * Makes a 0341 card the default of the organization's customer and subscription (Checkout made the
    * paying card the subscription's default, which wins), so the next charge, e.g. a renewal, fails.
@@ -47,7 +50,14 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
     log: (line) => apiRequests.push(line),
   });
   const t = await startTestApp({
-    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '1', STRIPE_TIMEOUT_MS: '4000', ...env },
+    env: {
+      RECONCILE_SCHEDULE: 'off',
+      STRIPE_MAX_NETWORK_RETRIES: '1',
+      STRIPE_TIMEOUT_MS: '4000',
+      WEBHOOK_RETRY_BASE_MS: '50',
+      WEBHOOK_MAX_ATTEMPTS: '3',
+      ...env,
+    },
     stripe: {
       secretKey: emulator.secretKey,
       webhookSecret: WEBHOOK_SECRET,
@@ -92,7 +102,12 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
       await kit.completeCheckout(session.id, cardNumber);
       await kit.settled();
     },
-    settled: () => emulator.waitForDeliveries(),
+    async settled() {
+      await emulator.waitForDeliveries();
+      const delivered = new Set(emulator.deliveries().map((delivery) => delivery.eventId));
+      await Promise.all([...delivered].map((eventId) => kit.applied(eventId)));
+    },
+    applied: (eventId) => eventApplied(t, eventId),
     async useFailingCard(user) {
       const [row] = await t.sql<{ stripe_subscription_id: string }>(
         'select stripe_subscription_id from billing_subscription where organization_id = ?',
@@ -158,6 +173,26 @@ export async function startBillingKit(env: Record<string, string> = {}): Promise
   return kit;
 }
 
+/**
+ * The event's status once the worker is done with it: processed or ignored, or failed with no attempt
+ * left (WEBHOOK_MAX_ATTEMPTS of the app that recorded it). An event never recorded (refused) is done too.
+ */
+export async function eventApplied(app: TestApp, eventId: string, timeoutMs = 20_000): Promise<string> {
+  const maxAttempts = app.app.config.billing.webhookRetry.maxAttempts;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await app.sql<{ status: string; attempts: number }>(
+      'select status, attempts from stripe_webhook_event where id = ?',
+      [eventId],
+    );
+    const status = row?.status ?? 'not recorded';
+    if (!row || status === 'processed' || status === 'ignored') return status;
+    if (status === 'failed' && row.attempts >= maxAttempts) return status;
+    if (Date.now() > deadline) throw new Error(`webhook event ${eventId} still ${status} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** A delivery signed the way Stripe signs, with the SDK's own test helper. */
 export async function postSignedWebhook(
   url: string,
@@ -184,6 +219,7 @@ export async function postSignedWebhook(
  */
 export async function startAppWithUnreachableStripe(
   kit: BillingKit,
+  env: Record<string, string> = {},
 ): Promise<{ app: TestApp; connections: () => number; stop: () => Promise<void> }> {
   let connections = 0;
   const blackhole = createServer((socket) => {
@@ -193,7 +229,7 @@ export async function startAppWithUnreachableStripe(
   await new Promise<void>((resolve) => blackhole.listen(0, '127.0.0.1', resolve));
   const { port } = blackhole.address() as { port: number };
   const app = await startTestApp({
-    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '2', STRIPE_TIMEOUT_MS: '3000' },
+    env: { RECONCILE_SCHEDULE: 'off', STRIPE_MAX_NETWORK_RETRIES: '2', STRIPE_TIMEOUT_MS: '3000', ...env },
     stripe: {
       secretKey: kit.emulator.secretKey,
       webhookSecret: WEBHOOK_SECRET,
