@@ -69,6 +69,7 @@ describe('subscribing through the SPA', () => {
     await page.goto('/pricing');
     await page.getByRole('region', { name: 'Pro plan' }).getByText('Current plan', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Upgrade to Scale' }).click();
+    await page.getByTestId('confirm-plan-change').click();
     await page.getByText('Your subscription is now on Scale.').waitFor();
     await kit.settled();
     await page.reload();
@@ -101,6 +102,7 @@ describe('subscribing through the SPA', () => {
   it('downgrades to Pro at the period end ("Scale until …, then Pro") and undoes it', async () => {
     await page.goto('/pricing');
     await page.getByRole('button', { name: 'Downgrade to Pro' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText(/^Scale until \d{1,2} [A-Z][a-z]{2}, then Pro\.$/).waitFor();
     await kit.settled();
 
@@ -117,6 +119,7 @@ describe('subscribing through the SPA', () => {
     await kit.settled();
     await page.goto('/pricing');
     await page.getByRole('button', { name: 'Downgrade to Free' }).click();
+    await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText(/^Your subscription ends on .+; you keep Scale until then\.$/).waitFor();
     await kit.settled();
 

@@ -52,6 +52,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route path="/" element={<DashboardRoute />} />
           <Route path="/attribution" element={<AttributionRoute />} />
+          <Route path="/attribution/reports/:id" element={<AttributionRoute />} />
           <Route path="/settings" element={<SettingsRoute />} />
           <Route path="/billing/success" element={<BillingSuccessRoute />} />
           <Route path="/admin" element={<AdminRoute />} />

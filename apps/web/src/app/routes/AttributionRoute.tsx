@@ -1,26 +1,28 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
+import { useNavigate, useParams } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { ErrorAlert, LoadingState } from '../../components/ui/States.js';
-import { CreditsTables } from '../../features/attribution/components/CreditsTable.js';
+import { OpenReport } from '../../features/attribution/comparison/OpenReport.js';
 import { ImportJourneysForm } from '../../features/attribution/components/ImportJourneysForm.js';
 import { ReportsList } from '../../features/attribution/components/ReportsList.js';
 import { RunAttributionForm } from '../../features/attribution/components/RunAttributionForm.js';
 import { TrackJourneyForm } from '../../features/attribution/components/TrackJourneyForm.js';
 import { modelAvailability } from '../../features/attribution/model-catalog.js';
-import type { AttributionReportFieldsFragment } from '../../gql/graphql.js';
 import { useCurrentPlanQuery, usePlansQuery } from '../../gql/hooks.js';
-import { formatCount, formatDateTime, formatQuantity } from '../../lib/format.js';
 
 export function AttributionRoute() {
   const plan = useCurrentPlanQuery({ fetchPolicy: 'cache-and-network' });
   const plans = usePlansQuery();
-  const [report, setReport] = useState<AttributionReportFieldsFragment | null>(null);
+  const navigate = useNavigate();
+  const { id: reportId } = useParams();
   const resultsRef = useRef<HTMLElement>(null);
 
-  // A report opened from the list below, or just run, appears above it: bring it into view.
+  // A report opened by its address, just run or picked from the list appears above the list: bring it into view.
   useEffect(() => {
-    if (report) resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
-  }, [report]);
+    if (reportId) resultsRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  }, [reportId]);
+  // A report run or picked from the list opens at its own address, so it can be shared and reopened.
+  const openReport = ({ id }: { id: string }) => void navigate(`/attribution/reports/${id}`);
 
   const error = plan.error ?? plans.error;
   if (error && !(plan.data && plans.data)) return <ErrorAlert error={error} />;
@@ -37,20 +39,13 @@ export function AttributionRoute() {
         title="Attribution"
         description={`Import or track journeys, then see which channels earn the credit. Your ${name} plan looks back up to ${limits.lookbackDays} days before a conversion.`}
       />
-      <RunAttributionForm models={models} maxLookbackDays={limits.lookbackDays} onReport={setReport} />
-      {report && (
+      <RunAttributionForm models={models} maxLookbackDays={limits.lookbackDays} onReport={openReport} />
+      {reportId && (
         <section className="stack" aria-label="Report results" ref={resultsRef}>
-          <div className="row row--between">
-            <h2 className="card__title">Report of {formatDateTime(report.createdAt)}</h2>
-            <span className="muted">
-              {formatQuantity(report.journeyCount, 'journey')} · {formatQuantity(report.pathRowCount, 'path row')} ·{' '}
-              {formatCount(Math.round(report.durationMs))} ms
-            </span>
-          </div>
-          <CreditsTables credits={report.credits} />
+          <OpenReport id={reportId} />
         </section>
       )}
-      <ReportsList exportsAllowed={limits.exports} exportsPlan={exportsPlan} onOpen={setReport} />
+      <ReportsList exportsAllowed={limits.exports} exportsPlan={exportsPlan} onOpen={openReport} />
       <div className="grid grid--2">
         <ImportJourneysForm />
         <section className="card" aria-label="CSV formats">

@@ -17,7 +17,7 @@ export interface ModelCreditsView {
   readonly unattributed?: Credit;
 }
 
-/** One card per model: channels by credited conversions, with a bar relative to the top channel. */
+/** One card per model: channels by credited conversions, with a bar of their share of all conversions. */
 export function CreditsTables({ credits }: { credits: readonly ModelCreditsView[] }) {
   if (credits.length === 0)
     return <EmptyState title="No credit to show">No converted journeys fell inside the window.</EmptyState>;
@@ -39,7 +39,8 @@ const CREDIT_COLUMNS: readonly Column[] = [
 
 function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
   const channels = [...entry.channels].sort((a, b) => b.conversions - a.conversions);
-  const top = channels[0]?.conversions ?? 0;
+  const total =
+    channels.reduce((sum, channel) => sum + channel.conversions, 0) + (entry.unattributed?.conversions ?? 0);
   const channelCount = formatQuantity(channels.length, 'channel');
   const subtitle = entry.unattributed?.conversions
     ? `${channelCount} · ${formatCredit(entry.unattributed.conversions)} conversions outside the lookback window`
@@ -52,7 +53,7 @@ function ModelCreditsCard({ entry }: { entry: ModelCreditsView }) {
             <td>{row.channel}</td>
             <td className="bar-cell">
               <div className="bar">
-                <div className="bar__fill" style={{ width: `${top > 0 ? (row.conversions / top) * 100 : 0}%` }} />
+                <div className="bar__fill" style={{ width: `${total > 0 ? (row.conversions / total) * 100 : 0}%` }} />
               </div>
             </td>
             <td className="num">{formatCredit(row.conversions)}</td>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Field } from '../../../components/ui/Field.js';
@@ -9,8 +9,10 @@ import {
   type AttributionModel,
   type AttributionReportFieldsFragment,
 } from '../../../gql/graphql.js';
-import { useRunAttributionMutation } from '../../../gql/hooks.js';
-import type { ModelAvailability } from '../model-catalog.js';
+import { useAttributionWindowQuery, useRunAttributionMutation, useUsageQuery } from '../../../gql/hooks.js';
+import { KpiTiles } from '../comparison/KpiTiles.js';
+import { DATE_PRESETS, presetWindow } from '../date-presets.js';
+import { MODEL_LABELS, type ModelAvailability } from '../model-catalog.js';
 import { ModelPicker } from './ModelPicker.js';
 
 interface RunAttributionFormProps {
@@ -38,6 +40,24 @@ export function RunAttributionForm({ models, maxLookbackDays, onReport }: RunAtt
   const [run, { loading, error }] = useRunAttributionMutation({
     refetchQueries: [UsageDocument, AttributionReportsDocument],
   });
+  const windowQuery = useAttributionWindowQuery({
+    variables: { from: dayStart(from), to: dayEnd(to) },
+    fetchPolicy: 'cache-and-network',
+  });
+  const scope = windowQuery.data?.attributionWindow;
+  // Imports and tracked journeys refetch usage: a new stored count means the window holds something else.
+  const stored = useUsageQuery().data?.usage.storedJourneys.used;
+  const { refetch: refetchWindow } = windowQuery;
+  useEffect(() => {
+    if (stored !== undefined) void refetchWindow();
+  }, [stored, refetchWindow]);
+  const unavailable = scope?.modelsUnavailable ?? [];
+  const unavailableKey = unavailable.map(({ model }) => model).join();
+  // Models the window's data cannot serve leave the selection whenever they appear; the user may add them back.
+  useEffect(() => {
+    if (unavailableKey) setSelected((current) => current.filter((model) => !unavailableKey.split(',').includes(model)));
+  }, [unavailableKey]);
+  const empty = scope !== undefined && scope.storedJourneys + scope.pathRows === 0;
   const nothingSelected = selected.length === 0;
 
   async function submit(event: FormEvent) {
@@ -59,6 +79,26 @@ export function RunAttributionForm({ models, maxLookbackDays, onReport }: RunAtt
       <form className="form" onSubmit={submit}>
         {error && <ErrorAlert error={error} />}
         <ModelPicker models={models} selected={selected} onChange={setSelected} />
+        {unavailable.map(({ model, reason }) => (
+          <Alert key={model} tone="info">
+            {MODEL_LABELS[model]} is left out: {reason}
+          </Alert>
+        ))}
+        <div className="row" role="group" aria-label="Date presets">
+          {DATE_PRESETS.map(({ preset, label }) => (
+            <Button
+              key={preset}
+              variant="secondary"
+              onClick={() => {
+                const picked = presetWindow(preset, new Date());
+                setFrom(picked.from);
+                setTo(picked.to);
+              }}
+            >
+              {label}
+            </Button>
+          ))}
+        </div>
         <div className="grid grid--3">
           <Field
             label="From"
@@ -85,9 +125,15 @@ export function RunAttributionForm({ models, maxLookbackDays, onReport }: RunAtt
             hint={`Your plan allows up to ${maxLookbackDays} days`}
           />
         </div>
+        {scope && <KpiTiles label="In this window" kpis={scope} />}
+        {empty && (
+          <Alert tone="info">
+            There are no journeys in this window: import or track some, or choose a wider window.
+          </Alert>
+        )}
         {nothingSelected && <Alert tone="info">Choose at least one model.</Alert>}
         <div className="row row--end">
-          <Button type="submit" busy={loading} disabled={nothingSelected}>
+          <Button type="submit" busy={loading} disabled={nothingSelected || empty}>
             Run attribution
           </Button>
         </div>
