@@ -111,8 +111,12 @@ describe('plan gating of runAttribution', () => {
     const window = await t.graphql(RUN_ATTRIBUTION, { input: backwards }, { cookie: user.cookie });
     expect(window.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_WINDOW' });
     const timeDecay = await t.graphql(RUN_ATTRIBUTION, { input: { models: ['TIME_DECAY'] } }, { cookie: user.cookie });
-    expect(timeDecay.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REPORT_FAILED' });
-    expect(timeDecay.errors?.[0]?.message).toMatch(/TIME_DECAY needs touch and conversion timestamps/);
+    expect(timeDecay.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'MODELS_UNAVAILABLE',
+      models: ['TIME_DECAY'],
+    });
+    expect(timeDecay.errors?.[0]?.message).toMatch(/TIME_DECAY weighs touches by their time/);
     expect(await usedRuns(t, { cookie: user.cookie })).toBe(0);
   });
 });

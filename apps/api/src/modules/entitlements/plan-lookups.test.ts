@@ -63,6 +63,8 @@ describe('a request looks its plan up once', () => {
 
   it('runAttribution: one lookup, also when the gate refuses the plan', async () => {
     const user = await t.signUp();
+    // A window with no journeys is refused before the run: give it one.
+    expect((await t.graphql(TRACK, { input: JOURNEY }, { cookie: user.cookie })).errors).toBeUndefined();
     const ran = await lookups.countDuring(user, async () => {
       const result = await t.graphql(RUN, { input: { models: ['LAST_TOUCH'] } }, { cookie: user.cookie });
       expect(result.errors).toBeUndefined();
