@@ -2,8 +2,8 @@ import type { Logger } from '../../../observability/logger.js';
 import type { WebhookEventStore } from './webhook-event.store.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
-/** Events applied at once by one instance; each is its own handler run, so a slow one holds no other. */
-const BATCH = 8;
+/** Events one instance applies at once; a slot is claimed again as soon as its event is done. */
+const SLOTS = 8;
 /** How often an idle instance looks for work another instance recorded, or a retry that fell due. */
 const POLL_MS = 1_000;
 
@@ -17,6 +17,7 @@ export class WebhookWorker {
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
+  readonly #applying = new Set<Promise<void>>();
 
   constructor(
     private readonly events: WebhookEventStore,
@@ -56,14 +57,30 @@ export class WebhookWorker {
     if (this.#timer) clearInterval(this.#timer);
     this.#timer = null;
     await this.#running;
+    await Promise.all(this.#applying);
   }
 
+  /** Fills the free slots; an event waiting on a slow Stripe call holds its own slot only. */
   async #drain(): Promise<void> {
-    while (!this.#stopped) {
+    while (!this.#stopped && this.#applying.size < SLOTS) {
       this.#again = false;
-      const claimed = await this.events.claimDue(BATCH, this.maxAttempts);
+      const claimed = await this.events.claimDue(SLOTS - this.#applying.size, this.maxAttempts);
       if (claimed.length === 0) return;
-      await Promise.all(claimed.map((event) => this.processor.apply(event)));
+      for (const event of claimed) {
+        const applying: Promise<void> = this.processor
+          .apply(event)
+          .then(
+            () => undefined,
+            // The outcome could not be written (the database is gone): the claim goes stale and is retried.
+            (error: unknown) =>
+              this.log.error({ err: error, eventId: event.event.id }, 'stripe webhook worker: apply not recorded'),
+          )
+          .finally(() => {
+            this.#applying.delete(applying);
+            this.nudge();
+          });
+        this.#applying.add(applying);
+      }
     }
   }
 }
