@@ -159,6 +159,7 @@ describe('upgrade FREE → PRO through Checkout', () => {
       [...payloads, ...payloads].map((payload) => postSignedWebhook(kit.t.url, payload)),
     );
     expect(responses.map((response) => response.status).every((status) => status === 200)).toBe(true);
+    for (const id of events.values()) await kit.applied(id);
     const rows = await subscriptionRows(user.organizationId);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ plan_tier: 'PRO', status: 'active', cancel_at_period_end: false });
