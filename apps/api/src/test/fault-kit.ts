@@ -65,24 +65,28 @@ export type HttpOutcome =
   | { kind: 'error-answer'; status: number; body: string }
   | { kind: 'network-error'; reason: string };
 
-async function postGraphQL(
+async function postGraphQL<TData>(
   url: string,
   query: string,
   variables: Record<string, unknown>,
   headers: Record<string, string> = {},
-): Promise<{ status: number; body: { data?: any; errors?: unknown[] }; headers: Headers }> {
+): Promise<{ status: number; body: { data?: TData; errors?: unknown[] }; headers: Headers }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: (await response.json()) as { data?: any }, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as { data?: TData; errors?: unknown[] },
+    headers: response.headers,
+  };
 }
 
 /** One metered call against a running API (in this process or another one). */
 export async function trackOverHttp(url: string, apiKey: string, index: number): Promise<HttpOutcome> {
   try {
-    const { status, body } = await postGraphQL(
+    const { status, body } = await postGraphQL<{ trackJourney?: { journeyId?: string } }>(
       url,
       TRACK_JOURNEY,
       { input: journeyInput(index) },
@@ -98,22 +102,22 @@ export async function trackOverHttp(url: string, apiKey: string, index: number):
 /** A new organization and an API key of it, through the public API. */
 export async function signUpOverHttp(url: string): Promise<{ organizationId: string; apiKey: string }> {
   const input = { email: `fault-${randomUUID()}@example.com`, password: TEST_PASSWORD, organizationName: 'Faults' };
-  const signUp = await postGraphQL(
+  const signUp = await postGraphQL<{ signUp?: { organization?: { id?: string } } }>(
     url,
     'mutation ($input: SignUpInput!) { signUp(input: $input) { organization { id } } }',
     {
       input,
     },
   );
-  const organizationId = signUp.body.data?.signUp?.organization?.id as string | undefined;
+  const organizationId = signUp.body.data?.signUp?.organization?.id;
   if (!organizationId) throw new Error(`signUp failed: ${JSON.stringify(signUp.body)}`);
-  const key = await postGraphQL(
+  const key = await postGraphQL<{ createApiKey?: { secret?: string } }>(
     url,
     'mutation ($name: String!) { createApiKey(name: $name) { secret } }',
     { name: 'faults' },
     { cookie: sessionCookieOf(signUp.headers) },
   );
-  const apiKey = key.body.data?.createApiKey?.secret as string | undefined;
+  const apiKey = key.body.data?.createApiKey?.secret;
   if (!apiKey) throw new Error(`createApiKey failed: ${JSON.stringify(key.body)}`);
   return { organizationId, apiKey };
 }
