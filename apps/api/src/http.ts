@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { RequestContext } from '@mikro-orm/core';
 import express, { type Express, type RequestHandler } from 'express';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/env.js';
@@ -84,9 +83,8 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
     rateLimitCalls(services.rateLimits, (req) => authenticateRequest(req, services)),
   );
 
-  // Slot 2: JSON bodies, with one ORM identity map per request.
+  // Slot 2: JSON bodies.
   app.use(express.json({ limit: config.server.graphqlBodyLimitBytes }));
-  app.use((_req, _res, next) => RequestContext.create(db.orm.em, next));
   app.use('/graphql', graphql);
   for (const module of modules) {
     if (module.routes) app.use(module.routes(routeDeps));

@@ -2,6 +2,7 @@ import type { Clock } from '../../clock.js';
 import type { AuthConfig } from '../../config/auth.js';
 import type { Orm } from '../../db/orm.js';
 import { AccountsError } from './accounts.errors.js';
+import { sql } from '../../db/sql.js';
 
 /** The longest refusal, however many failures: an owner signing in from a new address waits at most this. */
 const MAX_LOCKOUT_SECONDS = 3600;
@@ -119,8 +120,8 @@ export class SignInThrottle {
     await this.#execute(KNOWN_SQL, [email, address, this.clock.now()]);
   }
 
-  #execute<Row>(sql: string, params: unknown[]): Promise<Row[]> {
-    return this.orm.em.getConnection().execute(sql, params, 'all');
+  #execute<Row extends object>(text: string, params: unknown[]): Promise<Row[]> {
+    return sql<Row>(this.orm, text, params);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Orm } from '../../db/orm.js';
+import { sql } from '../../db/sql.js';
 
 /** One bucket to take a request from: `capacity` requests, one more every `emissionMs`. */
 export interface BucketTake {
@@ -92,8 +93,8 @@ export class TokenBucketStore {
     }));
   }
 
-  #execute<R>(sql: string, params: unknown[]): Promise<R[]> {
-    return this.orm.em.getConnection().execute(sql, params, 'all');
+  #execute<R extends object>(text: string, params: unknown[]): Promise<R[]> {
+    return sql<R>(this.orm, text, params);
   }
 }
 
