@@ -61,6 +61,12 @@ const TAKE_ALLOWANCE = `
 const RETURN_ALLOWANCE = `
   update stored_journey_count set stored = greatest(stored - $2::int, 0) where organization_id = $1`;
 
+/**
+ * Deletions take the count's row lock before any journey's, the order every insert takes them in
+ * (the count first); the other order let a delete and a concurrent import wait on each other.
+ */
+const LOCK_ALLOWANCE = 'select 1 from stored_journey_count where organization_id = $1 for update';
+
 const STORED = 'select stored from stored_journey_count where organization_id = $1';
 
 /** Takes room for `count` stored journeys within `limit`, on the caller's transaction. */
@@ -117,6 +123,7 @@ export async function deleteImportOn(
   organizationId: string,
   importId: string,
 ): Promise<DeletedJourneys | null> {
+  await client.query(LOCK_ALLOWANCE, [organizationId]);
   const found = await client.query('delete from journey_import where organization_id = $1 and id = $2', [
     organizationId,
     importId,
@@ -141,6 +148,7 @@ async function deleteRows(
   journeys: RowFilter,
   paths: RowFilter,
 ): Promise<DeletedJourneys> {
+  await client.query(LOCK_ALLOWANCE, [organizationId]);
   const deletedJourneys = await client.query(
     `delete from journey j where j.organization_id = $1 ${journeys.conditions}`,
     [organizationId, ...journeys.params],
