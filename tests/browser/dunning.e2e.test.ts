@@ -192,6 +192,7 @@ describe('an upgrade whose charge fails', () => {
       await tab.goto('/signin?next=%2Fpricing');
       await signInInBrowser(tab, subscriber.email, subscriber.password);
       await tab.getByRole('button', { name: 'Upgrade to Scale' }).click();
+      await tab.getByTestId('confirm-plan-change').click();
       const notice = tab.getByText('Payment needed to switch to Scale.');
       await notice.waitFor();
       await screenshot(tab, 'upgrade-payment-needed-pricing');

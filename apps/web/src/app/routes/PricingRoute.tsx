@@ -2,7 +2,6 @@ import { Link } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Alert, LoadingState } from '../../components/ui/States.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
-import { PlanChangeBanner } from '../../features/billing/components/PlanChangeBanner.js';
 import { PricingPlans } from '../../features/billing/components/PricingPlans.js';
 import { usePlanSelection } from '../../features/billing/hooks/usePlanSelection.js';
 import { viewerBillingOf, type ViewerBilling } from '../../features/billing/plan-actions.js';
@@ -25,7 +24,6 @@ export function PricingRoute() {
         title="Plans & pricing"
         description="Every plan includes the GraphQL API, journey tracking and saved reports. Change or cancel any time."
       />
-      {signedIn && <PlanChangeBanner />}
       {paymentNeeded && (
         <Alert tone="info">
           Your subscription has a payment outstanding: pay it in <Link to="/settings">Settings → Billing</Link> before

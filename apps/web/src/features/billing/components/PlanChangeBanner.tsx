@@ -25,9 +25,9 @@ export function PlanChangeBanner() {
   return (
     <div className="alert alert--info" role="status" data-testid="plan-change-banner">
       <div className="row row--between">
-        <span>
-          <strong>{summary.headline}.</strong> {summary.detail} <Link to="/settings#billing">Billing</Link>
-        </span>
+        <p>
+          <strong>{summary.headline}.</strong> {summary.detail} <Link to="/settings">See billing</Link>
+        </p>
         {summary.canUndoScheduledChange ? (
           <Button size="sm" busy={undoing.loading} onClick={() => void undo().catch(() => null)}>
             Undo
