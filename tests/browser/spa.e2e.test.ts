@@ -187,7 +187,7 @@ describe('the SPA in a browser against the real API', () => {
   }, 120_000);
 
   it('shows owners the billing activity page', async () => {
-    await page.getByRole('link', { name: 'Billing activity' }).click();
+    await page.getByRole('link', { name: 'Developer' }).click();
     await page.getByText('No webhook events yet').waitFor();
     await page.getByText('No mail yet').waitFor();
     await screenshot(page, 'admin');
