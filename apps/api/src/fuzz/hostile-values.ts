@@ -56,7 +56,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '\uD800',
   '\uFFFF\uFFFE',
   '😀'.repeat(200),
-  "'; drop table journey; --",
+  "'; drop table users; --",
   '%00',
   '\r\n\r\n',
   'NaN',
