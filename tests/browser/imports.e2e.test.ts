@@ -26,9 +26,14 @@ const PATHS_CSV = Buffer.from(
   ['path;total_conversions;total_conversion_value;total_null', 'Search > Email;3;90;1', 'Social;1;20;4'].join('\n'),
 );
 
+const ORGANIZATION = `Imports Inc ${Date.now()}`;
+
+/** This file's organization only: the browser files share one database and run side by side. */
 async function storedRows(): Promise<number> {
   const [row] = await api.sql<{ n: string }>(
-    'select (select count(*) from journey) + (select count(*) from journey_path) as n',
+    `select (select count(*) from journey j join organization o on o.id = j.organization_id where o.name = ?)
+          + (select count(*) from journey_path p join organization o on o.id = p.organization_id where o.name = ?) as n`,
+    [ORGANIZATION, ORGANIZATION],
   );
   return Number(row?.n);
 }
@@ -42,7 +47,7 @@ async function upload(): Promise<void> {
 
 describe('imports in the SPA', () => {
   it('shows the stored-journeys allowance on the dashboard', async () => {
-    await signUpInBrowser(page, 'Imports Inc', `imports-${Date.now()}@example.com`);
+    await signUpInBrowser(page, ORGANIZATION, `imports-${Date.now()}@example.com`);
     await page.waitForURL((url) => url.pathname === '/');
     await expect(page.getByTestId('stored-journeys-label').textContent()).resolves.toBe('0 / 10,000');
   });

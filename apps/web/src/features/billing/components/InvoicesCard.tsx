@@ -64,7 +64,10 @@ export function InvoicesCard() {
               <td>
                 <span className="row">
                   {invoice.hostedInvoiceUrl && (
-                    <a href={invoice.hostedInvoiceUrl} aria-label={`View invoice ${invoice.number ?? ''}`}>
+                    <a
+                      href={invoice.hostedInvoiceUrl}
+                      aria-label={`${invoice.status === 'open' ? 'Pay' : 'View'} invoice ${invoice.number ?? ''}`}
+                    >
                       {invoice.status === 'open' ? 'Pay' : 'View'}
                     </a>
                   )}
