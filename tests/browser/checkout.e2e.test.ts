@@ -80,10 +80,11 @@ describe('subscribing through the SPA', () => {
   it('on Scale, runs every model and exports the saved report as CSV', async () => {
     await importSamplePaths(page);
 
-    // Every model is unlocked; time decay needs timestamps, which path rows lack.
+    // Every model is unlocked; time decay needs timestamps, which path rows lack, so the form leaves it out.
     const runCard = page.getByRole('region', { name: 'Run attribution' });
     await expect(runCard.getByRole('checkbox', { disabled: true }).count()).resolves.toBe(0);
-    await runCard.getByRole('checkbox', { name: 'Time decay' }).uncheck();
+    await runCard.getByText(/Time decay is left out/).waitFor();
+    await expect(runCard.getByRole('checkbox', { name: 'Time decay' }).isChecked()).resolves.toBe(false);
     await runCard.getByRole('button', { name: 'Run attribution' }).click();
     await page
       .getByRole('region', { name: 'Report results' })

@@ -10,6 +10,7 @@ import {
   PASSWORD,
   screenshot,
   signUpInBrowser,
+  useUpAttributionRuns,
   VIEWPORT,
   type BrowserSession,
 } from './browser.js';
@@ -31,12 +32,6 @@ afterAll(async () => {
   await browser?.close();
   await api?.stop();
 });
-
-async function sessionCookie(): Promise<string> {
-  const cookie = (await context.cookies()).find((c) => c.name === 'aa_session');
-  if (!cookie) throw new Error('the browser holds no session cookie');
-  return `${cookie.name}=${cookie.value}`;
-}
 
 describe('the SPA in a browser against the real API', () => {
   const email = `owner-${Date.now()}@example.com`;
@@ -155,28 +150,14 @@ describe('the SPA in a browser against the real API', () => {
   });
 
   it('opens the upgrade dialog when the plan limit is reached', async () => {
-    const cookie = await sessionCookie();
-    const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-    const input = {
-      touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
-      convertedAt: new Date().toISOString(),
-    };
-    const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>(
-      '{ usage { attributionRuns { remaining } } }',
-      {},
-      { cookie },
-    );
-    const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
-    // Use up the rest of the quota, in bounded batches.
-    for (let sent = 0; sent < remaining; sent += 50) {
-      const batch = Array.from({ length: Math.min(50, remaining - sent) }, () =>
-        api.graphql(track, { input }, { cookie }),
-      );
-      for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
-    }
+    await useUpAttributionRuns(api, context);
 
+    // The track form starts blank now; a run is the metered call the page offers with one click.
     await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-    await page.getByRole('button', { name: 'Track journey' }).click();
+    await page
+      .getByRole('region', { name: 'Run attribution' })
+      .getByRole('button', { name: 'Run attribution' })
+      .click();
     const dialog = page.getByRole('dialog', { name: 'You have reached your plan’s limit' });
     await dialog.waitFor();
     await expect(dialog.textContent()).resolves.toContain('500 of 500 attribution runs used');
