@@ -1,5 +1,5 @@
 import type { Orm } from '../../db/orm.js';
-import { sql } from '../../db/sql.js';
+import { dateOrNull, sql } from '../../db/sql.js';
 
 /** One bucket to take a request from: `capacity` requests, one more every `emissionMs`. */
 export interface BucketTake {
@@ -88,16 +88,12 @@ export class TokenBucketStore {
     }
     return rows.map((row) => ({
       key: row.key,
-      grantedTat: dateOf(row.granted_tat),
-      currentTat: dateOf(row.current_tat),
+      grantedTat: dateOrNull(row.granted_tat),
+      currentTat: dateOrNull(row.current_tat),
     }));
   }
 
   #execute<R extends object>(text: string, params: unknown[]): Promise<R[]> {
     return sql<R>(this.orm, text, params);
   }
-}
-
-function dateOf(value: string | Date | null): Date | null {
-  return value === null ? null : new Date(value);
 }
