@@ -6,8 +6,10 @@ export {
   allowsLookback,
   allowsModel,
   capabilitiesOf,
+  cheapestPlanUnlocking,
   comparePlans,
   isPaidPlanTier,
+  nextPlanUp,
   paidPlans,
   planOf,
 } from './rules.js';

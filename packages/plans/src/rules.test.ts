@@ -5,9 +5,11 @@ import {
   allowsLookback,
   allowsModel,
   capabilitiesOf,
+  cheapestPlanUnlocking,
   comparePlans,
   isPaidPlanTier,
   limitExceededMessage,
+  nextPlanUp,
   planOf,
   type PlanTier,
 } from './index.js';
@@ -58,5 +60,19 @@ describe('plan catalog', () => {
     expect(limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' })).toContain(
       '500 attribution runs',
     );
+  });
+
+  it('names the cheapest plan that unlocks a gated feature, or none', () => {
+    expect(cheapestPlanUnlocking({ kind: 'model', model: 'LINEAR' })?.tier).toBe('PRO');
+    expect(cheapestPlanUnlocking({ kind: 'model', model: 'MARKOV' })?.tier).toBe('SCALE');
+    expect(cheapestPlanUnlocking({ kind: 'model', model: 'LAST_TOUCH' })?.tier).toBe('FREE');
+    expect(cheapestPlanUnlocking({ kind: 'lookback', days: 45 })?.tier).toBe('PRO');
+    expect(cheapestPlanUnlocking({ kind: 'lookback', days: 90 })?.tier).toBe('SCALE');
+    expect(cheapestPlanUnlocking({ kind: 'lookback', days: 365 })).toBeNull();
+    expect(cheapestPlanUnlocking({ kind: 'exports' })?.tier).toBe('SCALE');
+  });
+
+  it('names the plan above a tier, none above the top one', () => {
+    expect([nextPlanUp('FREE')?.tier, nextPlanUp('PRO')?.tier, nextPlanUp('SCALE')]).toEqual(['PRO', 'SCALE', null]);
   });
 });
