@@ -1,25 +1,42 @@
 /**
  * `pnpm bench`: the production server (bench-server.ts, a child process on a scratch PostgreSQL
- * database) driven from this separate load process. Every row is measured beside its reference in
- * the same run, in interleaved rounds. Prints one table and writes bench-results.json (git-ignored).
+ * database, its Stripe the emulator in another child) driven from this separate load process. Every
+ * row is measured beside its reference in the same run, in interleaved rounds. Prints one table (with
+ * the engine's and the SPA's figures that `pnpm bench` measured just before, from bench-results/) and
+ * writes bench-results.json at the repository root (git-ignored).
  * Needs DATABASE_URL's server (a scratch `aa_test_<random>` database is made and dropped).
- * Options: --seconds S per round and side (default 3), --rounds R (default 4), --concurrency C (default 16).
+ * Options: --seconds S per round and side (default 3), --rounds R (default 4), --concurrency C (default 16),
+ * --rows planLimit,hotOrg,graphql,webhooks (default all), --cpu-prof DIR (the API child writes a CPU profile there).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import { API_VERSION } from '@aa/stripe-emulator';
 import pg from 'pg';
+import Stripe from 'stripe';
 import { scratchServerUrl } from '../config/tooling-env.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
+import {
+  fixed,
+  formatTable,
+  readStored,
+  RESULTS_FILE,
+  type EngineFigures,
+  type FirstLoadFigures,
+} from './bench-report.js';
 
 const { values } = parseArgs({
   options: {
     seconds: { type: 'string', default: '3' },
     rounds: { type: 'string', default: '4' },
     concurrency: { type: 'string', default: '16' },
+    rows: { type: 'string', default: 'planLimit,hotOrg,graphql,webhooks' },
+    'cpu-prof': { type: 'string' },
   },
 });
+const ROW_GROUPS = new Set(values.rows.split(','));
 const SECONDS = Number(values.seconds);
 const ROUNDS = Number(values.rounds);
 const CONCURRENCY = Number(values.concurrency);
@@ -33,10 +50,10 @@ interface Child {
 }
 
 /** Starts a bench child with tsx and waits for its `listening <url>` line. */
-async function startChild(file: string, env: Record<string, string>): Promise<Child> {
+async function startChild(file: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--conditions=source', new URL(file, import.meta.url).pathname],
+    [...nodeFlags, '--import', 'tsx', '--conditions=source', new URL(file, import.meta.url).pathname],
     {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
@@ -52,10 +69,13 @@ async function startChild(file: string, env: Record<string, string>): Promise<Ch
   return { url, process: child };
 }
 
-function peakRssMb(child: ChildProcess): number {
+/** The process's peak (VmHWM) or current (VmRSS) resident set, from Linux's /proc. */
+function procMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
+const peakRssMb = (child: ChildProcess) => procMb(child, 'VmHWM');
+const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
 
 async function graphql(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/graphql`, {
@@ -97,6 +117,8 @@ async function drive(
 
 class Series {
   readonly samples: Sample[] = [];
+  /** The highest resident set of the process serving this side, sampled while it ran. */
+  peakRssMb = 0;
   add(sample: Sample) {
     this.samples.push(sample);
   }
@@ -123,7 +145,8 @@ const JOURNEY = {
 };
 
 let signUps = 0;
-async function organizationWithKey(url: string): Promise<{ apiKey: string }> {
+/** A new organization (its own owner) with an API key; the owner's session cookie for what keys cannot do. */
+async function organizationWithKey(url: string): Promise<{ apiKey: string; cookie: string }> {
   const signUp = await graphql(url, 'mutation ($input: SignUpInput!) { signUp(input: $input) { role } }', {
     input: {
       email: `bench-${Date.now()}-${signUps++}@example.com`,
@@ -133,7 +156,7 @@ async function organizationWithKey(url: string): Promise<{ apiKey: string }> {
   });
   const cookie = signUp.response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
   const created = await graphql(url, 'mutation { createApiKey(name: "bench") { secret } }', {}, { cookie });
-  return { apiKey: (created.data.createApiKey as { secret: string }).secret };
+  return { apiKey: (created.data.createApiKey as { secret: string }).secret, cookie };
 }
 
 const HOT_ROW = `
@@ -141,21 +164,151 @@ const HOT_ROW = `
   on conflict (id) do update set used = bench_hot_row.used + 1 where bench_hot_row.used + 1 <= $1
   returning used`;
 
+const WEBHOOK_SECRET = `whsec_bench${randomBytes(12).toString('hex')}`;
+/** Organizations that subscribe (Checkout, paid in the emulator) so their subscription events are real. */
+const WEBHOOK_ORGANIZATIONS = 20;
+const RUN = randomBytes(4).toString('hex');
+const PROCESSED_UPDATES = 'type="customer.subscription.updated",status="processed"';
+
+interface EmulatorInfo {
+  secretKey: string;
+  priceIds: { PRO: string; SCALE: string };
+}
+
+/** Subscribes the organization to PRO through Checkout, paid as the hosted page does. */
+async function subscribe(apiUrl: string, stripeUrl: string, info: EmulatorInfo, cookie: string): Promise<void> {
+  const session = await graphql(apiUrl, 'mutation { createCheckoutSession(planTier: PRO) { id } }', {}, { cookie });
+  const id = (session.data.createCheckoutSession as { id: string }).id;
+  const paid = await fetch(`${stripeUrl}/v1/test_helpers/checkout/sessions/${id}/complete`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${info.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ card_number: '4242424242424242' }),
+  });
+  if (!paid.ok) throw new Error(`completing checkout failed: ${paid.status} ${await paid.text()}`);
+}
+
+/** Waits until the webhook log has nothing left to apply; the seconds it took. */
+async function webhookLogSettled(pool: pg.Pool, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    const { rows } = await pool.query<{ pending: string }>(
+      `select count(*) as pending from stripe_webhook_event where status in ('received', 'processing')
+         or (status = 'failed' and attempts < 10)`,
+    );
+    if (Number(rows[0]?.pending) === 0) return (performance.now() - started) / 1000;
+    if (performance.now() - started > timeoutMs) throw new Error(`webhook log not applied after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The counter's value in the API's /metrics for the sample whose labels match. */
+async function metric(url: string, name: string, labels: string): Promise<number> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const line = text.split('\n').find((sample) => sample.startsWith(`${name}{${labels}}`));
+  return Number(line?.split(' ').at(-1) ?? 0);
+}
+
+function notMeasured(figure: string) {
+  return { figure, reference: '—', ours: 'not measured in this run', ratio: '—', latency: '—', peakRss: '—' };
+}
+
+/**
+ * The report row: measureMillionJourneyReport (modules/attribution/bench/million-journeys-report.ts)
+ * is being written; until it is exported the row stays null.
+ */
+async function millionJourneyReport(): Promise<{
+  oneModelSeconds: number | null;
+  allModelsSeconds: number | null;
+  peakRssMb: number | null;
+}> {
+  return { oneModelSeconds: null, allModelsSeconds: null, peakRssMb: null };
+}
+
 const scratch = await createScratchDatabase(scratchServerUrl());
 if (scratch.kind !== 'postgres') throw new Error('pnpm bench needs PostgreSQL: set DATABASE_URL');
 const children: Child[] = [];
 const pool = new pg.Pool({ connectionString: scratch.url, max: CONCURRENCY });
+const benchStarted = performance.now();
 try {
-  const api = await startChild('./bench-server.ts', { BENCH_DATABASE_URL: scratch.url });
+  const stripeChild = await startChild('./stripe-emulator.ts', { BENCH_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  children.push(stripeChild);
+  const info = (await (await fetch(`${stripeChild.url}/_emulator/info`)).json()) as EmulatorInfo;
+  const cpuProf = values['cpu-prof'];
+  const api = await startChild(
+    './bench-server.ts',
+    {
+      BENCH_DATABASE_URL: scratch.url,
+      STRIPE_SECRET_KEY: info.secretKey,
+      STRIPE_API_BASE: stripeChild.url,
+      STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      STRIPE_PRICE_ID_PRO: info.priceIds.PRO,
+      STRIPE_PRICE_ID_SCALE: info.priceIds.SCALE,
+    },
+    cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : [],
+  );
+  children.push(api);
   const apollo = await startChild('./minimal-apollo.ts', {});
-  children.push(api, apollo);
+  const verifyOnly = await startChild('./verify-only-webhooks.ts', { BENCH_WEBHOOK_SECRET: WEBHOOK_SECRET });
+  children.push(apollo, verifyOnly);
+  await fetch(`${stripeChild.url}/_emulator/webhook_endpoints`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ url: `${api.url}/webhooks/stripe` }),
+  });
   await pool.query('create table bench_hot_row (id int primary key, used bigint not null)');
 
   const organizations: Array<{ apiKey: string }> = [];
-  for (let index = 0; index < ORGANIZATIONS; index++) organizations.push(await organizationWithKey(api.url));
+  if (ROW_GROUPS.has('planLimit'))
+    for (let index = 0; index < ORGANIZATIONS; index++) organizations.push(await organizationWithKey(api.url));
   const bearer = ({ apiKey }: { apiKey: string }) => ({ authorization: `Bearer ${apiKey}` });
   const track = (query: string) => async (index: number) => {
     await graphql(api.url, query, { input: JOURNEY }, bearer(organizations[index % ORGANIZATIONS]!));
+  };
+
+  // customer.subscription.updated bodies for subscriptions that exist, as Stripe sends them (the
+  // subscription as data.object); each delivery gets its own event id and a fresh signature.
+  const subscriptionJson: string[] = [];
+  let setupApplies = 0;
+  if (ROW_GROUPS.has('webhooks')) {
+    for (let index = 0; index < WEBHOOK_ORGANIZATIONS; index++) {
+      const { cookie } = await organizationWithKey(api.url);
+      await subscribe(api.url, stripeChild.url, info, cookie);
+    }
+    await fetch(`${stripeChild.url}/_emulator/deliveries/idle`, { method: 'POST' });
+    await webhookLogSettled(pool, 120_000);
+    const stripe = new Stripe(info.secretKey, {
+      host: new URL(stripeChild.url).hostname,
+      port: Number(new URL(stripeChild.url).port),
+      protocol: 'http',
+    });
+    const { rows } = await pool.query<{ id: string }>(
+      'select stripe_subscription_id as id from billing_subscription order by stripe_subscription_id',
+    );
+    if (rows.length !== WEBHOOK_ORGANIZATIONS) throw new Error(`expected ${WEBHOOK_ORGANIZATIONS} subscriptions`);
+    for (const { id } of rows) subscriptionJson.push(JSON.stringify(await stripe.subscriptions.retrieve(id)));
+    setupApplies = await metric(api.url, 'aa_stripe_webhook_events_total', PROCESSED_UPDATES);
+  }
+  let deliveries = 0;
+  const ingested = { ours: 0, refused: 0 };
+  const deliver = (url: string, ours: boolean) => async () => {
+    const n = deliveries++;
+    const payload =
+      `{"id":"evt_bench_${RUN}_${n}","object":"event","api_version":"${API_VERSION}",` +
+      `"created":${Math.floor(Date.now() / 1000)},"type":"customer.subscription.updated","livemode":false,` +
+      `"pending_webhooks":1,"request":{"id":null,"idempotency_key":null},` +
+      `"data":{"object":${subscriptionJson[n % subscriptionJson.length]}}}`;
+    const response = await fetch(`${url}/webhooks/stripe`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'stripe-signature': Stripe.webhooks.generateTestHeaderString({ payload, secret: WEBHOOK_SECRET }),
+      },
+      body: payload,
+    });
+    const answer = (await response.json()) as { status?: string };
+    if (!ours) return;
+    if (response.status === 200 && answer.status === 'received') ingested.ours += 1;
+    else ingested.refused += 1;
   };
 
   const series = {
@@ -165,90 +318,213 @@ try {
     hotRow: new Series(),
     plans: new Series(),
     minimalApollo: new Series(),
+    webhooks: new Series(),
+    verifyOnly: new Series(),
   };
   let hotExact = true;
-  const rows: Array<[keyof typeof series, () => Promise<Sample>]> = [
-    ['metered', () => drive(track(TRACK), { seconds: SECONDS })],
-    ['unmetered', () => drive(track(TRACK_UNMETERED), { seconds: SECONDS })],
-    [
-      'hot',
-      async () => {
-        const hot = await organizationWithKey(api.url);
-        const sample = await drive(
-          async () => {
-            await graphql(api.url, TRACK, { input: JOURNEY }, bearer(hot));
-          },
-          { seconds: SECONDS, calls: HOT_ROUND_CALLS },
-        );
-        const usage = await graphql(api.url, '{ usage { attributionRuns { used } } }', {}, bearer(hot));
-        const used = (usage.data.usage as { attributionRuns: { used: number } }).attributionRuns.used;
-        hotExact &&= used === sample.done;
-        return sample;
-      },
+  const rowsOf: Record<string, Array<[keyof typeof series, () => Promise<Sample>]>> = {
+    planLimit: [
+      ['metered', () => drive(track(TRACK), { seconds: SECONDS })],
+      ['unmetered', () => drive(track(TRACK_UNMETERED), { seconds: SECONDS })],
     ],
-    [
-      'hotRow',
-      () =>
-        drive(
-          async () => {
-            await pool.query(HOT_ROW, [Number.MAX_SAFE_INTEGER]);
-          },
-          { seconds: SECONDS, calls: HOT_ROUND_CALLS },
-        ),
+    hotOrg: [
+      [
+        'hot',
+        async () => {
+          const hot = await organizationWithKey(api.url);
+          const sample = await drive(
+            async () => {
+              await graphql(api.url, TRACK, { input: JOURNEY }, bearer(hot));
+            },
+            { seconds: SECONDS, calls: HOT_ROUND_CALLS },
+          );
+          const usage = await graphql(api.url, '{ usage { attributionRuns { used } } }', {}, bearer(hot));
+          const used = (usage.data.usage as { attributionRuns: { used: number } }).attributionRuns.used;
+          hotExact &&= used === sample.done;
+          return sample;
+        },
+      ],
+      [
+        'hotRow',
+        () =>
+          drive(
+            async () => {
+              await pool.query(HOT_ROW, [Number.MAX_SAFE_INTEGER]);
+            },
+            { seconds: SECONDS, calls: HOT_ROUND_CALLS },
+          ),
+      ],
     ],
-    ['plans', () => drive(async () => void (await graphql(api.url, PLANS)), { seconds: SECONDS })],
-    ['minimalApollo', () => drive(async () => void (await graphql(apollo.url, PLANS)), { seconds: SECONDS })],
-  ];
-  for (const [, run] of rows) await run(); // warm-up
+    graphql: [
+      ['plans', () => drive(async () => void (await graphql(api.url, PLANS)), { seconds: SECONDS })],
+      ['minimalApollo', () => drive(async () => void (await graphql(apollo.url, PLANS)), { seconds: SECONDS })],
+    ],
+    webhooks: [
+      ['webhooks', () => drive(deliver(api.url, true), { seconds: SECONDS })],
+      ['verifyOnly', () => drive(deliver(verifyOnly.url, false), { seconds: SECONDS })],
+    ],
+  };
+  const rows = Object.entries(rowsOf).flatMap(([group, pair]) => (ROW_GROUPS.has(group) ? pair : []));
+  // The process whose memory each side's row reports (the hot-row upsert runs in PostgreSQL: none).
+  const serving: Partial<Record<keyof typeof series, ChildProcess>> = {
+    metered: api.process,
+    unmetered: api.process,
+    hot: api.process,
+    plans: api.process,
+    minimalApollo: apollo.process,
+    webhooks: api.process,
+    verifyOnly: verifyOnly.process,
+  };
+  const measured = async (name: keyof typeof series, run: () => Promise<Sample>) => {
+    const child = serving[name];
+    const sampler = setInterval(() => {
+      if (child) series[name].peakRssMb = Math.max(series[name].peakRssMb, rssMb(child));
+    }, 100);
+    try {
+      return await run();
+    } finally {
+      clearInterval(sampler);
+    }
+  };
+  for (const [name, run] of rows) await measured(name, run); // warm-up
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so neither side of a pair always runs on a warmer machine.
-    for (const [name, run] of round % 2 === 0 ? rows : rows.toReversed()) series[name].add(await run());
+    for (const [name, run] of round % 2 === 0 ? rows : rows.toReversed()) series[name].add(await measured(name, run));
   }
 
-  const ratio = (ours: Series, reference: Series) => ours.rate / reference.rate;
+  // Every event the API took must be applied exactly once: one row each in the log, processed on its
+  // first attempt, and one apply counted by the worker per row.
+  let webhookCheck: {
+    ingested: number;
+    rows: number;
+    appliedOnce: number;
+    applies: number;
+    drainSeconds: number;
+  } | null = null;
+  if (ROW_GROUPS.has('webhooks')) {
+    const drainSeconds = await webhookLogSettled(pool, 300_000);
+    const { rows: logged } = await pool.query<{ rows: string; once: string }>(
+      `select count(*) as rows, count(*) filter (where status = 'processed' and attempts = 1) as once
+       from stripe_webhook_event where id like $1`,
+      [`evt_bench_${RUN}_%`],
+    );
+    // The setup's own subscription events went through the same counter.
+    const applies = (await metric(api.url, 'aa_stripe_webhook_events_total', PROCESSED_UPDATES)) - setupApplies;
+    webhookCheck = {
+      ingested: ingested.ours,
+      rows: Number(logged[0]?.rows),
+      appliedOnce: Number(logged[0]?.once),
+      applies,
+      drainSeconds,
+    };
+  }
+  const webhooksExact =
+    webhookCheck !== null &&
+    ingested.refused === 0 &&
+    webhookCheck.rows === webhookCheck.ingested &&
+    webhookCheck.appliedOnce === webhookCheck.ingested &&
+    webhookCheck.applies === webhookCheck.ingested;
+
+  const ratio = (ours: Series, reference: Series) => (ours.samples.length ? ours.rate / reference.rate : null);
+  const figures = (ours: Series, reference: Series) => ({
+    ratio: ratio(ours, reference),
+    ours: ours.samples.length ? ours.rate : null,
+    reference: reference.samples.length ? reference.rate : null,
+    p50Ms: ours.samples.length ? ours.percentile(50) : null,
+    p99Ms: ours.samples.length ? ours.percentile(99) : null,
+    referenceP50Ms: reference.samples.length ? reference.percentile(50) : null,
+    referenceP99Ms: reference.samples.length ? reference.percentile(99) : null,
+  });
+  const report = await millionJourneyReport();
+  const engine = readStored<EngineFigures>('engine.json');
+  const firstLoad = readStored<FirstLoadFigures>('first-load.json');
   const results = {
-    planLimit: {
-      ratio: ratio(series.metered, series.unmetered),
-      ours: series.metered.rate,
-      reference: series.unmetered.rate,
+    settings: { rounds: ROUNDS, secondsPerSide: SECONDS, concurrency: CONCURRENCY, organizations: ORGANIZATIONS },
+    planLimit: figures(series.metered, series.unmetered),
+    hotOrg: { ...figures(series.hot, series.hotRow), usedEqualsSuccesses: hotExact },
+    graphql: figures(series.plans, series.minimalApollo),
+    webhooks: {
+      ...figures(series.webhooks, series.verifyOnly),
+      appliedExactlyOnce: webhookCheck ? webhooksExact : null,
+      ...webhookCheck,
     },
-    hotOrg: {
-      ratio: ratio(series.hot, series.hotRow),
-      ours: series.hot.rate,
-      reference: series.hotRow.rate,
-      usedEqualsSuccesses: hotExact,
-    },
-    graphql: {
-      ratio: ratio(series.plans, series.minimalApollo),
-      ours: series.plans.rate,
-      reference: series.minimalApollo.rate,
-    },
-    webhooks: { ratio: null },
-    report: { oneModelSeconds: null, allModelsSeconds: null },
+    report,
+    engine,
+    firstLoad,
     serverPeakRssMb: peakRssMb(api.process),
+    referencePeakRssMb: { minimalApollo: peakRssMb(apollo.process), verifyOnly: peakRssMb(verifyOnly.process) },
+    stripeEmulatorPeakRssMb: peakRssMb(stripeChild.process),
+    apiBenchSeconds: (performance.now() - benchStarted) / 1000,
   };
-  const line = (figure: string, ours: Series, reference: Series, unit: string) =>
-    `| ${figure} | ${reference.rate.toFixed(0)} ${unit} | ${ours.rate.toFixed(0)} ${unit} (p50 ${ours.percentile(50).toFixed(1)} ms, p99 ${ours.percentile(99).toFixed(1)} ms) | ${ratio(ours, reference).toFixed(2)} |`;
+  const rate = (ours: Series, reference: Series, unit: string) => ({
+    reference: `${fixed(reference.rate)} ${unit}`,
+    ours: `${fixed(ours.rate)} ${unit}`,
+    ratio: fixed(ratio(ours, reference), 2),
+    latency: `${fixed(ours.percentile(50), 1)} / ${fixed(ours.percentile(99), 1)} ms`,
+    peakRss: `${fixed(ours.peakRssMb)} / ${reference.peakRssMb ? fixed(reference.peakRssMb) : '—'} MB`,
+  });
+  const tableRows = [];
+  if (ROW_GROUPS.has('planLimit'))
+    tableRows.push({
+      figure: `metered trackJourney ÷ unmetered, ${ORGANIZATIONS} organizations`,
+      ...rate(series.metered, series.unmetered, 'req/s'),
+    });
+  if (ROW_GROUPS.has('hotOrg'))
+    tableRows.push({
+      figure: `one hot organization ÷ bare hot-row upsert (used = successes: ${hotExact})`,
+      ...rate(series.hot, series.hotRow, 'req/s'),
+    });
+  if (ROW_GROUPS.has('graphql'))
+    tableRows.push({
+      figure: 'anonymous { plans { tier } } ÷ minimal Apollo 5 + Express 5',
+      ...rate(series.plans, series.minimalApollo, 'req/s'),
+    });
+  if (webhookCheck)
+    tableRows.push({
+      figure:
+        `signed customer.subscription.updated ÷ verify-only Express 5 (applied exactly once: ${webhooksExact}, ` +
+        `${webhookCheck.appliedOnce}/${webhookCheck.ingested}, log drained ${fixed(webhookCheck.drainSeconds, 1)} s after)`,
+      ...rate(series.webhooks, series.verifyOnly, 'ev/s'),
+    });
+  tableRows.push({
+    figure: 'a report over 1,000,000 stored journeys: one model / all models',
+    reference: '≤ 1 s / ≤ 2 s (issue 12)',
+    ours:
+      report.oneModelSeconds === null
+        ? 'not measured'
+        : `${fixed(report.oneModelSeconds, 2)} s / ${fixed(report.allModelsSeconds, 2)} s`,
+    ratio: '—',
+    latency: '—',
+    peakRss: report.peakRssMb === null ? '—' : `${fixed(report.peakRssMb)} MB`,
+  });
+  for (const row of engine?.rows ?? [])
+    tableRows.push({
+      figure: `engine on ${engine!.paths.toLocaleString('en-US')} random paths, whole process: ${row.name}`,
+      reference: `ChannelAttribution ${row.reference.what}: ${row.reference.seconds} s / ${row.reference.peakRssMb} MB (stored)`,
+      ours: `${fixed(row.ours.seconds, 1)} s / ${fixed(row.ours.peakRssMb)} MB`,
+      ratio: `${fixed(row.speedup, 1)}× faster, ${fixed(row.memoryRatio, 1)}× less memory`,
+      latency: '—',
+      peakRss: `${fixed(row.ours.peakRssMb)} / ${row.reference.peakRssMb} MB`,
+    });
+  if (!engine) tableRows.push(notMeasured('engine vs ChannelAttribution (packages/attribution bench)'));
+  if (firstLoad)
+    tableRows.push({
+      figure: 'SPA first load, JS gzipped: sign-in / dashboard',
+      reference: `budget ${fixed(firstLoad.budgetBytes / 1024)} KB each`,
+      ours: `${fixed(firstLoad.signInGzipBytes / 1024, 1)} KB / ${fixed(firstLoad.dashboardGzipBytes / 1024, 1)} KB`,
+      ratio: fixed(Math.max(firstLoad.signInGzipBytes, firstLoad.dashboardGzipBytes) / firstLoad.budgetBytes, 2),
+      latency:
+        firstLoad.dashboardUsableMs === null ? '—' : `dashboard usable ${fixed(firstLoad.dashboardUsableMs)} ms (cold)`,
+      peakRss: '—',
+    });
+  else tableRows.push(notMeasured('SPA first load (apps/web bench)'));
+  console.log(`\n${formatTable({ settings: results.settings, rows: tableRows })}`);
   console.log(
-    `\n${ROUNDS} interleaved rounds, ${CONCURRENCY} in flight, ${ORGANIZATIONS} organizations, PostgreSQL scratch database\n`,
+    `\nAPI server peak RSS ${fixed(results.serverPeakRssMb)} MB; Stripe emulator ${fixed(results.stripeEmulatorPeakRssMb)} MB; ` +
+      `this part of the bench took ${fixed(results.apiBenchSeconds)} s`,
   );
-  console.log('| figure | reference in the same run | ours | ratio |\n|---|---|---|---|');
-  console.log(line('metered trackJourney ÷ unmetered, 100 organizations', series.metered, series.unmetered, 'req/s'));
-  console.log(
-    line(
-      `one hot organization ÷ bare hot-row upsert (used = successes: ${hotExact})`,
-      series.hot,
-      series.hotRow,
-      'req/s',
-    ),
-  );
-  console.log(
-    line('anonymous { plans { tier } } ÷ minimal Apollo 5 + Express 5', series.plans, series.minimalApollo, 'req/s'),
-  );
-  console.log('| webhooks, report over 1,000,000 journeys | not measured yet | | |');
-  console.log(`\nserver peak RSS ${results.serverPeakRssMb.toFixed(0)} MB`);
-  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`wrote ${process.cwd()}/bench-results.json`);
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
+  console.log(`wrote ${RESULTS_FILE}`);
 } finally {
   for (const child of children) child.process.kill('SIGTERM');
   await Promise.all(children.map((child) => new Promise((resolve) => child.process.once('exit', resolve))));

@@ -1,6 +1,7 @@
 /**
  * The bench's server child: the production app (every module, real subscription lookups) plus the
- * unmetered control field, on BENCH_DATABASE_URL. Prints `listening <url>` once it serves.
+ * unmetered control field, on BENCH_DATABASE_URL, talking to the bench's Stripe emulator process
+ * (STRIPE_* as a deployment sets them). Prints `listening <url>` once it serves.
  */
 import { createApp } from '../app.js';
 import { loadConfig } from '../config/env.js';
@@ -17,6 +18,13 @@ const app = await createApp(
     RATE_LIMIT_ORGANIZATION: '1000000/1s',
     RATE_LIMIT_ANONYMOUS: '1000000/1s',
     RATE_LIMIT_SIGN_UP: '1000000/1s',
+    // Stripe is the emulator child (bench/stripe-emulator.ts), reached over HTTP like api.stripe.com.
+    STRIPE_SECRET_KEY: process.env.STRIPE_SECRET_KEY,
+    STRIPE_API_BASE: process.env.STRIPE_API_BASE,
+    STRIPE_WEBHOOK_SECRET: process.env.STRIPE_WEBHOOK_SECRET,
+    STRIPE_PRICE_ID_PRO: process.env.STRIPE_PRICE_ID_PRO,
+    STRIPE_PRICE_ID_SCALE: process.env.STRIPE_PRICE_ID_SCALE,
+    RECONCILE_SCHEDULE: 'off',
   }),
   { modules: [...API_MODULES, { name: 'bench', entities: [], resolvers: [UnmeteredJourneysResolver] }] },
 );
