@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
+import { dateOrNull, pgQuery } from '../../db/sql.js';
 import { ApiKey } from './accounts.entity.js';
+import { API_KEY_CACHE_DEFAULTS, ApiKeyCache, type ApiKeyCacheOptions } from './api-key-cache.js';
 import { AccountsError } from './accounts.errors.js';
 import { randomSecret, secretHash } from './credentials.js';
 import { API_KEY_ROLE, type Principal } from './principal.js';
@@ -21,10 +23,15 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class ApiKeysService {
+  readonly #cache: ApiKeyCache;
+
   constructor(
     private readonly orm: Orm,
     private readonly clock: Clock,
-  ) {}
+    cacheOptions: ApiKeyCacheOptions = API_KEY_CACHE_DEFAULTS,
+  ) {
+    this.#cache = new ApiKeyCache(orm, cacheOptions);
+  }
 
   async list(organizationId: string): Promise<ApiKeyView[]> {
     const keys = await this.orm.em.fork().find(ApiKey, { organizationId }, { orderBy: { createdAt: 'desc' } });
@@ -65,16 +72,30 @@ export class ApiKeysService {
     if (!apiKey) throw apiKeyNotFound();
     apiKey.revokedAt ??= this.clock.now();
     await em.flush();
+    // Refused at once on this instance; the other instances' caches see it at their next check.
+    this.#cache.evict(apiKey.secretHash);
     return toView(apiKey);
   }
 
+  /** Served from the cache (api-key-cache.ts) when it can be, else one lookup that fills it. */
   async authenticate(secret: string): Promise<Principal | null> {
-    const em = this.orm.em.fork();
-    const apiKey = await em.findOne(ApiKey, { secretHash: secretHash(secret), revokedAt: null });
-    if (!apiKey) return null;
+    const hash = secretHash(secret);
+    let apiKey = await this.#cache.get(hash);
+    if (!apiKey) {
+      const token = this.#cache.lookupToken();
+      const [row] = await pgQuery<{ id: string; organization_id: string; last_used_at: Date | string | null }>(
+        this.orm,
+        'select id, organization_id, last_used_at from api_key where secret_hash = $1 and revoked_at is null',
+        [hash],
+      );
+      if (!row) return null;
+      apiKey = { id: row.id, organizationId: row.organization_id, lastUsedAt: dateOrNull(row.last_used_at) };
+      this.#cache.set(hash, apiKey, token);
+    }
     const now = this.clock.now();
     if (!apiKey.lastUsedAt || now.getTime() - apiKey.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
-      await em.nativeUpdate(ApiKey, { id: apiKey.id }, { lastUsedAt: now });
+      apiKey.lastUsedAt = now;
+      await pgQuery(this.orm, 'update api_key set last_used_at = $1 where id = $2', [now, apiKey.id]);
     }
     return { kind: 'apiKey', organizationId: apiKey.organizationId, apiKeyId: apiKey.id, role: API_KEY_ROLE };
   }
