@@ -13,12 +13,12 @@ export type AppInputs = CoreDeps & Pick<BillingNeeds, 'stripe' | 'subscriptionOv
 
 /**
  * Every module of the API, in one list: adding a module is adding a line here. Services are built in
- * this order, each module from those before it (billing from accounts and mail, entitlements from
+ * this order, each module from those before it (accounts from mail, for invitations; billing from accounts and mail, entitlements from
  * billing's SubscriptionLookup); a module listed before what it needs does not type-check.
  */
 export const API_MODULES = moduleRegistry<AppInputs>()([
-  accountsModule,
   mailModule,
+  accountsModule,
   billingModule,
   entitlementsModule,
   attributionModule,

@@ -9,6 +9,8 @@ export const Organization = defineEntity({
   properties: {
     id: p.uuid().primary(),
     name: p.string().length(200),
+    /** ISO 4217 code of the organization's report values (SUPPORTED_CURRENCIES). */
+    currency: p.string().length(3).default('USD'),
     createdAt: p.datetime(),
   },
 });
@@ -70,4 +72,28 @@ export const ApiKey = defineEntity({
 });
 export type ApiKey = InferEntity<typeof ApiKey>;
 
-export const ACCOUNT_ENTITIES = [Organization, User, Membership, Session, ApiKey];
+/** The roles an invitation may grant: an organization has the owners it was created with (OWNER is never invited). */
+export const INVITABLE_ROLES = ['ADMIN', 'MEMBER'] as const;
+export type InvitableRole = (typeof INVITABLE_ROLES)[number];
+
+/** An invitation to join an organization by email; the raw token is only ever in the mail's link. */
+export const Invitation = defineEntity({
+  name: 'Invitation',
+  tableName: 'invitation',
+  properties: {
+    id: p.uuid().primary(),
+    organizationId: p.uuid(),
+    email: p.string().length(320),
+    role: p.enum(INVITABLE_ROLES),
+    tokenHash: p.string().length(64).unique(),
+    invitedByUserId: p.uuid().nullable(),
+    createdAt: p.datetime(),
+    expiresAt: p.datetime(),
+    acceptedAt: p.datetime().nullable(),
+    acceptedByUserId: p.uuid().nullable(),
+    revokedAt: p.datetime().nullable(),
+  },
+});
+export type Invitation = InferEntity<typeof Invitation>;
+
+export const ACCOUNT_ENTITIES = [Organization, User, Membership, Session, ApiKey, Invitation];

@@ -49,7 +49,7 @@ export class AccountsResolver {
   }
 }
 
-function startSession(context: GraphQLContext, signedIn: SignedIn): ViewerObject {
+export function startSession(context: GraphQLContext, signedIn: SignedIn): ViewerObject {
   setSessionCookie(context.res, signedIn.sessionToken, signedIn.expiresAt, context.req.secure);
   return signedIn.viewer;
 }

@@ -14,6 +14,8 @@ import {
   verifyPassword,
 } from './credentials.js';
 import type { Principal } from './principal.js';
+import { createSession, type NewSession } from './sessions.js';
+import { DEFAULT_CURRENCY } from './currencies.js';
 import { SignInThrottle } from './sign-in-throttle.js';
 
 export interface SignUpInput {
@@ -24,7 +26,7 @@ export interface SignUpInput {
 
 export interface ViewerData {
   user: { id: string; email: string } | null;
-  organization: { id: string; name: string };
+  organization: { id: string; name: string; currency: string };
   role: MembershipRole;
 }
 
@@ -65,7 +67,12 @@ export class AccountsService {
     if (await em.count(User, { email })) throw emailTaken();
     try {
       const signedIn = await em.transactional(async (tx): Promise<SignedIn> => {
-        const organization = tx.create(Organization, { id: randomUUID(), name: organizationName, createdAt: now });
+        const organization = tx.create(Organization, {
+          id: randomUUID(),
+          name: organizationName,
+          currency: DEFAULT_CURRENCY,
+          createdAt: now,
+        });
         const user = tx.create(User, { id: randomUUID(), email, passwordHash, createdAt: now });
         tx.create(Membership, {
           id: randomUUID(),
@@ -78,7 +85,7 @@ export class AccountsService {
         return {
           viewer: {
             user: { id: user.id, email },
-            organization: { id: organization.id, name: organization.name },
+            organization: { id: organization.id, name: organization.name, currency: organization.currency },
             role: 'OWNER',
           },
           ...session,
@@ -101,15 +108,22 @@ export class AccountsService {
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
     if (!user || !valid) throw new AccountsError('INVALID_CREDENTIALS', 'The email or password is incorrect');
     await this.#throttle.recordSuccess(email, address);
-    // The first membership is the default organization; switching organizations comes later.
-    const membership = await em.findOneOrFail(Membership, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
+    // The first membership is the default organization (an invitation's link switches to its own).
+    const membership = await em.findOne(Membership, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
+    if (!membership) {
+      // Removed from (or left) every organization: the account stays, but there is nothing to sign in to.
+      throw new AccountsError(
+        'NO_ORGANIZATION',
+        'You are no longer a member of any organization; ask an owner to invite you again',
+      );
+    }
     const organization = await em.findOneOrFail(Organization, { id: membership.organizationId });
     const session = this.#newSession(em, user.id, organization.id);
     await em.flush();
     return {
       viewer: {
         user: { id: user.id, email },
-        organization: { id: organization.id, name: organization.name },
+        organization: { id: organization.id, name: organization.name, currency: organization.currency },
         role: membership.role,
       },
       ...session,
@@ -143,7 +157,7 @@ export class AccountsService {
     const user = principal.kind === 'session' ? await em.findOneOrFail(User, { id: principal.userId }) : null;
     return {
       user: user ? { id: user.id, email: user.email } : null,
-      organization: { id: organization.id, name: organization.name },
+      organization: { id: organization.id, name: organization.name, currency: organization.currency },
       role: principal.role,
     };
   }
@@ -166,19 +180,8 @@ export class AccountsService {
     return users.map((user) => user.email);
   }
 
-  #newSession(em: ReturnType<Orm['em']['fork']>, userId: string, organizationId: string) {
-    const sessionToken = randomSecret();
-    const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.config.sessionTtlDays * 86_400_000);
-    em.create(Session, {
-      id: randomUUID(),
-      userId,
-      organizationId,
-      tokenHash: secretHash(sessionToken),
-      createdAt: now,
-      expiresAt,
-    });
-    return { sessionToken, expiresAt };
+  #newSession(em: ReturnType<Orm['em']['fork']>, userId: string, organizationId: string): NewSession {
+    return createSession(em, this.clock.now(), this.config.sessionTtlDays, userId, organizationId);
   }
 }
 

@@ -43,6 +43,9 @@ export class OrganizationObject {
 
   @Field(() => String)
   name!: string;
+
+  @Field(() => String, { description: 'ISO 4217 code every report value of the organization is shown in' })
+  currency!: string;
 }
 
 @ObjectType('Viewer', { description: 'The caller: a user (cookie session) or an API key (user is null)' })

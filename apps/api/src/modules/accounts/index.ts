@@ -11,11 +11,18 @@ import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { Migration20261125000001Accounts } from './migrations/Migration20261125000001Accounts.js';
 import { Migration20261202150000SignInThrottle } from './migrations/Migration20261202150000SignInThrottle.js';
+import { Migration20261202000002Invitations } from './migrations/Migration20261202000002Invitations.js';
+import { InvitationsService } from './invitations.service.js';
+import { MembersService } from './members.service.js';
+import { TeamResolver } from './team.resolver.js';
+import type { MailService } from '../mail/index.js';
 
 export { MEMBERSHIP_ROLES, type MembershipRole } from './accounts.entity.js';
 export { AccessDeniedError, requireSignedIn } from './accounts.errors.js';
 export type { AccountsService } from './accounts.service.js';
 export type { ApiKeysService } from './api-keys.service.js';
+export type { InvitationsService } from './invitations.service.js';
+export type { MembersService } from './members.service.js';
 export { authenticateRequest } from './authenticate.js';
 export { hasRole, type Principal } from './principal.js';
 export { requirePrincipal } from './rest-auth.js';
@@ -23,19 +30,24 @@ export { requirePrincipal } from './rest-auth.js';
 export interface AccountsServices {
   accounts: AccountsService;
   apiKeys: ApiKeysService;
+  members: MembersService;
+  invitations: InvitationsService;
 }
 
 /** Its part of the registry (modules/index.ts). */
-export const accountsModule: ModuleDefinition<CoreDeps, AccountsServices> = {
+export const accountsModule: ModuleDefinition<CoreDeps & { mail: MailService }, AccountsServices> = {
   name: 'accounts',
   entities: ACCOUNT_ENTITIES,
-  resolvers: [AccountsResolver, ApiKeysResolver],
+  resolvers: [AccountsResolver, ApiKeysResolver, TeamResolver],
   migrations: [
     { name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts },
     { name: 'Migration20261202150000SignInThrottle', class: Migration20261202150000SignInThrottle },
+    { name: 'Migration20261202000002Invitations', class: Migration20261202000002Invitations },
   ],
-  create: ({ orm, clock, config }) => ({
+  create: ({ orm, clock, config, mail }) => ({
     accounts: new AccountsService(orm, clock, config.auth),
     apiKeys: new ApiKeysService(orm, clock),
+    members: new MembersService(orm, clock),
+    invitations: new InvitationsService(orm, clock, config.auth, mail, config.server.publicUrl),
   }),
 };

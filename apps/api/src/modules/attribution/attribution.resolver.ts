@@ -12,7 +12,6 @@ import {
   AttributionWindowObject,
   CreditAmountObject,
   JourneyImportObject,
-  REPORT_CURRENCY,
 } from './attribution.types.js';
 
 const DEFAULT_PAGE_SIZE = 20;
@@ -77,7 +76,10 @@ export class AttributionResolver {
     @Ctx() context: GraphQLContext,
   ): Promise<WindowPreview & { currency: string }> {
     const preview = await context.services.attribution.runs.preview(principalOf(context).organizationId, { from, to });
-    return { ...preview, currency: REPORT_CURRENCY };
+    return {
+      ...preview,
+      currency: await context.services.members.currencyOf(principalOf(context).organizationId, context),
+    };
   }
 
   @Authorized()
@@ -113,8 +115,10 @@ export class AttributionReportFieldsResolver {
     return report.credits[0]?.totals ?? { conversions: 0, value: 0 };
   }
 
-  @FieldResolver(() => String, { description: 'ISO 4217 code of every value in the report' })
-  currency(): string {
-    return REPORT_CURRENCY;
+  @FieldResolver(() => String, {
+    description: "ISO 4217 code of every value in the report: the organization's currency",
+  })
+  currency(@Ctx() context: GraphQLContext): Promise<string> {
+    return context.services.members.currencyOf(principalOf(context).organizationId, context);
   }
 }

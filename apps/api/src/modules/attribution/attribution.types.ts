@@ -131,12 +131,6 @@ export class AttributionReportObject {
   createdAt!: Date;
 }
 
-/**
- * Journey values are recorded in US dollars, the currency the product is sold in; an organization
- * setting would replace this once journeys can carry another currency.
- */
-export const REPORT_CURRENCY = 'USD';
-
 @ObjectType('UnavailableModel', { description: 'A model the stored data in a window cannot serve' })
 export class UnavailableModelObject {
   @Field(() => AttributionModelEnum)

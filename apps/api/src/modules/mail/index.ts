@@ -5,6 +5,7 @@ import { MailService } from './mail.service.js';
 import { Migration20261125180000Mail } from './migrations/Migration20261125180000Mail.js';
 
 export type { MailService, OutgoingMail } from './mail.service.js';
+export { invitationMail, type InvitationMailInput } from './invitation.mail.js';
 
 /** Its part of the registry (modules/index.ts): mail_message is read in SQL, so no entities. */
 export const mailModule: ModuleDefinition<CoreDeps, { mail: MailService }> = {
