@@ -6,7 +6,15 @@ import { MarkovChain } from './markov-chain.js';
 import type { AttributionModelId } from './model-ids.js';
 import { buildModelResult } from './model-result.js';
 import { PathContext } from './path-context.js';
-import type { AttributionOptions, AttributionResult, CreditAmount, Journey, ModelResult, PathRow } from './types.js';
+import type {
+  AttributionOptions,
+  AttributionResult,
+  CreditAmount,
+  Journey,
+  JourneyAggregate,
+  ModelResult,
+  PathRow,
+} from './types.js';
 import {
   checkAmount,
   checkChannel,
@@ -41,6 +49,8 @@ export class AttributionAccumulator {
   private totalValue = 0;
   private unattributedConversions = 0;
   private unattributedValue = 0;
+  /** While an aggregate is credited: its precomputed TIME_DECAY credit per position. */
+  private timeDecayCredit: JourneyAggregate['timeDecay'] = undefined;
 
   constructor(models: readonly AttributionModelId[], options: AttributionOptions = {}) {
     this.models = resolveModels(models);
@@ -98,6 +108,43 @@ export class AttributionAccumulator {
       );
     }
     this.credit(conversions, value, nulls);
+  }
+
+  /**
+   * Many journeys with the same touches at once (a store's aggregate): the same credit as adding each
+   * journey, where every touch lies inside the lookback window. TIME_DECAY reads the aggregate's
+   * precomputed credit (see JourneyAggregate), so its half-life is the one the caller computed with.
+   */
+  addJourneyAggregate(aggregate: JourneyAggregate): void {
+    if (!Array.isArray(aggregate.touches))
+      throw new AttributionInputError('INVALID_JOURNEY', 'A journey aggregate needs touches: an array');
+    const conversions = checkAmount(aggregate.conversions, 'conversions', 'INVALID_JOURNEY');
+    const value = checkAmount(aggregate.value, 'value', 'INVALID_JOURNEY');
+    const nulls = checkAmount(aggregate.nulls, 'nulls', 'INVALID_JOURNEY');
+    const { path, registry } = this;
+    path.reset();
+    for (const touch of aggregate.touches) {
+      const position = path.length;
+      path.push(registry.idOf(checkChannel(touch.channel, 'INVALID_JOURNEY')));
+      const milestone = checkMilestone(touch.milestone ?? undefined);
+      if (milestone === 'lead') path.leadPosition = position;
+      else if (milestone === 'opportunity') path.opportunityPosition = position;
+    }
+    const timeDecay = aggregate.timeDecay;
+    if (this.needsTimestamps && path.length > 0 && (conversions > 0 || value > 0)) {
+      if (!timeDecay || timeDecay.conversions.length !== path.length || timeDecay.value.length !== path.length) {
+        throw new AttributionInputError(
+          'TIMESTAMPS_REQUIRED',
+          'TIME_DECAY over a journey aggregate needs its precomputed credit for every touch.',
+        );
+      }
+    }
+    this.timeDecayCredit = timeDecay;
+    try {
+      this.credit(conversions, value, nulls);
+    } finally {
+      this.timeDecayCredit = undefined;
+    }
   }
 
   result(): AttributionResult {
@@ -162,7 +209,14 @@ export class AttributionAccumulator {
       path.conversions = conversions;
       path.value = value;
       const models = this.perJourney;
-      for (let i = 0; i < models.length; i++) models[i]!.rule(path, models[i]!.tally);
+      const timeDecay = this.timeDecayCredit;
+      for (let i = 0; i < models.length; i++) {
+        const entry = models[i]!;
+        if (timeDecay && entry.model === 'TIME_DECAY') {
+          for (let p = 0; p < path.length; p++)
+            entry.tally.addAmounts(path.ids[p]!, timeDecay.conversions[p]!, timeDecay.value[p]!);
+        } else entry.rule(path, entry.tally);
+      }
     }
     this.markov?.addPath(path.ids, path.length, conversions, nulls);
   }

@@ -14,6 +14,12 @@ export class CreditTally {
     this.value[channelId]! += share * this.path.value;
   }
 
+  /** Adds amounts computed elsewhere (an aggregate's precomputed TIME_DECAY credit) to a channel. */
+  addAmounts(channelId: number, conversions: number, value: number): void {
+    this.conversions[channelId]! += conversions;
+    this.value[channelId]! += value;
+  }
+
   ensureChannelCapacity(channelCount: number): void {
     if (channelCount <= this.conversions.length) return;
     const size = Math.max(channelCount, this.conversions.length * 2);

@@ -25,6 +25,7 @@ export type {
   ChannelCredit,
   CreditAmount,
   Journey,
+  JourneyAggregate,
   Milestone,
   ModelResult,
   PathRow,

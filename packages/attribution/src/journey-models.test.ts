@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AttributionAccumulator, attribute } from './accumulator.js';
 import { AttributionInputError } from './errors.js';
+import { ATTRIBUTION_MODEL_IDS } from './model-ids.js';
 import { expectCredits, row } from './testing/credit-assertions.js';
 import type { Journey, Touch } from './types.js';
 
@@ -218,5 +219,59 @@ describe('invalid input', () => {
   it.each(cases)('rejects %s with a typed error', (_, run, code) => {
     expect(run).toThrowError(AttributionInputError);
     expect(run).toThrowError(expect.objectContaining({ code }));
+  });
+});
+
+describe('addJourneyAggregate', () => {
+  it('credits like adding each journey of the aggregate, with TIME_DECAY from its precomputed credit', () => {
+    const at = Date.parse('2026-03-10T00:00:00Z');
+    const day = 86_400_000;
+    const touches = [
+      { channel: 'search', milestone: 'lead' as const },
+      { channel: 'email' },
+      { channel: 'social', milestone: 'opportunity' as const },
+      { channel: 'email' },
+    ];
+    const journeys = [
+      { ages: [9, 5, 2, 0], value: 30 },
+      { ages: [3, 2, 1, 0.5], value: 12.5 },
+    ];
+    const models = ATTRIBUTION_MODEL_IDS;
+    const each = new AttributionAccumulator(models);
+    const decay = { conversions: [0, 0, 0, 0], value: [0, 0, 0, 0] };
+    for (const { ages, value } of journeys) {
+      each.addJourney({
+        touches: touches.map((touch, i) => ({ ...touch, at: at - ages[i]! * day })),
+        convertedAt: at,
+        value,
+      });
+      const weights = ages.map((age) => 2 ** (-age / 7));
+      const total = weights.reduce((sum, w) => sum + w, 0);
+      weights.forEach((w, i) => {
+        decay.conversions[i]! += w / total;
+        decay.value[i]! += (w / total) * value;
+      });
+    }
+    each.addJourney({ touches: touches.map((touch) => ({ ...touch, at })) }); // a null journey
+    const aggregated = new AttributionAccumulator(models);
+    aggregated.addJourneyAggregate({ touches, conversions: 2, value: 42.5, nulls: 0, timeDecay: decay });
+    aggregated.addJourneyAggregate({ touches, conversions: 0, value: 0, nulls: 1 });
+    const expected = each.result();
+    const actual = aggregated.result();
+    for (const model of models) {
+      for (const credit of expected[model]!.channels) {
+        const found = actual[model]!.channels.find((c) => c.channel === credit.channel)!;
+        expect(found.conversions).toBeCloseTo(credit.conversions, 12);
+        expect(found.value).toBeCloseTo(credit.value, 12);
+      }
+      expect(actual[model]!.channels).toHaveLength(expected[model]!.channels.length);
+    }
+  });
+
+  it('refuses TIME_DECAY without the precomputed credit', () => {
+    const accumulator = new AttributionAccumulator(['TIME_DECAY']);
+    expect(() =>
+      accumulator.addJourneyAggregate({ touches: [{ channel: 'a' }], conversions: 1, value: 1, nulls: 0 }),
+    ).toThrow(/precomputed/);
   });
 });

@@ -31,6 +31,21 @@ export interface PathRow {
   readonly nulls: number;
 }
 
+/**
+ * Journeys that share their touches (channels and milestones, in order, already inside the lookback
+ * window) added at once, as a store's per-path aggregate. TIME_DECAY's credit depends on each
+ * journey's times, which an aggregate no longer has, so it comes precomputed: per position, the sum
+ * over the journeys of their TIME_DECAY share (conversions) and of share × value.
+ */
+export interface JourneyAggregate {
+  readonly touches: ReadonlyArray<{ readonly channel: string; readonly milestone?: Milestone | null }>;
+  readonly conversions: number;
+  readonly value: number;
+  readonly nulls: number;
+  /** Required when TIME_DECAY is requested and the aggregate converts; one entry per touch. */
+  readonly timeDecay?: { readonly conversions: ArrayLike<number>; readonly value: ArrayLike<number> };
+}
+
 export interface AttributionOptions {
   /** Drop touches earlier than convertedAt − lookbackDays (journeys with timestamps only). */
   readonly lookbackDays?: number;

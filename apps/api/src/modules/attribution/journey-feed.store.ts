@@ -1,5 +1,12 @@
 import type { AttributionAccumulator, AttributionModelId, Journey, Milestone, Touch } from '@aa/attribution';
 import type { PgClient } from '../../db/sql.js';
+import {
+  aggregateRowsQuery,
+  daysBeyondLookbackOn,
+  summarizeAggregatesOn,
+  type AggregateRow,
+  type DayRange,
+} from './path-aggregate.store.js';
 
 export interface ReportWindow {
   from: Date | null;
@@ -67,12 +74,12 @@ interface PathRowRecord {
 }
 
 /**
- * Streams an organization's stored journeys and aggregated path rows into the accumulator through
- * server-side cursors (the caller's transaction). Where every model reads only the order of
- * channels, PostgreSQL applies the lookback and groups journeys by path, so a million journeys
- * arrive as their distinct paths.
+ * The full computation, kept as the reference the aggregates are tested against: streams every
+ * stored journey and aggregated path row in the window into the accumulator through server-side
+ * cursors (the caller's transaction). Where every model reads only the order of channels,
+ * PostgreSQL applies the lookback and groups journeys by path.
  */
-export async function feedStoredJourneys(
+export async function feedStoredJourneysStreamed(
   client: PgClient,
   organizationId: string,
   scope: ReportScope,
@@ -119,7 +126,6 @@ async function feedJourneysGroupedByPath(
   return count;
 }
 
-/** Times travel as epoch milliseconds (float8), so the driver builds no Date objects. */
 async function feedJourneys(
   client: PgClient,
   organizationId: string,
@@ -127,13 +133,23 @@ async function feedJourneys(
   accumulator: AttributionAccumulator,
 ): Promise<number> {
   const params: unknown[] = [organizationId];
+  const ids = `select j.id from journey j where j.organization_id = $1 ${journeyWindowConditions(window, params)}`;
+  return feedJourneysOf(client, ids, params, accumulator);
+}
+
+/** The journeys `ids` (a query of journey ids as `id`) names, whole. Times travel as epoch milliseconds (float8). */
+async function feedJourneysOf(
+  client: PgClient,
+  ids: string,
+  params: unknown[],
+  accumulator: AttributionAccumulator,
+): Promise<number> {
   const sql = `
     select (extract(epoch from j.converted_at) * 1000)::float8 as converted_ms, j.value,
       array_agg(t.channel order by t.position) filter (where t.id is not null) as channels,
       array_agg((extract(epoch from t.at) * 1000)::float8 order by t.position) filter (where t.id is not null) as at_ms,
       array_agg(t.milestone order by t.position) filter (where t.id is not null) as milestones
-    from journey j left join touch t on t.journey_id = j.id
-    where j.organization_id = $1 ${journeyWindowConditions(window, params)}
+    from (${ids}) s join journey j on j.id = s.id left join touch t on t.journey_id = j.id
     group by j.id`;
   let count = 0;
   await readCursor<JourneyRow>(client, sql, params, (row) => {
@@ -163,8 +179,8 @@ async function feedPathRows(
   return count;
 }
 
-/** Counts what `window` holds, with the same window rules the feed applies. */
-export async function summarizeWindow(
+/** Counts what `window` holds by reading every journey (the reference for summarizeWindow). */
+export async function summarizeWindowStreamed(
   client: PgClient,
   organizationId: string,
   window: ReportWindow,
@@ -174,15 +190,26 @@ export async function summarizeWindow(
     select count(*)::int as journeys, count(j.converted_at)::float8 as conversions,
       coalesce(sum(j.value) filter (where j.converted_at is not null), 0)::float8 as value
     from journey j where j.organization_id = $1 ${journeyWindowConditions(window, journeyParams)}`;
+  const [stored] = (await client.query<Sums>(journeySql, journeyParams)).rows;
+  if (!stored) throw new Error('an aggregate query returned no row');
+  return withPathRows(client, organizationId, window, stored);
+}
+
+type Sums = { journeys: number; conversions: number; value: number };
+
+async function withPathRows(
+  client: PgClient,
+  organizationId: string,
+  window: ReportWindow,
+  stored: Sums,
+): Promise<WindowSummary> {
   const pathParams: unknown[] = [organizationId];
   const pathSql = `
     select count(*)::int as rows, coalesce(sum(conversions), 0)::float8 as conversions,
       coalesce(sum(value), 0)::float8 as value, coalesce(sum(conversions + nulls), 0)::float8 as journeys
     from journey_path where organization_id = $1 ${pathWindowConditions(window, pathParams)}`;
-  type Sums = { journeys: number; conversions: number; value: number };
-  const [stored] = (await client.query<Sums>(journeySql, journeyParams)).rows;
   const [paths] = (await client.query<Sums & { rows: number }>(pathSql, pathParams)).rows;
-  if (!stored || !paths) throw new Error('an aggregate query returned no row');
+  if (!paths) throw new Error('an aggregate query returned no row');
   return {
     storedJourneys: stored.journeys,
     pathRows: paths.rows,
@@ -231,4 +258,152 @@ async function readCursor<TRow>(
     if (rows.length < FETCH_SIZE) break;
   }
   await client.query('close report_rows');
+}
+
+const DAY_MS = 86_400_000;
+
+/** An instant range [from, to) or [from, to] of journey times; null ends are open. */
+interface TimeRange {
+  from: Date | null;
+  to: Date | null;
+  toInclusive: boolean;
+}
+
+/** A window as the aggregates read it: the UTC days wholly inside it, and the edges around them (from journeys). */
+export interface WindowSplit {
+  days: DayRange | null;
+  edges: TimeRange[];
+}
+
+const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Day d (its instants [d, d + 1 day)) is wholly inside [from, to] when from <= d and d + 1 day <= to
+ * (times are stored in microseconds and windows are whole milliseconds, so d + 1 day − 1 µs <= to
+ * means the same). What lies outside the whole days is read from the journeys.
+ */
+export function splitWindow({ from, to }: ReportWindow): WindowSplit {
+  if (!from && !to) return { days: { from: null, to: null, timeless: true }, edges: [] };
+  const firstDay = from ? Math.ceil(from.getTime() / DAY_MS) * DAY_MS : null;
+  const lastDay = to ? Math.floor(to.getTime() / DAY_MS) * DAY_MS - DAY_MS : null;
+  if (firstDay !== null && lastDay !== null && firstDay > lastDay)
+    return { days: null, edges: [{ from, to, toInclusive: true }] };
+  const edges: TimeRange[] = [];
+  if (from && firstDay !== null && firstDay > from.getTime())
+    edges.push({ from, to: new Date(firstDay), toInclusive: false });
+  if (to && lastDay !== null) edges.push({ from: new Date(lastDay + DAY_MS), to, toInclusive: true });
+  const days = {
+    from: firstDay === null ? null : isoDay(firstDay),
+    to: lastDay === null ? null : isoDay(lastDay),
+    timeless: false,
+  };
+  return { days, edges };
+}
+
+const FOLDED = 'and not exists (select 1 from journey_unfolded u where u.journey_id = j.id)';
+
+/** The folded journeys whose time lies in `range`, by index: converted ones by conversion, the others by last touch. */
+function edgeIds(range: TimeRange, params: unknown[]): string {
+  const bounds = (column: string): string => {
+    const conditions: string[] = [];
+    if (range.from) conditions.push(`and ${column} >= $${params.push(range.from)}`);
+    if (range.to) conditions.push(`and ${column} ${range.toInclusive ? '<=' : '<'} $${params.push(range.to)}`);
+    return conditions.join(' ');
+  };
+  return `
+    select j.id from journey j where j.organization_id = $1 ${bounds('j.converted_at')} ${FOLDED}
+    union all
+    select j.id from journey j
+    where j.organization_id = $1 and j.converted_at is null ${bounds('j.unconverted_at')} ${FOLDED}`;
+}
+
+/** The folded journeys converted on `days` with a touch outside the lookback: their aggregate rows are not read. */
+function beyondLookbackIds(days: readonly string[], lookbackDays: number, params: unknown[]): string {
+  const first = `$${params.push(`${days[0]!}T00:00:00Z`)}::timestamptz`;
+  const last = `$${params.push(`${days.at(-1)!}T00:00:00Z`)}::timestamptz`;
+  return `
+    select j.id from journey j
+    where j.organization_id = $1 and j.converted_at >= ${first} and j.converted_at < ${last} + interval '1 day'
+      and (j.converted_at at time zone 'UTC')::date = any($${params.push(days)}::date[])
+      and exists (
+        select 1 from touch t
+        where t.journey_id = j.id and extract(epoch from j.converted_at - t.at) > $${params.push(lookbackDays)}::int * 86400
+      ) ${FOLDED}`;
+}
+
+function toAggregate(row: AggregateRow) {
+  return {
+    touches: row.channels.map((channel, index) => {
+      const milestone = row.milestones[index];
+      return milestone ? { channel, milestone: milestone as Milestone } : { channel };
+    }),
+    conversions: row.conversions,
+    value: row.value,
+    nulls: row.nulls,
+    ...(row.decay_conversions && row.decay_value
+      ? { timeDecay: { conversions: row.decay_conversions, value: row.decay_value } }
+      : {}),
+  };
+}
+
+/**
+ * A report's input from the path aggregates (folded by the caller before this snapshot): the
+ * window's whole days as their distinct paths; journeys of those days with a touch outside the
+ * lookback, and the window's partial days at its edges, from the journeys themselves; aggregated path
+ * rows as before. Equal to feedStoredJourneysStreamed over the folded journeys.
+ */
+export async function feedStoredJourneys(
+  client: PgClient,
+  organizationId: string,
+  scope: ReportScope,
+  accumulator: AttributionAccumulator,
+): Promise<FedCounts> {
+  await client.query(WHOLE_SCAN_SETTINGS);
+  const split = splitWindow(scope);
+  let journeyCount = 0;
+  if (split.days) {
+    const withDecay = scope.models.includes('TIME_DECAY');
+    const { sql, params } = aggregateRowsQuery(organizationId, split.days, scope.lookbackDays, withDecay);
+    await readCursor<AggregateRow>(client, sql, params, (row) => {
+      accumulator.addJourneyAggregate(toAggregate(row));
+      journeyCount += row.journeys;
+    });
+    const days = await daysBeyondLookbackOn(client, organizationId, split.days, scope.lookbackDays);
+    if (days.length > 0) {
+      const beyond: unknown[] = [organizationId];
+      const ids = beyondLookbackIds(days, scope.lookbackDays, beyond);
+      journeyCount += await feedJourneysOf(client, ids, beyond, accumulator);
+    }
+  }
+  for (const edge of split.edges) {
+    const params: unknown[] = [organizationId];
+    journeyCount += await feedJourneysOf(client, edgeIds(edge, params), params, accumulator);
+  }
+  const pathRowCount = await feedPathRows(client, organizationId, scope, accumulator);
+  return { journeyCount, pathRowCount };
+}
+
+/** Counts what `window` holds from the aggregates and the window's edges, as feedStoredJourneys reads it. */
+export async function summarizeWindow(
+  client: PgClient,
+  organizationId: string,
+  window: ReportWindow,
+): Promise<WindowSummary> {
+  const split = splitWindow(window);
+  const stored: Sums = split.days
+    ? await summarizeAggregatesOn(client, organizationId, split.days)
+    : { journeys: 0, conversions: 0, value: 0 };
+  for (const edge of split.edges) {
+    const params: unknown[] = [organizationId];
+    const { rows } = await client.query<Sums>(
+      `select count(*)::float8 as journeys, count(j.converted_at)::float8 as conversions,
+         coalesce(sum(j.value) filter (where j.converted_at is not null), 0)::float8 as value
+       from (${edgeIds(edge, params)}) s join journey j on j.id = s.id`,
+      params,
+    );
+    stored.journeys += rows[0]?.journeys ?? 0;
+    stored.conversions += rows[0]?.conversions ?? 0;
+    stored.value += rows[0]?.value ?? 0;
+  }
+  return withPathRows(client, organizationId, window, stored);
 }

@@ -2,6 +2,7 @@ import type { CsvFormat } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
 import { withPgTransaction, type PgClient } from '../../db/sql.js';
 import { journeyWindowConditions, pathWindowConditions, type ReportWindow } from './journey-feed.store.js';
+import { lockAggregatesOn, subtractJourneysOn } from './path-aggregate.store.js';
 
 /** An import as listed: what it stored then, and how much of it is still stored. */
 export interface JourneyImportData {
@@ -149,6 +150,8 @@ async function deleteRows(
   paths: RowFilter,
 ): Promise<DeletedJourneys> {
   await client.query(LOCK_ALLOWANCE, [organizationId]);
+  await lockAggregatesOn(client, organizationId);
+  await subtractJourneysOn(client, organizationId, journeys.conditions, journeys.params);
   const deletedJourneys = await client.query(
     `delete from journey j where j.organization_id = $1 ${journeys.conditions}`,
     [organizationId, ...journeys.params],

@@ -2,9 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
 import type { PendingReservation } from '../entitlements/index.js';
+import { foldOn } from './path-aggregate.store.js';
 import {
   feedStoredJourneys,
+  feedStoredJourneysStreamed,
   summarizeWindow,
+  summarizeWindowStreamed,
   type FedCounts,
   type ReportScope,
   type ReportWindow,
@@ -32,10 +35,15 @@ const BATCH_TOUCHES = 10_000;
 
 // One statement per table and batch: each column travels as one array parameter and unnest turns
 // the arrays back into rows, so a batch costs one round trip whatever its size.
+// Each journey is born unfolded (path-aggregate.store.ts): a row of its own, no shared row to lock.
 const INSERT_JOURNEYS = `
-  insert into journey (id, organization_id, converted_at, value, created_at, import_id)
-  select id, $1, to_timestamp(converted_ms / 1000.0), value, $2, $6
-  from unnest($3::uuid[], $4::float8[], $5::float8[]) as batch(id, converted_ms, value)`;
+  with stored as (
+    insert into journey (id, organization_id, converted_at, value, created_at, import_id, unconverted_at)
+    select id, $1, to_timestamp(converted_ms / 1000.0), value, $2, $6, to_timestamp(unconverted_ms / 1000.0)
+    from unnest($3::uuid[], $4::float8[], $5::float8[], $7::float8[]) as batch(id, converted_ms, value, unconverted_ms)
+    returning id
+  )
+  insert into journey_unfolded (journey_id, organization_id) select id, $1 from stored`;
 
 const INSERT_TOUCHES = `
   insert into touch (id, journey_id, position, channel, at, milestone)
@@ -153,8 +161,9 @@ export class JourneyStore {
     plan: ImportPlan,
     fill: (writer: ImportBatchWriter) => Promise<void>,
   ): Promise<ImportOutcome> {
+    let outcome: ImportOutcome;
     try {
-      return await withPgTransaction(this.orm, 'read write', async (client) => {
+      outcome = await withPgTransaction(this.orm, 'read write', async (client) => {
         // Without a replace, nothing leaves: past the room left, the rest is only counted, not sent.
         const room = plan.replace ? Infinity : plan.allowance.limit - (await storedOn(client, organizationId));
         const writer = new ImportBatchWriter(client, organizationId, plan.createdAt, plan.id, room);
@@ -179,18 +188,49 @@ export class JourneyStore {
       );
       throw earlier ? plan.duplicate(earlier) : error;
     }
+    // The import's journeys join the aggregates now, so the next report does not fold them.
+    await this.fold(organizationId);
+    return outcome;
   }
 
-  /** Streams the organization's journeys and path rows in `scope` into the accumulator, from one snapshot. */
+  /**
+   * Streams the organization's journeys in `scope` (from the path aggregates, brought up to date first)
+   * and its path rows into the accumulator, from one snapshot.
+   */
   async feed(organizationId: string, scope: ReportScope, accumulator: AttributionAccumulator): Promise<FedCounts> {
+    await this.fold(organizationId);
     return withPgTransaction(this.orm, 'snapshot read', (client) =>
       feedStoredJourneys(client, organizationId, scope, accumulator),
     );
   }
 
+  /** The full computation over every stored journey (folded or not): the reference the aggregates must equal. */
+  async feedStreamed(
+    organizationId: string,
+    scope: ReportScope,
+    accumulator: AttributionAccumulator,
+  ): Promise<FedCounts> {
+    return withPgTransaction(this.orm, 'snapshot read', (client) =>
+      feedStoredJourneysStreamed(client, organizationId, scope, accumulator),
+    );
+  }
+
   /** What a report over `window` would read, counted without reading it. */
   async summarize(organizationId: string, window: ReportWindow): Promise<WindowSummary> {
+    await this.fold(organizationId);
     return withPgTransaction(this.orm, 'snapshot read', (client) => summarizeWindow(client, organizationId, window));
+  }
+
+  /** summarize by reading every stored journey (folded or not): the reference. */
+  async summarizeStreamed(organizationId: string, window: ReportWindow): Promise<WindowSummary> {
+    return withPgTransaction(this.orm, 'snapshot read', (client) =>
+      summarizeWindowStreamed(client, organizationId, window),
+    );
+  }
+
+  /** Folds the organization's journeys stored since the last fold into its path aggregates; returns how many rows changed. */
+  async fold(organizationId: string): Promise<number> {
+    return withPgTransaction(this.orm, 'read write', (client) => foldOn(client, organizationId));
   }
 }
 
@@ -261,6 +301,7 @@ async function insertJourneys(
   const ids: string[] = [];
   const convertedMs: Array<number | null> = [];
   const values: number[] = [];
+  const unconvertedMs: Array<number | null> = [];
   const touchJourney: string[] = [];
   const positions: number[] = [];
   const channels: string[] = [];
@@ -271,6 +312,8 @@ async function insertJourneys(
     ids.push(id);
     convertedMs.push(journey.convertedAt === undefined ? null : Number(journey.convertedAt));
     values.push(journey.value ?? 0);
+    // A journey that did not convert is placed in time by its last touch (the reports' window rule).
+    unconvertedMs.push(journey.convertedAt === undefined ? lastTouchMs(journey) : null);
     journey.touches.forEach((touch, position) => {
       touchJourney.push(id);
       positions.push(position);
@@ -279,9 +322,19 @@ async function insertJourneys(
       milestones.push(touch.milestone ?? null);
     });
   }
-  await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values, importId]);
+  await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values, importId, unconvertedMs]);
   await client.query(INSERT_TOUCHES, [touchJourney, positions, channels, atMs, milestones]);
   return ids;
+}
+
+function lastTouchMs(journey: JourneyToStore): number | null {
+  let last: number | null = null;
+  for (const touch of journey.touches) {
+    if (touch.at === undefined) continue;
+    const at = Number(touch.at);
+    if (last === null || at > last) last = at;
+  }
+  return last;
 }
 
 async function insertPaths(

@@ -1,0 +1,241 @@
+import type { PgClient } from '../../db/sql.js';
+
+/*
+ * Per-organization path aggregates (journey_path_day): one row per UTC day, path (channels and
+ * milestones, interned in journey_path_shape) and span, with the journeys' conversions, value, nulls
+ * and TIME_DECAY credit per position. A report reads a window's distinct paths from here instead of
+ * every journey and touch.
+ *
+ * Ingest writes no shared row: a stored journey gets a journey_unfolded row in its own transaction.
+ * A fold takes an organization's unfolded rows and adds their journeys to the aggregates in one
+ * statement, so in every committed state the aggregates hold exactly the journeys without an
+ * unfolded row. Folds and deletions of one organization are serialised by an advisory lock: a
+ * deletion subtracts the folded journeys it removes; unfolded ones leave with their journey
+ * (cascade) and were never added.
+ */
+
+/** TIME_DECAY's half-life the aggregates are computed with: the engine's default, which reports use. */
+export const AGGREGATED_HALF_LIFE_DAYS = 7;
+
+const LOCK = `select pg_advisory_xact_lock(hashtextextended('journey aggregates ' || $1::text, 0))`;
+
+const PATH_ID = `encode(substring(sha256(convert_to(json_build_array(channels, milestones)::text, 'UTF8')) from 1 for 16), 'hex')::uuid`;
+
+/**
+ * The aggregate rows of the journeys `source` (a query of journey ids as `id`) names: CTEs touched,
+ * per_journey, grouped (key and counts) and decay (TIME_DECAY credit per position), for a statement
+ * to add or subtract. A journey's day is its conversion's (UTC), or its last touch's when it did not
+ * convert ('-infinity' for neither); its span is the whole days from its oldest touch to the conversion
+ * (0 without a conversion: the lookback keeps all of a non-converting journey's touches).
+ */
+function aggregateRowsOf(source: string): string {
+  return `
+    source as (${source}),
+    touched as (
+      select j.id, j.converted_at, j.value, j.unconverted_at, t.position, t.channel, t.milestone,
+        extract(epoch from j.converted_at - t.at) as age_seconds
+      from source s join journey j on j.id = s.id left join touch t on t.journey_id = j.id
+    ),
+    weighted as (
+      select *, w / nullif(sum(w) over (partition by id), 0) as share
+      from (select *, power(2::float8, -(age_seconds::float8 / 86400) / ${AGGREGATED_HALF_LIFE_DAYS}) as w from touched) x
+    ),
+    per_journey as (
+      select id, converted_at is not null as converted,
+        coalesce((coalesce(converted_at, unconverted_at) at time zone 'UTC')::date, '-infinity'::date) as day,
+        case when converted_at is null then 0 else value end as value,
+        coalesce(array_agg(channel order by position) filter (where channel is not null), '{}') as channels,
+        coalesce(array_agg(coalesce(milestone, '') order by position) filter (where channel is not null), '{}') as milestones,
+        coalesce(array_agg(coalesce(share, 0) order by position) filter (where channel is not null), '{}') as shares,
+        case when converted_at is null then 0 else greatest(coalesce(ceil(max(age_seconds) / 86400), 0), 0) end::int as span_days
+      from weighted group by id, converted_at, value, unconverted_at
+    ),
+    grouped as (
+      select day, channels, milestones, span_days, ${PATH_ID} as path_id, count(*)::int as journeys,
+        (count(*) filter (where converted))::float8 as conversions, sum(value)::float8 as value,
+        (count(*) filter (where not converted))::float8 as nulls
+      from per_journey group by day, channels, milestones, span_days
+    ),
+    decay as (
+      select day, channels, milestones, span_days,
+        array_agg(c order by i) as decay_conversions, array_agg(v order by i) as decay_value
+      from (
+        select p.day, p.channels, p.milestones, p.span_days, u.i, sum(u.c)::float8 as c, sum(u.c * p.value)::float8 as v
+        from per_journey p, unnest(p.shares) with ordinality as u(c, i)
+        group by p.day, p.channels, p.milestones, p.span_days, u.i
+      ) by_position
+      group by day, channels, milestones, span_days
+    ),
+    keyed as (
+      select g.*, coalesce(d.decay_conversions, '{}') as decay_conversions, coalesce(d.decay_value, '{}') as decay_value
+      from grouped g left join decay d
+        on d.day = g.day and d.channels = g.channels and d.milestones = g.milestones and d.span_days = g.span_days
+    )`;
+}
+
+const FOLD = `
+  with ${aggregateRowsOf('delete from journey_unfolded where organization_id = $1 returning journey_id as id')},
+  shapes as (
+    -- In id order: two organizations' folds meeting on new paths wait for each other in one order, never in a cycle.
+    insert into journey_path_shape (id, channels, milestones)
+    select distinct path_id, channels, milestones from keyed order by path_id
+    on conflict (id) do nothing
+  )
+  insert into journey_path_day as a
+    (organization_id, day, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value)
+  select $1, day, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value from keyed
+  on conflict (organization_id, day, path_id, span_days) do update set
+    journeys = a.journeys + excluded.journeys,
+    conversions = a.conversions + excluded.conversions,
+    value = a.value + excluded.value,
+    nulls = a.nulls + excluded.nulls,
+    decay_conversions = journey_decay_add(a.decay_conversions, excluded.decay_conversions, 1),
+    decay_value = journey_decay_add(a.decay_value, excluded.decay_value, 1)`;
+
+/** Folds the organization's unfolded journeys into its aggregates; returns how many (own transaction). */
+export async function foldOn(client: PgClient, organizationId: string): Promise<number> {
+  await client.query(LOCK, [organizationId]);
+  const pending = await client.query('select 1 from journey_unfolded where organization_id = $1 limit 1', [
+    organizationId,
+  ]);
+  if (pending.rowCount === 0) return 0;
+  return (await client.query(FOLD, [organizationId])).rowCount ?? 0;
+}
+
+/** Serialises the caller's deletion with folds of the same organization, to the end of its transaction. */
+export async function lockAggregatesOn(client: PgClient, organizationId: string): Promise<void> {
+  await client.query(LOCK, [organizationId]);
+}
+
+/**
+ * Before journeys are deleted: subtracts the folded ones among them (`conditions` on journey j, with
+ * parameters after the organization's) from the aggregates. The caller holds lockAggregatesOn.
+ */
+export async function subtractJourneysOn(
+  client: PgClient,
+  organizationId: string,
+  conditions: string,
+  params: readonly unknown[],
+): Promise<void> {
+  if (conditions.trim() === '') {
+    await client.query('delete from journey_path_day where organization_id = $1', [organizationId]);
+    return;
+  }
+  const doomed = `
+    select j.id from journey j where j.organization_id = $1 ${conditions}
+      and not exists (select 1 from journey_unfolded u where u.journey_id = j.id)`;
+  const updated = await client.query(
+    `with ${aggregateRowsOf(doomed)}
+     update journey_path_day a set
+       journeys = a.journeys - k.journeys,
+       conversions = a.conversions - k.conversions,
+       value = a.value - k.value,
+       nulls = a.nulls - k.nulls,
+       decay_conversions = journey_decay_add(a.decay_conversions, k.decay_conversions, -1),
+       decay_value = journey_decay_add(a.decay_value, k.decay_value, -1)
+     from keyed k
+     where a.organization_id = $1 and a.day = k.day and a.path_id = k.path_id and a.span_days = k.span_days`,
+    [organizationId, ...params],
+  );
+  if ((updated.rowCount ?? 0) > 0)
+    await client.query('delete from journey_path_day where organization_id = $1 and journeys <= 0', [organizationId]);
+}
+
+/** Days as UTC dates (yyyy-mm-dd) or the open ends of a range. */
+export interface DayRange {
+  /** First day, inclusive; null: unbounded. */
+  from: string | null;
+  /** Last day, inclusive; null: unbounded. */
+  to: string | null;
+  /** Whether journeys with no time at all ('-infinity') belong: only to a report with no window. */
+  timeless: boolean;
+}
+
+function dayConditions(range: DayRange, params: unknown[]): string {
+  const conditions: string[] = [];
+  if (range.from) conditions.push(`and day >= $${params.push(range.from)}::date`);
+  if (range.to) conditions.push(`and day <= $${params.push(range.to)}::date`);
+  if (!range.timeless) conditions.push(`and day > '-infinity'::date`);
+  return conditions.join(' ');
+}
+
+export interface AggregateRow {
+  channels: string[];
+  milestones: string[];
+  journeys: number;
+  conversions: number;
+  value: number;
+  nulls: number;
+  decay_conversions: number[] | null;
+  decay_value: number[] | null;
+}
+
+/**
+ * The window's full days summed by path, for journeys whose every touch is inside a `lookbackDays`
+ * lookback. TIME_DECAY's arrays are summed only when asked for.
+ */
+export function aggregateRowsQuery(
+  organizationId: string,
+  range: DayRange,
+  lookbackDays: number,
+  withDecay: boolean,
+): { sql: string; params: unknown[] } {
+  const params: unknown[] = [organizationId, lookbackDays];
+  const rows = `
+    select path_id, journeys, conversions, value, nulls, decay_conversions, decay_value from journey_path_day
+    where organization_id = $1 and span_days <= $2 ${dayConditions(range, params)}`;
+  const decay = withDecay
+    ? `, decay as (
+        select path_id, array_agg(c order by i) as decay_conversions, array_agg(v order by i) as decay_value
+        from (
+          select r.path_id, u.i, sum(u.c)::float8 as c, sum(u.v)::float8 as v
+          from rows r, unnest(r.decay_conversions, r.decay_value) with ordinality as u(c, v, i)
+          group by r.path_id, u.i
+        ) by_position group by path_id
+      )`
+    : '';
+  const sql = `
+    with rows as materialized (${rows}),
+    sums as (
+      select path_id, sum(journeys)::int as journeys, sum(conversions)::float8 as conversions,
+        sum(value)::float8 as value, sum(nulls)::float8 as nulls
+      from rows group by path_id
+    ) ${decay}
+    select s.channels, s.milestones, sums.journeys, sums.conversions, sums.value, sums.nulls,
+      ${withDecay ? 'd.decay_conversions, d.decay_value' : 'null as decay_conversions, null as decay_value'}
+    from sums join journey_path_shape s on s.id = sums.path_id
+    ${withDecay ? 'left join decay d on d.path_id = sums.path_id' : ''}`;
+  return { sql, params };
+}
+
+/** The full days' journeys, conversions and value (every span). */
+export async function summarizeAggregatesOn(
+  client: PgClient,
+  organizationId: string,
+  range: DayRange,
+): Promise<{ journeys: number; conversions: number; value: number }> {
+  const params: unknown[] = [organizationId];
+  const { rows } = await client.query<{ journeys: number; conversions: number; value: number }>(
+    `select coalesce(sum(journeys), 0)::float8 as journeys, coalesce(sum(conversions), 0)::float8 as conversions,
+       coalesce(sum(value), 0)::float8 as value
+     from journey_path_day where organization_id = $1 ${dayConditions(range, params)}`,
+    params,
+  );
+  return rows[0] ?? { journeys: 0, conversions: 0, value: 0 };
+}
+
+/** The full days holding journeys with a touch outside a `lookbackDays` lookback (read from journeys). */
+export async function daysBeyondLookbackOn(
+  client: PgClient,
+  organizationId: string,
+  range: DayRange,
+  lookbackDays: number,
+): Promise<string[]> {
+  const params: unknown[] = [organizationId, lookbackDays];
+  const { rows } = await client.query<{ day: string }>(
+    `select distinct to_char(day, 'YYYY-MM-DD') as day from journey_path_day
+     where organization_id = $1 and span_days > $2 ${dayConditions(range, params)} order by 1`,
+    params,
+  );
+  return rows.map((row) => row.day);
+}
