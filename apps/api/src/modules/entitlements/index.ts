@@ -6,6 +6,7 @@
 import type { CoreDeps, ModuleDefinition } from '../module.js';
 import { EntitlementsService } from './entitlements.service.js';
 import { Migration20261125000002Usage } from './migrations/Migration20261125000002Usage.js';
+import { Migration20261202000001UsageDaily } from './migrations/Migration20261202000001UsageDaily.js';
 import { PlansResolver } from './plans.resolver.js';
 import type { SubscriptionLookup } from './subscription-lookup.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -47,9 +48,12 @@ export const entitlementsModule: ModuleDefinition<EntitlementsNeeds, Entitlement
   name: 'entitlements',
   entities: [],
   resolvers: [PlansResolver, UsageResolver, SubscriptionResolver],
-  migrations: [{ name: 'Migration20261125000002Usage', class: Migration20261125000002Usage }],
+  migrations: [
+    { name: 'Migration20261125000002Usage', class: Migration20261125000002Usage },
+    { name: 'Migration20261202000001UsageDaily', class: Migration20261202000001UsageDaily },
+  ],
   create: ({ orm, clock, config, subscriptions }) => ({
     entitlements: new EntitlementsService(subscriptions, clock),
-    usage: new UsageService(orm, config.server.upgradeUrl),
+    usage: new UsageService(orm, config.server.upgradeUrl, clock),
   }),
 };

@@ -1,8 +1,10 @@
 import type { PlanLimits, UsageMetric } from '@aa/plans';
+import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import type { PgClient } from '../../db/sql.js';
 import type { Entitlements } from './entitlements.service.js';
-import { UsageStore, type CounterKey } from './usage.store.js';
+import { dayOfPeriod, usageHistory, type UsageDayData } from './usage-history.js';
+import { UsageStore, type CounterKey, type DayKey } from './usage.store.js';
 import { PlanLimitExceededError } from './usage.errors.js';
 
 /** Units taken from a period's quota; handed back by `release` when the metered work fails. */
@@ -10,6 +12,8 @@ export interface Reservation {
   organizationId: string;
   metric: UsageMetric;
   periodStart: Date;
+  /** The day of the period (0-based) the units were taken on, so release returns them to that day. */
+  day: number;
   cost: number;
 }
 
@@ -30,6 +34,10 @@ export interface UsageMeterData {
   remaining: number;
   periodStart: Date;
   periodEnd: Date;
+  /** Every day of the period up to today, zeros included. */
+  daily: UsageDayData[];
+  projectedUsed: number;
+  projectedToExceedOn: string | null;
 }
 
 const LIMIT_OF_METRIC: Record<UsageMetric, (limits: PlanLimits) => number> = {
@@ -42,6 +50,7 @@ export class UsageService {
   constructor(
     orm: Orm,
     private readonly upgradeUrl: string,
+    private readonly clock: Clock,
   ) {
     this.#store = new UsageStore(orm);
   }
@@ -84,7 +93,7 @@ export class UsageService {
 
   async meter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric): Promise<UsageMeterData> {
     const limit = LIMIT_OF_METRIC[metric](limits);
-    const used = await this.#store.used({ organizationId, metric, periodStart: period.start });
+    const { used, daily } = await this.#store.usedDaily({ organizationId, metric, periodStart: period.start });
     return {
       metric,
       used,
@@ -92,11 +101,17 @@ export class UsageService {
       remaining: Math.max(limit - used, 0),
       periodStart: period.start,
       periodEnd: period.end,
+      ...usageHistory(period, this.clock.now(), used, limit, daily),
     };
   }
 
-  #counter(organizationId: string, { period, limits }: Entitlements, metric: UsageMetric) {
-    return { key: { organizationId, metric, periodStart: period.start }, limit: LIMIT_OF_METRIC[metric](limits) };
+  #counter(
+    organizationId: string,
+    { period, limits }: Entitlements,
+    metric: UsageMetric,
+  ): { key: DayKey; limit: number } {
+    const day = dayOfPeriod(period.start, this.clock.now());
+    return { key: { organizationId, metric, periodStart: period.start, day }, limit: LIMIT_OF_METRIC[metric](limits) };
   }
 
   #exceeded({ tier }: Entitlements, { metric }: CounterKey, limit: number, used: number): PlanLimitExceededError {
