@@ -75,6 +75,12 @@ function procMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
   return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
 }
 const peakRssMb = (child: ChildProcess) => procMb(child, 'VmHWM');
+/** CPU time (user + system) the process has used, in ms: steadier than throughput on a shared machine. */
+function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
 const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
 
 async function graphql(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
@@ -119,6 +125,12 @@ class Series {
   readonly samples: Sample[] = [];
   /** The highest resident set of the process serving this side, sampled while it ran. */
   peakRssMb = 0;
+  /** CPU ms the serving process spent during the samples. */
+  cpuMs = 0;
+  get cpuMsPerOp() {
+    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
+    return this.cpuMs ? this.cpuMs / done : null;
+  }
   add(sample: Sample) {
     this.samples.push(sample);
   }
@@ -209,7 +221,7 @@ async function metric(url: string, name: string, labels: string): Promise<number
 }
 
 function notMeasured(figure: string) {
-  return { figure, reference: '—', ours: 'not measured in this run', ratio: '—', latency: '—', peakRss: '—' };
+  return { figure, reference: '—', ours: 'not measured in this run', ratio: '—', latency: '—', peakRss: '—', cpu: '—' };
 }
 
 /**
@@ -380,13 +392,16 @@ try {
     const sampler = setInterval(() => {
       if (child) series[name].peakRssMb = Math.max(series[name].peakRssMb, rssMb(child));
     }, 100);
+    const cpuBefore = child ? cpuMs(child) : 0;
     try {
       return await run();
     } finally {
       clearInterval(sampler);
+      if (child) series[name].cpuMs += cpuMs(child) - cpuBefore;
     }
   };
   for (const [name, run] of rows) await measured(name, run); // warm-up
+  for (const one of Object.values(series)) one.cpuMs = 0;
   for (let round = 0; round < ROUNDS; round++) {
     // Alternate the order so neither side of a pair always runs on a warmer machine.
     for (const [name, run] of round % 2 === 0 ? rows : rows.toReversed()) series[name].add(await measured(name, run));
@@ -434,6 +449,8 @@ try {
     p99Ms: ours.samples.length ? ours.percentile(99) : null,
     referenceP50Ms: reference.samples.length ? reference.percentile(50) : null,
     referenceP99Ms: reference.samples.length ? reference.percentile(99) : null,
+    cpuMsPerOp: ours.cpuMsPerOp,
+    referenceCpuMsPerOp: reference.cpuMsPerOp,
   });
   const report = await millionJourneyReport();
   const engine = readStored<EngineFigures>('engine.json');
@@ -462,6 +479,7 @@ try {
     ratio: fixed(ratio(ours, reference), 2),
     latency: `${fixed(ours.percentile(50), 1)} / ${fixed(ours.percentile(99), 1)} ms`,
     peakRss: `${fixed(ours.peakRssMb)} / ${reference.peakRssMb ? fixed(reference.peakRssMb) : '—'} MB`,
+    cpu: `${fixed(ours.cpuMsPerOp, 2)} / ${fixed(reference.cpuMsPerOp, 2)} ms`,
   });
   const tableRows = [];
   if (ROW_GROUPS.has('planLimit'))
@@ -496,6 +514,7 @@ try {
     ratio: '—',
     latency: '—',
     peakRss: report.peakRssMb === null ? '—' : `${fixed(report.peakRssMb)} MB`,
+    cpu: '—',
   });
   for (const row of engine?.rows ?? [])
     tableRows.push({
@@ -505,6 +524,7 @@ try {
       ratio: `${fixed(row.speedup, 1)}× faster, ${fixed(row.memoryRatio, 1)}× less memory`,
       latency: '—',
       peakRss: `${fixed(row.ours.peakRssMb)} / ${row.reference.peakRssMb} MB`,
+      cpu: '—',
     });
   if (!engine) tableRows.push(notMeasured('engine vs ChannelAttribution (packages/attribution bench)'));
   if (firstLoad)
@@ -516,6 +536,7 @@ try {
       latency:
         firstLoad.dashboardUsableMs === null ? '—' : `dashboard usable ${fixed(firstLoad.dashboardUsableMs)} ms (cold)`,
       peakRss: '—',
+      cpu: '—',
     });
   else tableRows.push(notMeasured('SPA first load (apps/web bench)'));
   console.log(`\n${formatTable({ settings: results.settings, rows: tableRows })}`);

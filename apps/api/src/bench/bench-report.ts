@@ -19,6 +19,8 @@ export interface RateFigures {
   p99Ms: number | null;
   referenceP50Ms: number | null;
   referenceP99Ms: number | null;
+  cpuMsPerOp: number | null;
+  referenceCpuMsPerOp: number | null;
 }
 
 export interface EngineFigures {
@@ -58,11 +60,20 @@ export interface TableInput {
     ratio: string;
     latency: string;
     peakRss: string;
+    cpu: string;
   }>;
 }
 
 export function formatTable({ settings, rows }: TableInput): string {
-  const header = ['figure', 'reference in the same run', 'ours', 'ratio', 'ours p50 / p99', 'peak RSS ours / ref'];
+  const header = [
+    'figure',
+    'reference in the same run',
+    'ours',
+    'ratio',
+    'ours p50 / p99',
+    'peak RSS ours / ref',
+    'server CPU per op ours / ref',
+  ];
   return [
     `${settings.rounds} interleaved rounds of ${settings.secondsPerSide} s per side, ${settings.concurrency} in flight, ` +
       `${settings.organizations} organizations, PostgreSQL scratch database`,
@@ -70,7 +81,7 @@ export function formatTable({ settings, rows }: TableInput): string {
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map(
-      (row) => `| ${[row.figure, row.reference, row.ours, row.ratio, row.latency, row.peakRss].join(' | ')} |`,
+      (row) => `| ${[row.figure, row.reference, row.ours, row.ratio, row.latency, row.peakRss, row.cpu].join(' | ')} |`,
     ),
   ].join('\n');
 }

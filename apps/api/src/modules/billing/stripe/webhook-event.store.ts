@@ -1,7 +1,7 @@
 import type Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
-import { dateOrNull, sql, sqlOne } from '../../../db/sql.js';
+import { dateOrNull, pgQuery, sql, sqlOne } from '../../../db/sql.js';
 
 export type WebhookEventStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed';
 
@@ -57,14 +57,19 @@ export class WebhookEventStore {
     private readonly receiver: string | null = null,
   ) {}
 
-  /** One statement: true when the event is new, false for a redelivery (which records nothing). */
-  async record(event: Stripe.Event): Promise<boolean> {
+  /**
+   * One statement on the pool, no transaction around it: true when the event is new, false for a
+   * redelivery (which records nothing). `payload` is the verified body as Stripe sent it, stored as is
+   * (PostgreSQL parses it into jsonb), so the request path neither serialises the event again nor
+   * formats kilobytes of JSON into the SQL text.
+   */
+  async record(event: { id: string; type: string }, payload: string): Promise<boolean> {
     const now = this.clock.now();
-    const inserted = await sql<{ id: string }>(
+    const inserted = await pgQuery<{ id: string }>(
       this.orm,
       `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at, receiver)
-       values (?, ?, 'received', 0, ?, ?, ?, ?) on conflict (id) do nothing returning id`,
-      [event.id, event.type, JSON.stringify(event), now, now, this.receiver],
+       values ($1, $2, 'received', 0, $3::jsonb, $4, $4, $5) on conflict (id) do nothing returning id`,
+      [event.id, event.type, payload, now, this.receiver],
     );
     return inserted.length > 0;
   }

@@ -32,9 +32,10 @@ export function stripeWebhookRouter(
       return;
     }
     let event: Stripe.Event;
+    // The body as text once: the SDK verifies and parses this string (its one JSON.parse), and the log stores it as sent.
+    const body = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
     try {
       const signature = req.header('stripe-signature') ?? '';
-      const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
       event = Stripe.webhooks.constructEvent(body, signature, stripe.webhookSecret(), SIGNATURE_TOLERANCE_SECONDS);
       // The SDK refuses only old signatures; one dated ahead could be replayed for the same five minutes later.
       if (signedAtSeconds(signature) - Date.now() / 1000 > SIGNATURE_TOLERANCE_SECONDS) {
@@ -51,7 +52,7 @@ export function stripeWebhookRouter(
       res.status(400).json({ error: 'Webhook signature verification failed' });
       return;
     }
-    if (!isStorableEvent(event)) {
+    if (!isStorableEvent(event, body)) {
       // Signed, so Stripe (or whoever holds the secret) sent it; a retry would send the same bytes.
       metrics.webhookRejected.inc();
       log.warn('stripe webhook refused: the signed payload is not an event with an id and a type');
@@ -61,7 +62,7 @@ export function stripeWebhookRouter(
     metrics.lastVerifiedDelivery.set(clock.now().getTime() / 1000);
     let recorded: boolean;
     try {
-      recorded = await events.record(event);
+      recorded = await events.record(event, body);
     } catch (error) {
       // Not recorded (e.g. the database is down): Stripe must retry, and someone must know.
       metrics.webhookFailures.inc({ type: event.type });
@@ -81,8 +82,15 @@ export function stripeWebhookRouter(
 const MAX_EVENT_ID_LENGTH = 255;
 const MAX_EVENT_TYPE_LENGTH = 128;
 
+/**
+ * Where jsonb's refusals can come from: U+0000 and UTF-16 surrogates reach a parsed string only through
+ * a `\u` escape (a raw control character is no JSON, and decoded UTF-8 holds no lone surrogate), so a
+ * body without one (every real event) skips the walk over the parsed event.
+ */
+const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
+
 /** An object with an id and a type that fit their columns, and no text PostgreSQL's jsonb would refuse. */
-function isStorableEvent(event: unknown): event is Stripe.Event {
+function isStorableEvent(event: unknown, body: string): event is Stripe.Event {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { id, type } = event as Record<string, unknown>;
   return (
@@ -92,7 +100,7 @@ function isStorableEvent(event: unknown): event is Stripe.Event {
     typeof type === 'string' &&
     type.length > 0 &&
     type.length <= MAX_EVENT_TYPE_LENGTH &&
-    !holdsUnstorableText(event)
+    !(UNSTORABLE_ESCAPE.test(body) && holdsUnstorableText(event))
   );
 }
 

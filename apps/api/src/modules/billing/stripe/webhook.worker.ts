@@ -6,6 +6,12 @@ import type { WebhookProcessor } from './webhook.processor.js';
 const SLOTS = 8;
 /** How often an idle instance looks for work another instance recorded, or a retry that fell due. */
 const POLL_MS = 1_000;
+/**
+ * A nudge claims after this pause rather than at once: the events recorded (and the applies finished)
+ * in the meantime share one claim statement, so a burst of deliveries costs the request path nothing
+ * but a flag and the worker one claim per batch instead of one per event.
+ */
+const WAKE_MS = 5;
 
 /**
  * Applies webhook events from the durable log. Every instance runs one: the instance that recorded an
@@ -14,6 +20,7 @@ const POLL_MS = 1_000;
  */
 export class WebhookWorker {
   #timer: NodeJS.Timeout | null = null;
+  #wake: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #again = false;
   #stopped = false;
@@ -33,13 +40,21 @@ export class WebhookWorker {
     this.nudge();
   }
 
-  /** Looks for due events now (or right after the current round, when one is running). */
+  /** Looks for due events shortly (or right after the current round, when one is running); calls coalesce. */
   nudge(): void {
     if (this.#stopped || !this.#timer) return;
     if (this.#running) {
       this.#again = true;
       return;
     }
+    this.#wake ??= setTimeout(() => {
+      this.#wake = null;
+      this.#run();
+    }, WAKE_MS);
+  }
+
+  #run(): void {
+    if (this.#stopped || this.#running) return;
     this.#running = this.#drain()
       .catch((error: unknown) => this.log.error({ err: error }, 'stripe webhook worker: claiming events failed'))
       .finally(() => {
@@ -55,7 +70,9 @@ export class WebhookWorker {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#wake) clearTimeout(this.#wake);
     this.#timer = null;
+    this.#wake = null;
     await this.#running;
     await Promise.all(this.#applying);
   }
