@@ -1,9 +1,14 @@
 import { fork } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ATTRIBUTION_MODEL_IDS } from '../model-ids.js';
 import { formatBenchTable } from './bench-table.js';
 import { measureTask, type BenchTask, type TaskMeasurement } from './measure-task.js';
+import { measureWholeProcess } from './whole-process.js';
+
+/** Where `pnpm bench` collects figures for the one table the API bench prints last (git-ignored). */
+const RESULTS_DIR = fileURLToPath(new URL('../../../../bench-results/', import.meta.url));
 
 // TIME_DECAY needs timestamps, which the aggregated sample does not have.
 const TASKS: readonly BenchTask[] = ['PARSE', ...ATTRIBUTION_MODEL_IDS.filter((m) => m !== 'TIME_DECAY'), 'STREAM'];
@@ -36,4 +41,22 @@ if (taskFlag >= 0) {
   const measurements: TaskMeasurement[] = [];
   for (const task of TASKS) measurements.push(await runInChild(task));
   console.log(formatBenchTable(measurements, machine));
+
+  const whole = await measureWholeProcess();
+  console.log(
+    `\nWhole process on ${whole.paths.toLocaleString('en-US')} random paths against ChannelAttribution's stored figures`,
+  );
+  console.log(`(${whole.source})\n`);
+  console.log('| models | ChannelAttribution | ours | faster | less memory |\n|---|---|---|---|---|');
+  for (const row of whole.rows) {
+    console.log(
+      `| ${row.name} | ${row.reference.seconds} s / ${row.reference.peakRssMb} MB | ${row.ours.seconds.toFixed(1)} s / ` +
+        `${row.ours.peakRssMb.toFixed(0)} MB | ${row.speedup.toFixed(1)}× | ${row.memoryRatio.toFixed(1)}× |`,
+    );
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(
+    `${RESULTS_DIR}engine.json`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), tasks: measurements, ...whole }, null, 2)}\n`,
+  );
 }
