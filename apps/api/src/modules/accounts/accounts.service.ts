@@ -100,14 +100,20 @@ export class AccountsService {
     }
   }
 
-  async signIn(rawEmail: string, password: string, address: string): Promise<SignedIn> {
+  /** The user behind an email and password, throttled like every sign-in (an invitation's sign-in too). */
+  async verifyCredentials(rawEmail: string, password: string, address: string): Promise<{ id: string; email: string }> {
     const email = normaliseEmail(rawEmail);
     await this.#throttle.claimAttempt(email, address);
-    const em = this.orm.em.fork();
-    const user = await em.findOne(User, { email }, { populate: ['passwordHash'] });
+    const user = await this.orm.em.fork().findOne(User, { email }, { populate: ['passwordHash'] });
     const valid = await verifyPassword(user?.passwordHash ?? UNKNOWN_USER_HASH, password);
     if (!user || !valid) throw new AccountsError('INVALID_CREDENTIALS', 'The email or password is incorrect');
     await this.#throttle.recordSuccess(email, address);
+    return { id: user.id, email };
+  }
+
+  async signIn(rawEmail: string, password: string, address: string): Promise<SignedIn> {
+    const user = await this.verifyCredentials(rawEmail, password, address);
+    const em = this.orm.em.fork();
     // The first membership is the default organization (an invitation's link switches to its own).
     const membership = await em.findOne(Membership, { userId: user.id }, { orderBy: { createdAt: 'asc' } });
     if (!membership) {
@@ -122,7 +128,7 @@ export class AccountsService {
     await em.flush();
     return {
       viewer: {
-        user: { id: user.id, email },
+        user,
         organization: { id: organization.id, name: organization.name, currency: organization.currency },
         role: membership.role,
       },

@@ -44,10 +44,13 @@ export const accountsModule: ModuleDefinition<CoreDeps & { mail: MailService }, 
     { name: 'Migration20261202150000SignInThrottle', class: Migration20261202150000SignInThrottle },
     { name: 'Migration20261202000002Invitations', class: Migration20261202000002Invitations },
   ],
-  create: ({ orm, clock, config, mail }) => ({
-    accounts: new AccountsService(orm, clock, config.auth),
-    apiKeys: new ApiKeysService(orm, clock),
-    members: new MembersService(orm, clock),
-    invitations: new InvitationsService(orm, clock, config.auth, mail, config.server.publicUrl),
-  }),
+  create: ({ orm, clock, config, mail }) => {
+    const accounts = new AccountsService(orm, clock, config.auth);
+    return {
+      accounts,
+      apiKeys: new ApiKeysService(orm, clock),
+      members: new MembersService(orm, clock),
+      invitations: new InvitationsService(orm, clock, config.auth, mail, config.server.publicUrl, accounts),
+    };
+  },
 };

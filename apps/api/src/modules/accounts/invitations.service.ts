@@ -14,7 +14,7 @@ import {
   type MembershipRole,
 } from './accounts.entity.js';
 import { AccountsError } from './accounts.errors.js';
-import type { SignedIn, ViewerData } from './accounts.service.js';
+import type { AccountsService, SignedIn, ViewerData } from './accounts.service.js';
 import { checkPasswordStrength, hashPassword, normaliseEmail, randomSecret, secretHash } from './credentials.js';
 import type { Principal } from './principal.js';
 import { createSession } from './sessions.js';
@@ -63,6 +63,7 @@ export class InvitationsService {
     private readonly config: AuthConfig,
     private readonly mail: MailService,
     private readonly publicUrl: string,
+    private readonly accounts: AccountsService,
   ) {}
 
   async list(principal: Principal): Promise<InvitationView[]> {
@@ -200,6 +201,19 @@ export class InvitationsService {
       }
       return this.#join(tx, invitation, user);
     });
+  }
+
+  /**
+   * The invited address's existing account: its password, then the same join as accept(). Works for
+   * someone removed from every organization too (a plain sign-in has nowhere to put them).
+   */
+  async signIn(token: string, password: string, address: string): Promise<SignedIn> {
+    const em = this.orm.em.fork();
+    const invitation = await em.findOne(Invitation, { tokenHash: secretHash(token) });
+    if (!invitation) throw invitationNotFound();
+    const verified = await this.accounts.verifyCredentials(invitation.email, password, address);
+    const user = await em.findOneOrFail(User, { id: verified.id });
+    return em.transactional(async (tx) => this.#join(tx, await this.#lockForAccepting(tx, token, user.id), user));
   }
 
   /** A new account for the invited address (the email is the invitation's), joined and signed in. */

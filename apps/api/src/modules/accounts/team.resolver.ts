@@ -83,6 +83,19 @@ export class TeamResolver {
     return startSession(context, await context.services.invitations.signUp(input.token, input.password));
   }
 
+  @Mutation(() => ViewerObject, {
+    description: "Signs the invited address's existing account in, joins and starts a session in the organization",
+  })
+  async signInWithInvitation(
+    @Arg('token', () => String) token: string,
+    @Arg('password', () => String) password: string,
+    @Ctx() context: GraphQLContext,
+  ): Promise<ViewerObject> {
+    const address = clientAddress(context.req);
+    enforceRateLimit(context.res, await context.services.rateLimits.take([['sign-in', address]]));
+    return startSession(context, await context.services.invitations.signIn(token, password, address));
+  }
+
   @Authorized('ADMIN')
   @Mutation(() => MemberObject, { description: 'ADMIN or MEMBER; only an owner grants or removes ADMIN' })
   async changeMemberRole(

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   TEST_PASSWORD,
@@ -106,13 +107,21 @@ const ME = graphql(`
   }
 `);
 
-/** The token of the newest invitation mail to `email` in the organization's outbox. */
+/**
+ * The token of the open invitation to `email`, read from the organization's outbox: the mail whose link's
+ * token hashes to the stored one (the test clock stands still, so mails cannot be told apart by time).
+ */
 async function mailedToken(organizationId: string, email: string): Promise<string> {
-  const [mail] = await t.sql<{ body: string }>(
-    'select body from mail_message where organization_id = ? and recipients = ? order by created_at desc, id limit 1',
+  const mails = await t.sql<{ body: string }>(
+    'select body from mail_message where organization_id = ? and recipients = ?',
     [organizationId, email],
   );
-  const token = /http:\/\/app\.test\/invitations\/([\w-]+)/.exec(mail?.body ?? '')?.[1];
+  const [open] = await t.sql<{ token_hash: string }>(
+    'select token_hash from invitation where organization_id = ? and email = ? and accepted_at is null and revoked_at is null',
+    [organizationId, email],
+  );
+  const tokens = mails.map((mail) => /http:\/\/app\.test\/invitations\/([\w-]+)/.exec(mail.body)?.[1] ?? '');
+  const token = tokens.find((candidate) => createHash('sha256').update(candidate).digest('hex') === open?.token_hash);
   if (!token) throw new Error(`no invitation mail to ${email}`);
   return token;
 }
@@ -376,6 +385,27 @@ describe('roles and removal', () => {
       [owner.organizationId, member.email],
     );
     expect(sessions).toEqual([]);
+
+    // Invited again, they join with their existing account through the link (a plain sign-in had nowhere to go).
+    const again = await t.graphql(INVITE, { input: { email: member.email, role: 'MEMBER' } }, { cookie: owner.cookie });
+    expect(again.errors).toBeUndefined();
+    const token = await mailedToken(owner.organizationId, member.email);
+    const SIGN_IN_INVITED = graphql(`
+      mutation TeamSignInWithInvitation($token: String!, $password: String!) {
+        signInWithInvitation(token: $token, password: $password) {
+          organization {
+            id
+          }
+          role
+        }
+      }
+    `);
+    const wrong = await t.graphql(SIGN_IN_INVITED, { token, password: 'not the password' });
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_CREDENTIALS' });
+    const rejoined = await t.graphql(SIGN_IN_INVITED, { token, password: TEST_PASSWORD });
+    expect(rejoined.data?.signInWithInvitation).toEqual({ organization: { id: owner.organizationId }, role: 'MEMBER' });
+    const me = await t.graphql(ME, {}, { cookie: sessionCookieOf(rejoined.headers) });
+    expect(me.data?.me?.organization.id).toBe(owner.organizationId);
   });
 
   it('a member leaves and is signed out of the organization', async () => {
