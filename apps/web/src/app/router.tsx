@@ -17,6 +17,7 @@ const PricingRoute = routeOf(() => import('./routes/PricingRoute.js'), 'PricingR
 const SettingsRoute = routeOf(() => import('./routes/SettingsRoute.js'), 'SettingsRoute');
 const BillingSuccessRoute = routeOf(() => import('./routes/BillingSuccessRoute.js'), 'BillingSuccessRoute');
 const AdminRoute = routeOf(() => import('./routes/AdminRoute.js'), 'AdminRoute');
+const InvitationRoute = routeOf(() => import('./routes/InvitationRoute.js'), 'InvitationRoute');
 const NotFoundRoute = routeOf(() => import('./routes/NotFoundRoute.js'), 'NotFoundRoute');
 
 /** The sign-in pages live outside the shell, so they wait for their chunk on their own. */
@@ -44,6 +45,14 @@ export function AppRoutes() {
         element={
           <Standalone>
             <SignUpRoute />
+          </Standalone>
+        }
+      />
+      <Route
+        path="/invitations/:token"
+        element={
+          <Standalone>
+            <InvitationRoute />
           </Standalone>
         }
       />

@@ -2,20 +2,55 @@ import { useState } from 'react';
 import type { AttributionModel } from '../../../gql/graphql.js';
 import { formatCredit } from '../../../lib/format.js';
 import { MODEL_LABELS } from '../model-catalog.js';
-import { formatShare, sortRows, type Comparison, type SortDirection } from './comparison.js';
+import {
+  formatShare,
+  formatValue,
+  sortRows,
+  type Comparison,
+  type ComparisonRow,
+  type SortDirection,
+} from './comparison.js';
 
 interface SortState {
   readonly model: AttributionModel | null;
   readonly direction: SortDirection;
 }
 
+interface ModelTotal {
+  readonly conversions: number;
+  readonly value: number;
+  /** Sums of the channels' shares: 1 (100%) whenever the model credited anything. */
+  readonly conversionShare: number;
+  readonly valueShare: number;
+}
+
+/** Each model's column summed: the absolute credit it handed out, and its shares (which add up to 100%). */
+function modelTotals(comparison: Comparison): Map<AttributionModel, ModelTotal> {
+  const add = (rows: readonly ComparisonRow[], model: AttributionModel): ModelTotal =>
+    rows.reduce<ModelTotal>(
+      (sum, row) => {
+        const share = row.shares.get(model);
+        return {
+          conversions: sum.conversions + (share?.credit.conversions ?? 0),
+          value: sum.value + (share?.credit.value ?? 0),
+          conversionShare: sum.conversionShare + (share?.conversions ?? 0),
+          valueShare: sum.valueShare + (share?.value ?? 0),
+        };
+      },
+      { conversions: 0, value: 0, conversionShare: 0, valueShare: 0 },
+    );
+  return new Map(comparison.models.map((model) => [model, add(comparison.rows, model)]));
+}
+
 /**
  * Channels as rows, models as columns; each cell the channel's share of the model's conversions and of its
- * value. Every model heading is a sort button; on phones each channel becomes a card (comparison.css).
+ * value (in the organization's currency), with a totals row. Every model heading is a sort button; on phones
+ * each channel becomes a card (comparison.css).
  */
-export function ComparisonTable({ comparison }: { comparison: Comparison }) {
+export function ComparisonTable({ comparison, currency = 'USD' }: { comparison: Comparison; currency?: string }) {
   const [sort, setSort] = useState<SortState>({ model: comparison.models[0] ?? null, direction: 'descending' });
   const rows = sortRows(comparison.rows, sort.model, sort.direction);
+  const totals = modelTotals(comparison);
 
   function sortBy(model: AttributionModel | null) {
     setSort((current) =>
@@ -64,7 +99,8 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
                     <span className="comparison__share">{formatShare(share?.conversions ?? 0)}</span>
                     <span className="comparison__value">
                       {' '}
-                      {formatCredit(share?.credit.conversions ?? 0)} conv. · {formatShare(share?.value ?? 0)} of value
+                      {formatCredit(share?.credit.conversions ?? 0)} conv. ·{' '}
+                      {formatValue(share?.credit.value ?? 0, currency)} ({formatShare(share?.value ?? 0)} of value)
                     </span>
                   </td>
                 );
@@ -72,6 +108,26 @@ export function ComparisonTable({ comparison }: { comparison: Comparison }) {
             </tr>
           ))}
         </tbody>
+        <tfoot>
+          <tr className="comparison__totals">
+            <th scope="row" className="comparison__channel">
+              Total
+            </th>
+            {comparison.models.map((model) => {
+              const total = totals.get(model);
+              return (
+                <td key={model} className="num" data-label={MODEL_LABELS[model]}>
+                  <span className="comparison__share">{formatShare(total?.conversionShare ?? 0)}</span>
+                  <span className="comparison__value">
+                    {' '}
+                    {formatCredit(total?.conversions ?? 0)} conv. · {formatValue(total?.value ?? 0, currency)} (
+                    {formatShare(total?.valueShare ?? 0)} of value)
+                  </span>
+                </td>
+              );
+            })}
+          </tr>
+        </tfoot>
       </table>
     </div>
   );

@@ -44,7 +44,7 @@ export function ReportView({ report }: { report: AttributionReportFieldsFragment
         <>
           <ShareChart comparison={comparison} describedBy={tableId} />
           <div id={tableId}>
-            <ComparisonTable comparison={comparison} />
+            <ComparisonTable comparison={comparison} currency={report.currency} />
           </div>
         </>
       )}

@@ -1,36 +1,44 @@
-import { Badge } from '../../../components/ui/Badge.js';
 import { Card } from '../../../components/ui/Card.js';
-import { Table, type Column } from '../../../components/ui/Table.js';
+import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { MeQuery } from '../../../gql/graphql.js';
+import { useMembersQuery } from '../../../gql/hooks.js';
+import { canLeave, canManageTeam, ROLE_HINTS, ROLE_NAMES } from '../team-rules.js';
+import { CurrencySetting } from './CurrencySetting.js';
+import { InviteMemberForm } from './InviteMemberForm.js';
+import { LeaveOrganization } from './LeaveOrganization.js';
+import { MembersTable } from './MembersTable.js';
+import { PendingInvitations } from './PendingInvitations.js';
+import '../organization.css';
 
 type Viewer = NonNullable<MeQuery['me']>;
 
-const ROLE_HINTS: Record<string, string> = {
-  OWNER: 'Full access, including billing and API keys.',
-  ADMIN: 'Manages billing, API keys and attribution.',
-  MEMBER: 'Runs attribution and reads reports.',
-};
-
-const MEMBER_COLUMNS: readonly Column[] = [{ label: 'Organization' }, { label: 'Member' }, { label: 'Role' }];
-
+/** The organization: its currency, its members and (for owners and admins) invitations; members read it only. */
 export function OrganizationCard({ viewer }: { viewer: Viewer }) {
+  const members = useMembersQuery();
+  const manages = canManageTeam(viewer.role);
+  const list = members.data?.members ?? [];
+  const ownerCount = list.filter((member) => member.role === 'OWNER').length;
   return (
     <Card
       title="Organization"
-      subtitle="The workspace your journeys, reports and subscription belong to"
+      subtitle={`${viewer.organization.name} — you are ${ROLE_NAMES[viewer.role].toLowerCase()}: ${ROLE_HINTS[viewer.role]}`}
       aria-label="Organization"
     >
-      <Table label="Members" columns={MEMBER_COLUMNS}>
-        <tr>
-          <td>
-            <strong>{viewer.organization.name}</strong>
-          </td>
-          <td>{viewer.user?.email ?? 'API key'}</td>
-          <td>
-            <Badge tone="primary">{viewer.role}</Badge> <span className="muted">{ROLE_HINTS[viewer.role]}</span>
-          </td>
-        </tr>
-      </Table>
+      <CurrencySetting editable={manages} />
+      <h3 className="section-title">Members</h3>
+      {members.error && !members.data && <ErrorAlert error={members.error} onRetry={() => void members.refetch()} />}
+      {members.loading && !members.data && <LoadingState />}
+      {members.data && <MembersTable members={list} viewerRole={viewer.role} viewerUserId={viewer.user?.id ?? null} />}
+      {manages && (
+        <>
+          <h3 className="section-title">Invite a member</h3>
+          <InviteMemberForm viewerRole={viewer.role} />
+          <PendingInvitations viewerRole={viewer.role} />
+        </>
+      )}
+      {viewer.user && members.data && (
+        <LeaveOrganization organizationName={viewer.organization.name} allowed={canLeave(viewer.role, ownerCount)} />
+      )}
     </Card>
   );
 }
