@@ -202,3 +202,19 @@ export async function screenshot(page: Page, name: string, { phone = false } = {
     await page.setViewportSize(original);
   }
 }
+
+/** Spends `count` of the period's attribution runs through the API (tracked journeys, in bounded batches). */
+export async function spendAttributionRuns(api: TestApp, context: BrowserContext, count: number): Promise<void> {
+  const session = (await context.cookies()).find((c) => c.name === 'aa_session');
+  if (!session) throw new Error('the browser holds no session cookie');
+  const cookie = `${session.name}=${session.value}`;
+  const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
+  const input = {
+    touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
+    convertedAt: new Date().toISOString(),
+  };
+  for (let sent = 0; sent < count; sent += 50) {
+    const batch = Array.from({ length: Math.min(50, count - sent) }, () => api.graphql(track, { input }, { cookie }));
+    for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
+  }
+}

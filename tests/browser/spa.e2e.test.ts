@@ -45,7 +45,7 @@ describe('the SPA in a browser against the real API', () => {
 
   it('shows visitors the plans with a way to start', async () => {
     await page.goto('/pricing');
-    await page.getByRole('region', { name: 'Pro plan' }).getByRole('link', { name: 'Get started' }).waitFor();
+    await page.getByRole('region', { name: 'Pro plan' }).getByRole('link', { name: 'Choose Pro' }).waitFor();
     await expect(page.getByRole('link', { name: 'Settings' }).count()).resolves.toBe(0);
     await screenshot(page, 'pricing-anonymous');
   });
@@ -101,13 +101,12 @@ describe('the SPA in a browser against the real API', () => {
 
   it('tracks a journey and shows its credit per channel; usage counts the run', async () => {
     await page.getByRole('link', { name: 'Attribution', exact: true }).click();
-    // Models outside the plan are locked and name the plan that has them.
+    // Models outside the plan are locked: buttons that name the plan that has them (they open the upsell).
     const trackCard = page.getByRole('region', { name: 'Track a journey' });
-    const markov = trackCard.locator('label', { hasText: 'Markov chain' });
+    const markov = trackCard.getByRole('button', { name: 'Locked: Markov chain Scale' });
     await markov.waitFor();
-    await expect(markov.getByRole('checkbox').isDisabled()).resolves.toBe(true);
     await expect(markov.textContent()).resolves.toContain('Scale');
-    await expect(trackCard.locator('label', { hasText: 'Linear' }).textContent()).resolves.toContain('Pro');
+    await trackCard.getByRole('button', { name: 'Locked: Linear Pro' }).waitFor();
     await screenshot(page, 'attribution');
 
     // The form starts blank (placeholders only): the journey is the one typed in.
@@ -158,12 +157,13 @@ describe('the SPA in a browser against the real API', () => {
       .getByRole('region', { name: 'Run attribution' })
       .getByRole('button', { name: 'Run attribution' })
       .click();
-    const dialog = page.getByRole('dialog', { name: 'You have reached your plan’s limit' });
+    const dialog = page.getByRole('dialog', { name: 'You have used all your attribution runs' });
     await dialog.waitFor();
-    await expect(dialog.textContent()).resolves.toContain('500 of 500 attribution runs used');
+    await expect(dialog.textContent()).resolves.toContain('500 of the 500 attribution runs');
     await screenshot(page, 'upgrade-dialog');
 
-    await dialog.getByRole('button', { name: 'See plans & upgrade' }).click();
+    // Without the billing kit there is no Checkout to start: the button falls back to the plan on the pricing page.
+    await dialog.getByRole('button', { name: 'Upgrade to Pro' }).click();
     await page.waitForURL((url) => url.pathname === '/pricing');
   }, 120_000);
 

@@ -5,6 +5,7 @@ import { ActivityIcon, ChartIcon, GearIcon, HomeIcon, LogoMark, MenuIcon, TagIco
 import { LoadingState, OutageState } from '../components/ui/States.js';
 import { SignOutButton } from '../features/auth/components/SignOutButton.js';
 import { useViewer } from '../features/auth/hooks/useViewer.js';
+import { UsageBanner } from '../features/usage/components/UsageBanner.js';
 import { isOutage } from '../lib/outage.js';
 import { UpgradeDialog } from './UpgradeDialog.js';
 
@@ -123,6 +124,7 @@ export function AppShell() {
           <OutageState onRetry={() => void refetch()} />
         ) : (
           <Suspense fallback={<LoadingState />}>
+            {viewer && <UsageBanner />}
             <Outlet />
           </Suspense>
         )}

@@ -1,41 +1,70 @@
 import { useSyncExternalStore } from 'react';
-import { useNavigate } from 'react-router';
 import { Button } from '../components/ui/Button.js';
 import { Dialog } from '../components/ui/Dialog.js';
-import { formatCount } from '../lib/format.js';
-import { upgradePrompt } from '../lib/upgrade-prompt.js';
+import { ErrorAlert } from '../components/ui/States.js';
+import { planPriceText, useStartPlan } from '../features/billing/index.js';
+import { usePlansQuery, useUsageQuery } from '../gql/hooks.js';
+import { upgradePrompt, type UpgradeRequest } from '../lib/upgrade-prompt.js';
+import { upgradeCopy, type UpgradeCopy } from './upgrade-copy.js';
 
-/** Opened by the Apollo error link whenever the API answers PLAN_LIMIT_EXCEEDED or FEATURE_NOT_IN_PLAN. */
+/**
+ * The one upsell: opened by the Apollo error link (PLAN_LIMIT_EXCEEDED, FEATURE_NOT_IN_PLAN) and by
+ * every locked control. It names what is missing and the plan that brings it, and its button starts
+ * that plan's checkout; closing it returns focus to what opened it (Dialog).
+ */
 export function UpgradeDialog() {
-  const details = useSyncExternalStore(upgradePrompt.subscribe, upgradePrompt.snapshot);
-  const navigate = useNavigate();
-  const overLimit = details?.code === 'PLAN_LIMIT_EXCEEDED';
-
-  function upgrade() {
-    const target = details?.upgradeUrl ?? '/pricing';
-    upgradePrompt.dismiss();
-    void navigate(target);
-  }
+  const request = useSyncExternalStore(upgradePrompt.subscribe, upgradePrompt.snapshot);
+  const open = request !== null;
+  const plans = usePlansQuery({ skip: !open });
+  const overLimit = request?.source === 'api' && request.details.code === 'PLAN_LIMIT_EXCEEDED';
+  // The reset date is the period's end, which the usage meter knows (the error does not carry it);
+  // fetched afresh, which also brings the usage banner up to date.
+  const usage = useUsageQuery({ skip: !overLimit, fetchPolicy: 'cache-and-network' });
+  const copy =
+    request && plans.data
+      ? upgradeCopy(request, plans.data.plans, usage.data?.usage.attributionRuns.periodEnd ?? null)
+      : null;
 
   return (
-    <Dialog
-      open={details !== null}
-      onClose={upgradePrompt.dismiss}
-      title={overLimit ? 'You have reached your plan’s limit' : 'Not included in your plan'}
-    >
-      <p>{details?.message}</p>
-      {overLimit && details?.used != null && details.limit != null && (
-        <p className="muted">
-          {formatCount(details.used)} of {formatCount(details.limit)} attribution runs used this period
-          {details.plan ? ` on ${details.plan}` : ''}.
-        </p>
+    <Dialog open={open} onClose={upgradePrompt.dismiss} title={copy?.title ?? titleWhileLoading(request)}>
+      {copy ? <UpgradeBody copy={copy} /> : <p className="muted">Loading plans…</p>}
+    </Dialog>
+  );
+}
+
+function titleWhileLoading(request: UpgradeRequest | null): string {
+  if (request?.source === 'api' && request.details.code === 'PLAN_LIMIT_EXCEEDED') return 'You have reached a limit';
+  return 'Not included in your plan';
+}
+
+function UpgradeBody({ copy }: { copy: UpgradeCopy }) {
+  const { start, busyTier, error } = useStartPlan();
+  const { offer } = copy;
+  return (
+    <div className="stack">
+      {error != null && <ErrorAlert error={error} />}
+      {copy.lines.map((line) => (
+        <p key={line}>{line}</p>
+      ))}
+      {offer && (
+        <section className="upsell-offer" aria-label={`${offer.name} plan`}>
+          <div className="row row--between">
+            <strong>{offer.name}</strong>
+            <span>{planPriceText(offer).split(' — ')[1]}</span>
+          </div>
+          <p className="muted">{copy.offerLimits}</p>
+        </section>
       )}
       <div className="row row--end">
         <Button variant="secondary" onClick={upgradePrompt.dismiss}>
           Not now
         </Button>
-        <Button onClick={upgrade}>See plans & upgrade</Button>
+        {offer && (
+          <Button busy={busyTier === offer.tier} onClick={() => start(offer.tier)}>
+            Upgrade to {offer.name}
+          </Button>
+        )}
       </div>
-    </Dialog>
+    </div>
   );
 }

@@ -1,6 +1,8 @@
-import { Link } from 'react-router';
+import { useCallback } from 'react';
+import { Link, useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/ui/PageHeader.js';
 import { Alert, LoadingState } from '../../components/ui/States.js';
+import { chosenPlanOf } from '../../features/auth/hooks/useAfterSignIn.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
 import { PricingPlans } from '../../features/billing/components/PricingPlans.js';
 import { usePlanSelection } from '../../features/billing/hooks/usePlanSelection.js';
@@ -13,6 +15,9 @@ export function PricingRoute() {
   const plan = useCurrentPlanQuery({ skip: !signedIn, fetchPolicy: 'cache-and-network' });
   const account = useBillingAccountQuery({ skip: !signedIn, fetchPolicy: 'cache-and-network' });
   const selection = usePlanSelection();
+  const [params, setParams] = useSearchParams();
+  const picked = chosenPlanOf(params.get('plan'));
+  const pickedHandled = useCallback(() => setParams({}, { replace: true }), [setParams]);
 
   const billing: ViewerBilling | null =
     signedIn && plan.data && account.data ? viewerBillingOf(plan.data.plan.tier, account.data.billingAccount) : null;
@@ -33,7 +38,7 @@ export function PricingRoute() {
       {loading || (signedIn && !billing) ? (
         <LoadingState label="Loading your plan…" />
       ) : (
-        <PricingPlans viewer={billing} selection={selection} />
+        <PricingPlans viewer={billing} selection={selection} picked={picked} onPickedHandled={pickedHandled} />
       )}
     </div>
   );

@@ -1,6 +1,7 @@
 import { Badge } from '../../../components/ui/Badge.js';
 import { LockIcon } from '../../../components/ui/Icons.js';
 import type { AttributionModel } from '../../../gql/graphql.js';
+import { upgradePrompt } from '../../../lib/upgrade-prompt.js';
 import type { ModelAvailability } from '../model-catalog.js';
 
 interface ModelPickerProps {
@@ -20,27 +21,31 @@ export function ModelPicker({ models, selected, onChange }: ModelPickerProps) {
         Models
       </legend>
       <div className="checkbox-grid">
-        {models.map(({ model, label, allowed, requiredPlan }) => (
-          <label
-            key={model}
-            className={allowed ? 'checkbox' : 'checkbox checkbox--locked'}
-            title={allowed ? undefined : `Available on ${requiredPlan}`}
-          >
-            <input
-              type="checkbox"
-              disabled={!allowed}
-              checked={allowed && selected.includes(model)}
-              onChange={(e) => toggle(model, e.target.checked)}
-            />
-            {label}
-            {!allowed && requiredPlan && (
-              <Badge tone="warning">
-                <LockIcon />
-                {requiredPlan}
-              </Badge>
-            )}
-          </label>
-        ))}
+        {models.map(({ model, label, allowed, requiredPlan }) =>
+          allowed ? (
+            <label key={model} className="checkbox">
+              <input
+                type="checkbox"
+                checked={selected.includes(model)}
+                onChange={(e) => toggle(model, e.target.checked)}
+              />
+              {label}
+            </label>
+          ) : (
+            // A locked model is a button: it opens the upsell naming the plan that includes it.
+            <button
+              key={model}
+              type="button"
+              className="checkbox checkbox--locked lock-button"
+              onClick={() => upgradePrompt.showLocked({ kind: 'model', model, label })}
+            >
+              <LockIcon />
+              <span className="sr-only">Locked: </span>
+              {label}
+              {requiredPlan && <Badge tone="warning">{requiredPlan}</Badge>}
+            </button>
+          ),
+        )}
       </div>
     </fieldset>
   );

@@ -8,6 +8,7 @@ import { Table, type Column } from '../../../components/ui/Table.js';
 import type { AttributionReportFieldsFragment } from '../../../gql/graphql.js';
 import { useAttributionReportsQuery } from '../../../gql/hooks.js';
 import { formatDateTime, formatDay } from '../../../lib/format.js';
+import { upgradePrompt } from '../../../lib/upgrade-prompt.js';
 import { MODEL_LABELS } from '../model-catalog.js';
 
 const PAGE_SIZE = 10;
@@ -73,14 +74,17 @@ export function ReportsList({ exportsAllowed, exportsPlan, onOpen }: ReportsList
                       CSV
                     </a>
                   ) : (
-                    <span
-                      title={exportsPlan ? `CSV exports come with ${exportsPlan}` : 'CSV exports are not in your plan'}
+                    <button
+                      type="button"
+                      className="lock-button"
+                      onClick={() => upgradePrompt.showLocked({ kind: 'exports' })}
                     >
                       <Badge tone="warning">
                         <LockIcon />
+                        <span className="sr-only">Locked: </span>
                         {exportsPlan ? `CSV on ${exportsPlan}` : 'No CSV'}
                       </Badge>
-                    </span>
+                    </button>
                   )}
                 </div>
               </td>

@@ -10,6 +10,7 @@ import {
   type AttributionReportFieldsFragment,
 } from '../../../gql/graphql.js';
 import { useAttributionWindowQuery, useRunAttributionMutation, useUsageQuery } from '../../../gql/hooks.js';
+import { upgradePrompt } from '../../../lib/upgrade-prompt.js';
 import { KpiTiles } from '../comparison/KpiTiles.js';
 import { DATE_PRESETS, presetWindow } from '../date-presets.js';
 import { MODEL_LABELS, type ModelAvailability } from '../model-catalog.js';
@@ -125,6 +126,18 @@ export function RunAttributionForm({ models, maxLookbackDays, onReport }: RunAtt
             hint={`Your plan allows up to ${maxLookbackDays} days`}
           />
         </div>
+        {models.some((m) => !m.allowed) && (
+          <p className="muted">
+            Need a lookback longer than {maxLookbackDays} days?{' '}
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => upgradePrompt.showLocked({ kind: 'lookback', days: maxLookbackDays + 1 })}
+            >
+              See the plan with a longer lookback
+            </button>
+          </p>
+        )}
         {scope && <KpiTiles label="In this window" kpis={scope} />}
         {empty && (
           <Alert tone="info">

@@ -36,7 +36,7 @@ export function SignInForm() {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <Button type="submit" block busy={loading}>
+      <Button type="submit" block busy={loading || afterSignIn.startingCheckout}>
         Sign in
       </Button>
     </form>

@@ -49,7 +49,7 @@ export function SignUpForm() {
         value={password}
         onChange={(e) => setPassword(e.target.value)}
       />
-      <Button type="submit" block busy={loading}>
+      <Button type="submit" block busy={loading || afterSignIn.startingCheckout}>
         Create account
       </Button>
     </form>

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Button, ButtonLink } from '../../../components/ui/Button.js';
 import { Alert, ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { PlanTier } from '../../../gql/graphql.js';
@@ -14,8 +15,31 @@ import { formatDay } from '../../../lib/format.js';
 import { PlanCard } from './PlanCard.js';
 import { PlanChangeDialog } from './PlanChangeDialog.js';
 
-export function PricingPlans({ viewer, selection }: { viewer: ViewerBilling | null; selection: PlanSelection }) {
+export function PricingPlans({
+  viewer,
+  selection,
+  picked = null,
+  onPickedHandled,
+}: {
+  viewer: ViewerBilling | null;
+  selection: PlanSelection;
+  /** A plan chosen elsewhere (`/pricing?plan=PRO` from an upsell or sign-up): its checkout or preview opens once. */
+  picked?: PlanTier | null;
+  onPickedHandled?: () => void;
+}) {
   const { data, loading, error, refetch } = usePlansQuery();
+  const started = useRef(false);
+  useEffect(() => {
+    if (!picked || !viewer || !data || started.current) return;
+    started.current = true;
+    const action = planActionFor(
+      picked,
+      viewer,
+      data.plans.map((plan) => plan.tier),
+    );
+    if (action.kind === 'checkout' || action.kind === 'change-plan') selection.select(picked, action);
+    onPickedHandled?.();
+  }, [picked, viewer, data, selection, onPickedHandled]);
 
   if (error && !data) return <ErrorAlert error={error} onRetry={() => void refetch()} />;
   if (loading || !data) return <LoadingState label="Loading plans…" />;
@@ -68,9 +92,14 @@ function PlanButton({
 }) {
   switch (action.kind) {
     case 'sign-up':
-      return (
-        <ButtonLink to={`/signup?next=${encodeURIComponent('/pricing')}`} block>
+      // A paid plan chosen here is carried through sign-up (or sign-in) straight into its checkout.
+      return tier === 'FREE' ? (
+        <ButtonLink to="/signup" block>
           Get started
+        </ButtonLink>
+      ) : (
+        <ButtonLink to={`/signup?plan=${tier}`} block>
+          Choose {name}
         </ButtonLink>
       );
     case 'current':

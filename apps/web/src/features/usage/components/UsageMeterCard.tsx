@@ -4,6 +4,7 @@ import { Meter } from '../../../components/ui/Meter.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import { useUsageQuery } from '../../../gql/hooks.js';
 import { formatCount, formatPeriod, readMeter } from '../../../lib/format.js';
+import { UsageHistory } from './UsageHistory.js';
 
 export function UsageMeterCard() {
   const { data, loading, error, refetch } = useUsageQuery({ fetchPolicy: 'cache-and-network' });
@@ -19,6 +20,7 @@ export function UsageMeterCard() {
       {error && !meter && <ErrorAlert error={error} onRetry={() => void refetch()} />}
       {loading && !meter && <LoadingState />}
       {meter && <UsageMeterBody used={meter.used} limit={meter.limit} remaining={meter.remaining} />}
+      {meter && <UsageHistory meter={meter} daily={meter.daily} />}
       {stored && <StoredJourneysBody used={stored.used} limit={stored.limit} />}
     </Card>
   );
