@@ -1,6 +1,4 @@
-import { randomUUID } from 'node:crypto';
 import express, { type Express, type RequestHandler } from 'express';
-import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/env.js';
 import { errorHandler } from './http/body-errors.js';
 import { serveSpa } from './http/spa.js';
@@ -12,10 +10,10 @@ import type { ApiModule, HttpRouteDeps } from './modules/module.js';
 import { rateLimitCalls } from './modules/ratelimit/index.js';
 import type { Logger } from './observability/logger.js';
 import type { Metrics } from './observability/metrics.js';
+import { requestLogging } from './observability/request-log.js';
 
 /** Paths the API owns; everything else under GET may be an SPA route. */
 const API_PREFIXES = ['/graphql', '/webhooks', '/imports', '/exports', '/healthz', '/readyz', '/metrics'];
-const REQUEST_ID_PATTERN = /^[\w-]{1,64}$/;
 
 export interface HttpDeps {
   config: AppConfig;
@@ -34,17 +32,7 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   app.disable('x-powered-by');
   // Behind a TLS proxy: req.secure (the session cookie's Secure flag) and req.ip come from its X-Forwarded-* headers.
   app.set('trust proxy', config.transport.trustProxy);
-  app.use(
-    pinoHttp({
-      logger: log,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-    }),
-  );
+  app.use(requestLogging(app, log));
   app.use(securityHeaders());
   app.use((req, res, next) => {
     res.on('finish', () => {

@@ -1,7 +1,11 @@
 import type { Server } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RequestHandler } from 'express';
@@ -57,13 +61,20 @@ export async function startGraphQLServer(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       // The default landing page loads Apollo Sandbox from Apollo's CDN; the app calls no outside hosts.
       ApolloServerPluginLandingPageDisabled(),
+      // Apollo installs cache control by default: a hook on every field's resolution, for Cache-Control
+      // headers the API never sends (answers are per caller). Usage reporting would call Apollo's servers.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
     ],
   });
   await server.start();
   const middleware = expressMiddleware(server, {
     context: async ({ req, res }) => ({
       requestId: String(req.id),
-      log: req.log,
+      // The request's child logger is made on first use; most requests log nothing of their own.
+      get log() {
+        return req.log;
+      },
       principal: await authenticateRequest(req, services),
       services,
       entitlements: services.entitlements.forRequest(),

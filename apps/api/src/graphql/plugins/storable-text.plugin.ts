@@ -22,7 +22,19 @@ export function storableTextPlugin(): ApolloServerPlugin {
   };
 }
 
+// Apollo hands every request of the same query text the same parsed document: its literals are read once.
+const literalsChecked = new WeakMap<DocumentNode, boolean>();
+
 function literalsHoldUnstorableText(document: DocumentNode): boolean {
+  let found = literalsChecked.get(document);
+  if (found === undefined) {
+    found = visitLiterals(document);
+    literalsChecked.set(document, found);
+  }
+  return found;
+}
+
+function visitLiterals(document: DocumentNode): boolean {
   let found = false;
   visit(document, {
     [Kind.STRING](node) {
