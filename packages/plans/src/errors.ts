@@ -1,4 +1,4 @@
-import type { PlanTier, UsageMetric } from './catalog.js';
+import { PLAN_CATALOG, type PlanTier, type UsageMetric } from './catalog.js';
 
 export class UnknownPlanTierError extends Error {
   readonly code = 'UNKNOWN_PLAN_TIER';
@@ -15,10 +15,11 @@ export interface LimitExceededDetails {
   readonly plan: PlanTier;
 }
 
-/** The one wording of "limit exceeded" that the API, SPA and emails share. */
+/** The one wording of "limit exceeded" that the API, SPA and emails share: the plan by its name, not its code. */
 export function limitExceededMessage(details: LimitExceededDetails): string {
   const what = details.metric === 'ATTRIBUTION_RUNS' ? 'attribution runs' : details.metric;
-  return `Your ${details.plan} plan includes ${details.limit.toLocaleString('en-US')} ${what} per billing period and ${details.used.toLocaleString('en-US')} are used. Upgrade your plan to continue.`;
+  const plan = PLAN_CATALOG.find((candidate) => candidate.tier === details.plan)?.name ?? details.plan;
+  return `Your ${plan} plan includes ${details.limit.toLocaleString('en-US')} ${what} per billing period and ${details.used.toLocaleString('en-US')} are used. Upgrade your plan to continue.`;
 }
 
 export type GatedFeature =

@@ -57,9 +57,9 @@ describe('plan catalog', () => {
   });
 
   it('words the limit message with the figures', () => {
-    expect(limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' })).toContain(
-      '500 attribution runs',
-    );
+    const message = limitExceededMessage({ metric: 'ATTRIBUTION_RUNS', used: 500, limit: 500, plan: 'FREE' });
+    expect(message).toContain('500 attribution runs');
+    expect(message).toContain('Your Free plan');
   });
 
   it('names the cheapest plan that unlocks a gated feature, or none', () => {
