@@ -1,8 +1,9 @@
-import { ButtonLink } from '../../../components/ui/Button.js';
+import { Button } from '../../../components/ui/Button.js';
 import { Card } from '../../../components/ui/Card.js';
 import { Meter } from '../../../components/ui/Meter.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
-import { useUsageQuery } from '../../../gql/hooks.js';
+import { useCurrentPlanQuery, usePlansQuery, useUsageQuery } from '../../../gql/hooks.js';
+import { planAbove, useStartPlan } from '../../billing/index.js';
 import { formatCount, formatPeriod, readMeter } from '../../../lib/format.js';
 import { UsageHistory } from './UsageHistory.js';
 
@@ -39,13 +40,23 @@ function UsageMeterBody({ used, limit, remaining }: { used: number; limit: numbe
       <Meter percent={reading.percent} tone={reading.tone} label="Attribution runs used" />
       <div className="row row--between">
         <span className="stat__hint">{formatCount(remaining)} runs remaining</span>
-        {reading.tone !== 'ok' && (
-          <ButtonLink to="/pricing" size="sm">
-            Increase limit
-          </ButtonLink>
-        )}
+        {reading.tone !== 'ok' && <IncreaseLimit />}
       </div>
     </div>
+  );
+}
+
+/** Straight into the checkout of the plan above the current one. */
+function IncreaseLimit() {
+  const tier = useCurrentPlanQuery().data?.plan.tier;
+  const plans = usePlansQuery().data?.plans;
+  const { start, busyTier } = useStartPlan();
+  const offer = tier && plans ? planAbove(tier, plans) : null;
+  if (!offer) return null;
+  return (
+    <Button size="sm" busy={busyTier === offer.tier} onClick={() => start(offer.tier)}>
+      Increase limit with {offer.name}
+    </Button>
   );
 }
 
