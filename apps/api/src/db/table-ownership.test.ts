@@ -26,6 +26,7 @@ const OWNER: Record<string, string> = {
   stored_journey_count: 'attribution',
   journey_path_shape: 'attribution',
   journey_path_day: 'attribution',
+  journey_path_total: 'attribution',
   journey_unfolded: 'attribution',
   billing_customer: 'billing',
   billing_subscription: 'billing',

@@ -40,7 +40,7 @@ function aggregateRowsOf(source: string): string {
       select *, w / nullif(sum(w) over (partition by id), 0) as share
       from (select *, power(2::float8, -(age_seconds::float8 / 86400) / ${AGGREGATED_HALF_LIFE_DAYS}) as w from touched) x
     ),
-    per_journey as (
+    per_journey_paths as (
       select id, converted_at is not null as converted,
         coalesce((coalesce(converted_at, unconverted_at) at time zone 'UTC')::date, '-infinity'::date) as day,
         case when converted_at is null then 0 else value end as value,
@@ -50,56 +50,94 @@ function aggregateRowsOf(source: string): string {
         case when converted_at is null then 0 else greatest(coalesce(ceil(max(age_seconds) / 86400), 0), 0) end::int as span_days
       from weighted group by id, converted_at, value, unconverted_at
     ),
-    grouped as (
-      select day, channels, milestones, span_days, ${PATH_ID} as path_id, count(*)::int as journeys,
+    -- Grouping by a path's id (a uuid) instead of its arrays: hashing and sorting arrays costs several times more.
+    per_journey as (select *, ${PATH_ID} as path_id from per_journey_paths),
+    ${groupedBy('keyed', ['day', 'path_id', 'span_days'])},
+    ${groupedBy('keyed_total', ['path_id', 'span_days'])}`;
+}
+
+/** CTE `name`: per_journey summed by `keys`, with its path id and TIME_DECAY credit per position. */
+function groupedBy(name: string, keys: readonly string[]): string {
+  const list = keys.join(', ');
+  const on = keys.map((key) => `d.${key} = g.${key}`).join(' and ');
+  return `
+    ${name}_grouped as (
+      select ${list}, count(*)::int as journeys,
         (count(*) filter (where converted))::float8 as conversions, sum(value)::float8 as value,
         (count(*) filter (where not converted))::float8 as nulls
-      from per_journey group by day, channels, milestones, span_days
+      from per_journey group by ${list}
     ),
-    decay as (
-      select day, channels, milestones, span_days,
-        array_agg(c order by i) as decay_conversions, array_agg(v order by i) as decay_value
+    ${name}_decay as (
+      select ${list}, array_agg(c order by i) as decay_conversions, array_agg(v order by i) as decay_value
       from (
-        select p.day, p.channels, p.milestones, p.span_days, u.i, sum(u.c)::float8 as c, sum(u.c * p.value)::float8 as v
+        select ${keys.map((key) => `p.${key}`).join(', ')}, u.i, sum(u.c)::float8 as c, sum(u.c * p.value)::float8 as v
         from per_journey p, unnest(p.shares) with ordinality as u(c, i)
-        group by p.day, p.channels, p.milestones, p.span_days, u.i
+        group by ${keys.map((key) => `p.${key}`).join(', ')}, u.i
       ) by_position
-      group by day, channels, milestones, span_days
+      group by ${list}
     ),
-    keyed as (
+    ${name} as (
       select g.*, coalesce(d.decay_conversions, '{}') as decay_conversions, coalesce(d.decay_value, '{}') as decay_value
-      from grouped g left join decay d
-        on d.day = g.day and d.channels = g.channels and d.milestones = g.milestones and d.span_days = g.span_days
+      from ${name}_grouped g left join ${name}_decay d on ${on}
     )`;
 }
+
+const ADD = `
+  journeys = a.journeys + excluded.journeys,
+  conversions = a.conversions + excluded.conversions,
+  value = a.value + excluded.value,
+  nulls = a.nulls + excluded.nulls,
+  decay_conversions = journey_decay_add(a.decay_conversions, excluded.decay_conversions, 1),
+  decay_value = journey_decay_add(a.decay_value, excluded.decay_value, 1)`;
+
+/** `a` less the key's rows `k`. */
+const SUBTRACT = `
+  journeys = a.journeys - k.journeys,
+  conversions = a.conversions - k.conversions,
+  value = a.value - k.value,
+  nulls = a.nulls - k.nulls,
+  decay_conversions = journey_decay_add(a.decay_conversions, k.decay_conversions, -1),
+  decay_value = journey_decay_add(a.decay_value, k.decay_value, -1)`;
 
 const FOLD = `
   with ${aggregateRowsOf('delete from journey_unfolded where organization_id = $1 returning journey_id as id')},
   shapes as (
     -- In id order: two organizations' folds meeting on new paths wait for each other in one order, never in a cycle.
     insert into journey_path_shape (id, channels, milestones)
-    select distinct path_id, channels, milestones from keyed order by path_id
+    select distinct on (path_id) path_id, channels, milestones from per_journey order by path_id
     on conflict (id) do nothing
+  ),
+  totals as (
+    insert into journey_path_total as a
+      (organization_id, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value)
+    select $1, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value from keyed_total
+    on conflict (organization_id, path_id, span_days) do update set ${ADD}
   )
   insert into journey_path_day as a
     (organization_id, day, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value)
   select $1, day, path_id, span_days, journeys, conversions, value, nulls, decay_conversions, decay_value from keyed
-  on conflict (organization_id, day, path_id, span_days) do update set
-    journeys = a.journeys + excluded.journeys,
-    conversions = a.conversions + excluded.conversions,
-    value = a.value + excluded.value,
-    nulls = a.nulls + excluded.nulls,
-    decay_conversions = journey_decay_add(a.decay_conversions, excluded.decay_conversions, 1),
-    decay_value = journey_decay_add(a.decay_value, excluded.decay_value, 1)`;
+  on conflict (organization_id, day, path_id, span_days) do update set ${ADD}`;
 
-/** Folds the organization's unfolded journeys into its aggregates; returns how many (own transaction). */
+/** Past this many journeys a fold reads whole tables (hash joins) rather than looking each journey up. */
+const BULK_FOLD = 20_000;
+
+/**
+ * Folds the organization's unfolded journeys into its aggregates; returns how many (own transaction).
+ * JIT stays off: compiling the statement costs seconds, more than it saves on any fold.
+ */
 export async function foldOn(client: PgClient, organizationId: string): Promise<number> {
   await client.query(LOCK, [organizationId]);
-  const pending = await client.query('select 1 from journey_unfolded where organization_id = $1 limit 1', [
-    organizationId,
-  ]);
-  if (pending.rowCount === 0) return 0;
-  return (await client.query(FOLD, [organizationId])).rowCount ?? 0;
+  const { rows } = await client.query<{ pending: number }>(
+    `select count(*)::int as pending from (
+       select 1 from journey_unfolded where organization_id = $1 limit ${BULK_FOLD + 1}) p`,
+    [organizationId],
+  );
+  const pending = rows[0]?.pending ?? 0;
+  if (pending === 0) return 0;
+  await client.query(`set local jit = off; set local work_mem = '64MB'`);
+  if (pending > BULK_FOLD) await client.query('set local enable_nestloop = off');
+  await client.query(FOLD, [organizationId]);
+  return pending;
 }
 
 /** Serialises the caller's deletion with folds of the same organization, to the end of its transaction. */
@@ -119,26 +157,27 @@ export async function subtractJourneysOn(
 ): Promise<void> {
   if (conditions.trim() === '') {
     await client.query('delete from journey_path_day where organization_id = $1', [organizationId]);
+    await client.query('delete from journey_path_total where organization_id = $1', [organizationId]);
     return;
   }
   const doomed = `
     select j.id from journey j where j.organization_id = $1 ${conditions}
       and not exists (select 1 from journey_unfolded u where u.journey_id = j.id)`;
   const updated = await client.query(
-    `with ${aggregateRowsOf(doomed)}
-     update journey_path_day a set
-       journeys = a.journeys - k.journeys,
-       conversions = a.conversions - k.conversions,
-       value = a.value - k.value,
-       nulls = a.nulls - k.nulls,
-       decay_conversions = journey_decay_add(a.decay_conversions, k.decay_conversions, -1),
-       decay_value = journey_decay_add(a.decay_value, k.decay_value, -1)
+    `with ${aggregateRowsOf(doomed)},
+     totals as (
+       update journey_path_total a set ${SUBTRACT}
+       from keyed_total k where a.organization_id = $1 and a.path_id = k.path_id and a.span_days = k.span_days
+     )
+     update journey_path_day a set ${SUBTRACT}
      from keyed k
      where a.organization_id = $1 and a.day = k.day and a.path_id = k.path_id and a.span_days = k.span_days`,
     [organizationId, ...params],
   );
-  if ((updated.rowCount ?? 0) > 0)
-    await client.query('delete from journey_path_day where organization_id = $1 and journeys <= 0', [organizationId]);
+  if ((updated.rowCount ?? 0) > 0) {
+    for (const table of ['journey_path_day', 'journey_path_total'])
+      await client.query(`delete from ${table} where organization_id = $1 and journeys <= 0`, [organizationId]);
+  }
 }
 
 /** Days as UTC dates (yyyy-mm-dd) or the open ends of a range. */
@@ -170,9 +209,15 @@ export interface AggregateRow {
   decay_value: number[] | null;
 }
 
+/** Everything stored, no window: the per-path totals serve it, one row per distinct path. */
+function isEverything(range: DayRange): boolean {
+  return range.from === null && range.to === null && range.timeless;
+}
+
 /**
- * The window's full days summed by path, for journeys whose every touch is inside a `lookbackDays`
- * lookback. TIME_DECAY's arrays are summed only when asked for.
+ * The window's full days' aggregate rows for journeys whose every touch is inside a `lookbackDays`
+ * lookback, each with its path. Not summed by path here: the engine adds rows, so grouping would only
+ * move the same additions into PostgreSQL. TIME_DECAY's arrays travel only when asked for.
  */
 export function aggregateRowsQuery(
   organizationId: string,
@@ -181,30 +226,13 @@ export function aggregateRowsQuery(
   withDecay: boolean,
 ): { sql: string; params: unknown[] } {
   const params: unknown[] = [organizationId, lookbackDays];
-  const rows = `
-    select path_id, journeys, conversions, value, nulls, decay_conversions, decay_value from journey_path_day
-    where organization_id = $1 and span_days <= $2 ${dayConditions(range, params)}`;
-  const decay = withDecay
-    ? `, decay as (
-        select path_id, array_agg(c order by i) as decay_conversions, array_agg(v order by i) as decay_value
-        from (
-          select r.path_id, u.i, sum(u.c)::float8 as c, sum(u.v)::float8 as v
-          from rows r, unnest(r.decay_conversions, r.decay_value) with ordinality as u(c, v, i)
-          group by r.path_id, u.i
-        ) by_position group by path_id
-      )`
-    : '';
+  const table = isEverything(range) ? 'journey_path_total' : 'journey_path_day';
+  const where = isEverything(range) ? '' : dayConditions(range, params);
   const sql = `
-    with rows as materialized (${rows}),
-    sums as (
-      select path_id, sum(journeys)::int as journeys, sum(conversions)::float8 as conversions,
-        sum(value)::float8 as value, sum(nulls)::float8 as nulls
-      from rows group by path_id
-    ) ${decay}
-    select s.channels, s.milestones, sums.journeys, sums.conversions, sums.value, sums.nulls,
-      ${withDecay ? 'd.decay_conversions, d.decay_value' : 'null as decay_conversions, null as decay_value'}
-    from sums join journey_path_shape s on s.id = sums.path_id
-    ${withDecay ? 'left join decay d on d.path_id = sums.path_id' : ''}`;
+    select s.channels, s.milestones, a.journeys, a.conversions, a.value, a.nulls,
+      ${withDecay ? 'a.decay_conversions, a.decay_value' : 'null as decay_conversions, null as decay_value'}
+    from ${table} a join journey_path_shape s on s.id = a.path_id
+    where a.organization_id = $1 and a.span_days <= $2 ${where}`;
   return { sql, params };
 }
 
@@ -215,10 +243,13 @@ export async function summarizeAggregatesOn(
   range: DayRange,
 ): Promise<{ journeys: number; conversions: number; value: number }> {
   const params: unknown[] = [organizationId];
+  const source = isEverything(range)
+    ? 'journey_path_total where organization_id = $1'
+    : `journey_path_day where organization_id = $1 ${dayConditions(range, params)}`;
   const { rows } = await client.query<{ journeys: number; conversions: number; value: number }>(
     `select coalesce(sum(journeys), 0)::float8 as journeys, coalesce(sum(conversions), 0)::float8 as conversions,
        coalesce(sum(value), 0)::float8 as value
-     from journey_path_day where organization_id = $1 ${dayConditions(range, params)}`,
+     from ${source}`,
     params,
   );
   return rows[0] ?? { journeys: 0, conversions: 0, value: 0 };

@@ -188,13 +188,15 @@ async function expectEqualToStreamed(organizationId: string): Promise<number> {
 
 /** The aggregates hold exactly the journeys that are not waiting to be folded. */
 async function expectAggregatesComplete(organizationId: string): Promise<void> {
-  const [row] = await t.sql<{ aggregated: number; folded: number }>(
+  const [row] = await t.sql<{ aggregated: number; totals: number; folded: number }>(
     `select (select coalesce(sum(journeys), 0) from journey_path_day where organization_id = ?)::int as aggregated,
+       (select coalesce(sum(journeys), 0) from journey_path_total where organization_id = ?)::int as totals,
        (select count(*) from journey j where j.organization_id = ?
           and not exists (select 1 from journey_unfolded u where u.journey_id = j.id))::int as folded`,
-    [organizationId, organizationId],
+    [organizationId, organizationId, organizationId],
   );
   expect(row!.aggregated).toBe(row!.folded);
+  expect(row!.totals).toBe(row!.folded);
 }
 
 describe('the window split', () => {

@@ -36,6 +36,21 @@ export class Migration20261202000003PathAggregates extends Migration {
         decay_value double precision[] not null,
         primary key (organization_id, day, path_id, span_days)
       )`);
+    // The same per path and span over all days: a report over everything stored reads one row per
+    // distinct path, however many days the journeys spread over.
+    this.addSql(`
+      create table journey_path_total (
+        organization_id uuid not null references organization(id) on delete cascade deferrable initially deferred,
+        path_id uuid not null,
+        span_days integer not null,
+        journeys integer not null,
+        conversions double precision not null,
+        value double precision not null,
+        nulls double precision not null,
+        decay_conversions double precision[] not null,
+        decay_value double precision[] not null,
+        primary key (organization_id, path_id, span_days)
+      )`);
     // Element-wise a + sign × b of two TIME_DECAY credit arrays of one path (a fold adds, a deletion subtracts).
     this.addSql(`
       create function journey_decay_add(a double precision[], b double precision[], sign double precision)
@@ -56,7 +71,7 @@ export class Migration20261202000003PathAggregates extends Migration {
   }
 
   override down(): void {
-    this.addSql('drop table if exists journey_unfolded, journey_path_day, journey_path_shape');
+    this.addSql('drop table if exists journey_unfolded, journey_path_total, journey_path_day, journey_path_shape');
     this.addSql('drop function if exists journey_decay_add');
     this.addSql('drop index if exists journey_unconverted_idx');
     this.addSql('alter table journey drop column if exists unconverted_at');
