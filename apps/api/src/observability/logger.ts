@@ -13,7 +13,12 @@ const REDACTED_PATHS = [
   '*.token',
 ];
 
+/**
+ * Logs to `destination`, by default stdout written asynchronously: a line is buffered while the
+ * previous write is under way, so under load many lines leave in one write instead of one system
+ * call per request; pino flushes what is left when the process exits.
+ */
 export function createLogger(level: string, destination?: DestinationStream): Logger {
   const options = { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } };
-  return destination ? pino(options, destination) : pino(options);
+  return pino(options, destination ?? pino.destination({ dest: 1, sync: false }));
 }
