@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import { dateOrNull, pgQuery } from '../../db/sql.js';
 import { ApiKey } from './accounts.entity.js';
-import { API_KEY_CACHE_DEFAULTS, ApiKeyCache, type ApiKeyCacheOptions } from './api-key-cache.js';
+import { CHECKED_CACHE_DEFAULTS, CheckedCache, type CheckedCacheOptions } from './checked-cache.js';
 import { AccountsError } from './accounts.errors.js';
 import { randomSecret, secretHash } from './credentials.js';
 import { API_KEY_ROLE, type Principal } from './principal.js';
@@ -19,18 +19,45 @@ export interface ApiKeyView {
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** What an API key authenticates as, kept between requests. */
+interface CachedApiKey {
+  id: string;
+  organizationId: string;
+  lastUsedAt: Date | null;
+}
+
+interface ApiKeyRow {
+  secret_hash: string;
+  id: string;
+  organization_id: string;
+  last_used_at: Date | string | null;
+}
+
+// secret_hash is char(64): compared as bpchar, so its unique index serves both statements.
+const KEY_BY_HASH = 'select secret_hash, id, organization_id, last_used_at from api_key where revoked_at is null and';
+const LOOKUP_SQL = `${KEY_BY_HASH} secret_hash = $1`;
+const CHECK_SQL = `${KEY_BY_HASH} secret_hash = any($1::bpchar[])`;
+
+function cachedOf(row: ApiKeyRow): CachedApiKey {
+  return { id: row.id, organizationId: row.organization_id, lastUsedAt: dateOrNull(row.last_used_at) };
+}
+
 // Writing last-used on every request would turn each read into a write; a minute is precise enough.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export class ApiKeysService {
-  readonly #cache: ApiKeyCache;
+  readonly #cache: CheckedCache<CachedApiKey>;
 
   constructor(
     private readonly orm: Orm,
     private readonly clock: Clock,
-    cacheOptions: ApiKeyCacheOptions = API_KEY_CACHE_DEFAULTS,
+    cacheOptions: CheckedCacheOptions = CHECKED_CACHE_DEFAULTS,
   ) {
-    this.#cache = new ApiKeyCache(orm, cacheOptions);
+    // The keys still valid, as the database has them: one statement checks the whole cache.
+    this.#cache = new CheckedCache(async (hashes) => {
+      const rows = await pgQuery<ApiKeyRow>(orm, CHECK_SQL, [hashes]);
+      return new Map(rows.map((row) => [row.secret_hash, cachedOf(row)]));
+    }, cacheOptions);
   }
 
   async list(organizationId: string): Promise<ApiKeyView[]> {
@@ -77,19 +104,15 @@ export class ApiKeysService {
     return toView(apiKey);
   }
 
-  /** Served from the cache (api-key-cache.ts) when it can be, else one lookup that fills it. */
+  /** Served from the cache (checked-cache.ts) when it can be, else one lookup that fills it. */
   async authenticate(secret: string): Promise<Principal | null> {
     const hash = secretHash(secret);
     let apiKey = await this.#cache.get(hash);
     if (!apiKey) {
       const token = this.#cache.lookupToken();
-      const [row] = await pgQuery<{ id: string; organization_id: string; last_used_at: Date | string | null }>(
-        this.orm,
-        'select id, organization_id, last_used_at from api_key where secret_hash = $1 and revoked_at is null',
-        [hash],
-      );
+      const [row] = await pgQuery<ApiKeyRow>(this.orm, LOOKUP_SQL, [hash]);
       if (!row) return null;
-      apiKey = { id: row.id, organizationId: row.organization_id, lastUsedAt: dateOrNull(row.last_used_at) };
+      apiKey = cachedOf(row);
       this.#cache.set(hash, apiKey, token);
     }
     const now = this.clock.now();
