@@ -47,10 +47,13 @@ if (taskFlag >= 0) {
     `\nWhole process on ${whole.paths.toLocaleString('en-US')} random paths against ChannelAttribution's stored figures`,
   );
   console.log(`(${whole.source})\n`);
-  console.log('| models | ChannelAttribution | ours | faster | less memory |\n|---|---|---|---|---|');
+  console.log(
+    '| models | ChannelAttribution | ours (wall, CPU, peak RSS) | faster | less memory |\n|---|---|---|---|---|',
+  );
   for (const row of whole.rows) {
     console.log(
-      `| ${row.name} | ${row.reference.seconds} s / ${row.reference.peakRssMb} MB | ${row.ours.seconds.toFixed(1)} s / ` +
+      `| ${row.name} | ${row.reference.seconds} s / ${row.reference.peakRssMb} MB | ${row.ours.seconds.toFixed(1)} s ` +
+        `(CPU ${row.ours.cpuSeconds.toFixed(1)} s) / ` +
         `${row.ours.peakRssMb.toFixed(0)} MB | ${row.speedup.toFixed(1)}× | ${row.memoryRatio.toFixed(1)}× |`,
     );
   }

@@ -27,7 +27,8 @@ interface Reference {
 
 export interface WholeProcessRow {
   name: string;
-  ours: { seconds: number; peakRssMb: number; models: string };
+  /** Wall time spawn → exit; CPU time (user + system, all threads) stretches less when other processes share the CPUs. */
+  ours: { seconds: number; cpuSeconds: number; peakRssMb: number; models: string };
   reference: { seconds: number; peakRssMb: number; what: string };
   speedup: number;
   memoryRatio: number;
@@ -40,7 +41,7 @@ const CLI = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 const PEAK_RSS = fileURLToPath(new URL('./peak-rss-on-exit.ts', import.meta.url));
 
 /** Runs the CLI on `input` in a fresh process; wall seconds spawn → exit and the process's peak RSS. */
-function runCli(models: string, input: string): Promise<{ seconds: number; peakRssMb: number }> {
+function runCli(models: string, input: string): Promise<{ seconds: number; cpuSeconds: number; peakRssMb: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(
@@ -53,9 +54,9 @@ function runCli(models: string, input: string): Promise<{ seconds: number; peakR
     child.on('error', reject);
     child.on('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      const kb = Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1]);
+      const [, kb, cpuUs] = /peak-rss-kb (\d+) cpu-us (\d+)/.exec(stderr) ?? [];
       if (code !== 0 || !kb) reject(new Error(`attribution CLI exited with ${code}: ${stderr.slice(-500)}`));
-      else resolve({ seconds, peakRssMb: kb / 1024 });
+      else resolve({ seconds, cpuSeconds: Number(cpuUs) / 1e6, peakRssMb: Number(kb) / 1024 });
     });
   });
 }
