@@ -228,9 +228,11 @@ export function aggregateRowsQuery(
   const params: unknown[] = [organizationId, lookbackDays];
   const table = isEverything(range) ? 'journey_path_total' : 'journey_path_day';
   const where = isEverything(range) ? '' : dayConditions(range, params);
+  // Arrays travel as json: the driver parses json with JSON.parse, several times faster than its own
+  // array parser, and float8 prints its shortest exact form, so values round-trip exactly.
   const sql = `
-    select s.channels, s.milestones, a.journeys, a.conversions, a.value, a.nulls,
-      ${withDecay ? 'a.decay_conversions, a.decay_value' : 'null as decay_conversions, null as decay_value'}
+    select to_json(s.channels) as channels, to_json(s.milestones) as milestones, a.journeys, a.conversions, a.value, a.nulls,
+      ${withDecay ? 'to_json(a.decay_conversions) as decay_conversions, to_json(a.decay_value) as decay_value' : 'null as decay_conversions, null as decay_value'}
     from ${table} a join journey_path_shape s on s.id = a.path_id
     where a.organization_id = $1 and a.span_days <= $2 ${where}`;
   return { sql, params };
@@ -262,6 +264,14 @@ export async function daysBeyondLookbackOn(
   range: DayRange,
   lookbackDays: number,
 ): Promise<string[]> {
+  if (isEverything(range)) {
+    // The per-path totals are the smaller table: most often they answer that no day needs reading.
+    const beyond = await client.query(
+      'select 1 from journey_path_total where organization_id = $1 and span_days > $2 limit 1',
+      [organizationId, lookbackDays],
+    );
+    if (beyond.rowCount === 0) return [];
+  }
   const params: unknown[] = [organizationId, lookbackDays];
   const { rows } = await client.query<{ day: string }>(
     `select distinct to_char(day, 'YYYY-MM-DD') as day from journey_path_day
