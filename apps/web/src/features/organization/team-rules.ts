@@ -4,6 +4,13 @@ import type { MembershipRole } from '../../gql/graphql.js';
 
 export const ROLE_NAMES: Record<MembershipRole, string> = { OWNER: 'Owner', ADMIN: 'Admin', MEMBER: 'Member' };
 
+/** "an owner", "an admin", "a member": for sentences. */
+export const ROLE_IN_SENTENCE: Record<MembershipRole, string> = {
+  OWNER: 'an owner',
+  ADMIN: 'an admin',
+  MEMBER: 'a member',
+};
+
 export const ROLE_HINTS: Record<MembershipRole, string> = {
   OWNER: 'Full access, including billing and the team.',
   ADMIN: 'Manages billing, API keys, members and attribution.',

@@ -33,8 +33,10 @@ export function MembersTable({
           return (
             <tr key={member.id}>
               <td>
-                {member.email}
-                {isSelf && <span className="muted"> (you)</span>}
+                <span>
+                  {member.email}
+                  {isSelf && <span className="muted"> (you)</span>}
+                </span>
               </td>
               <td>
                 {canChangeRole(viewerRole, member.role, isSelf) ? (

@@ -2,7 +2,7 @@ import { Card } from '../../../components/ui/Card.js';
 import { ErrorAlert, LoadingState } from '../../../components/ui/States.js';
 import type { MeQuery } from '../../../gql/graphql.js';
 import { useMembersQuery } from '../../../gql/hooks.js';
-import { canLeave, canManageTeam, ROLE_HINTS, ROLE_NAMES } from '../team-rules.js';
+import { canLeave, canManageTeam, ROLE_HINTS, ROLE_IN_SENTENCE } from '../team-rules.js';
 import { CurrencySetting } from './CurrencySetting.js';
 import { InviteMemberForm } from './InviteMemberForm.js';
 import { LeaveOrganization } from './LeaveOrganization.js';
@@ -21,7 +21,7 @@ export function OrganizationCard({ viewer }: { viewer: Viewer }) {
   return (
     <Card
       title="Organization"
-      subtitle={`${viewer.organization.name} — you are ${ROLE_NAMES[viewer.role].toLowerCase()}: ${ROLE_HINTS[viewer.role]}`}
+      subtitle={`You are ${ROLE_IN_SENTENCE[viewer.role]} of ${viewer.organization.name}. ${ROLE_HINTS[viewer.role]}`}
       aria-label="Organization"
     >
       <CurrencySetting editable={manages} />

@@ -6,7 +6,12 @@ import { useRemoveMemberMutation } from '../../../gql/hooks.js';
 
 /** Asks before removing: the member's sessions in the organization end at once. */
 export function RemoveMemberDialog({ member, onClose }: { member: MemberFieldsFragment | null; onClose: () => void }) {
-  const [remove, { loading, error, reset }] = useRemoveMemberMutation({ refetchQueries: [MembersDocument] });
+  // The refetch is awaited, so the dialog closes once the row (and the button that opened it) is gone, and
+  // focus lands on the page's main landmark (Dialog's fallback) instead of the body.
+  const [remove, { loading, error, reset }] = useRemoveMemberMutation({
+    refetchQueries: [MembersDocument],
+    awaitRefetchQueries: true,
+  });
 
   function close() {
     reset();
