@@ -177,7 +177,10 @@ describe('the main screens at both widths', () => {
       await page.goto('/settings');
       const key = page.getByRole('row', { name: /Phone server/ });
       await expectWithinViewport(page, key.getByRole('button', { name: 'Revoke' }));
-      await expectWithinViewport(page, page.getByRole('group', { name: 'Members' }).getByText('Owner', { exact: true }));
+      await expectWithinViewport(
+        page,
+        page.getByRole('group', { name: 'Members' }).getByText('Owner', { exact: true }),
+      );
       await expect(unmarkedScrollers(page)).resolves.toEqual([]);
       await expect(pageOverflow(page)).resolves.toBeLessThanOrEqual(0);
 
