@@ -412,9 +412,13 @@ try {
       if (child) series[name].cpuMs += cpuMs(child) - cpuBefore;
     }
   };
+  const progress = (line: string) =>
+    console.error(`bench: ${line} (${fixed((performance.now() - benchStarted) / 1000)} s)`);
+  progress('set up; warm-up round');
   for (const [name, run] of rows) await measured(name, run); // warm-up
   for (const one of Object.values(series)) one.cpuMs = 0;
   for (let round = 0; round < ROUNDS; round++) {
+    progress(`round ${round + 1} of ${ROUNDS}`);
     // Alternate the order so neither side of a pair always runs on a warmer machine.
     for (const [name, run] of round % 2 === 0 ? rows : rows.toReversed()) series[name].add(await measured(name, run));
   }
@@ -464,6 +468,7 @@ try {
     cpuMsPerOp: ours.cpuMsPerOp,
     referenceCpuMsPerOp: reference.cpuMsPerOp,
   });
+  progress('rounds done; the report over stored journeys');
   const report = await millionJourneyReport();
   const engine = readStored<EngineFigures>('engine.json');
   const firstLoad = readStored<FirstLoadFigures>('first-load.json');
@@ -536,7 +541,10 @@ try {
     tableRows.push({
       figure: `engine on ${engine!.paths.toLocaleString('en-US')} random paths, whole process: ${row.name}`,
       reference: `ChannelAttribution ${row.reference.what}: ${row.reference.seconds} s / ${row.reference.peakRssMb} MB (stored)`,
-      ours: `${fixed(row.ours.seconds, 1)} s / ${fixed(row.ours.peakRssMb)} MB`,
+      ours:
+        `${fixed(row.ours.seconds, 1)} s` +
+        (row.ours.cpuSeconds === undefined ? '' : ` (CPU ${fixed(row.ours.cpuSeconds, 1)} s)`) +
+        ` / ${fixed(row.ours.peakRssMb)} MB`,
       ratio: `${fixed(row.speedup, 1)}× faster, ${fixed(row.memoryRatio, 1)}× less memory`,
       latency: '—',
       peakRss: `${fixed(row.ours.peakRssMb)} / ${row.reference.peakRssMb} MB`,

@@ -28,7 +28,7 @@ export interface EngineFigures {
   paths: number;
   rows: Array<{
     name: string;
-    ours: { seconds: number; peakRssMb: number; models: string };
+    ours: { seconds: number; cpuSeconds?: number; peakRssMb: number; models: string };
     reference: { seconds: number; peakRssMb: number; what: string };
     speedup: number;
     memoryRatio: number;
