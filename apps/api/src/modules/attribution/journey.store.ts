@@ -188,8 +188,9 @@ export class JourneyStore {
       );
       throw earlier ? plan.duplicate(earlier) : error;
     }
-    // The import's journeys join the aggregates now, so the next report does not fold them.
-    await this.fold(organizationId);
+    // The import's journeys join the aggregates now, so the next report does not fold them. The import
+    // is committed: should this fold fail, its journeys stay unfolded and the next report folds them.
+    await this.fold(organizationId).catch(() => 0);
     return outcome;
   }
 
