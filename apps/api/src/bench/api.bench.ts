@@ -22,6 +22,11 @@ import {
   measureMillionJourneyReport,
   type MillionJourneyReport,
 } from '../modules/attribution/bench/million-journeys-report.js';
+import {
+  pendingWebhookEvents,
+  stripeSubscriptionIds,
+  webhookLogCounts,
+} from '../modules/billing/bench/webhook-log-reads.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
 import {
   fixed,
@@ -210,11 +215,7 @@ async function subscribe(apiUrl: string, stripeUrl: string, info: EmulatorInfo, 
 async function webhookLogSettled(pool: pg.Pool, timeoutMs: number): Promise<number> {
   const started = performance.now();
   for (;;) {
-    const { rows } = await pool.query<{ pending: string }>(
-      `select count(*) as pending from stripe_webhook_event where status in ('received', 'processing')
-         or (status = 'failed' and attempts < 10)`,
-    );
-    if (Number(rows[0]?.pending) === 0) return (performance.now() - started) / 1000;
+    if ((await pendingWebhookEvents(pool, 10)) === 0) return (performance.now() - started) / 1000;
     if (performance.now() - started > timeoutMs) throw new Error(`webhook log not applied after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -305,11 +306,9 @@ try {
       port: Number(new URL(stripeChild.url).port),
       protocol: 'http',
     });
-    const { rows } = await pool.query<{ id: string }>(
-      'select stripe_subscription_id as id from billing_subscription order by stripe_subscription_id',
-    );
-    if (rows.length !== WEBHOOK_ORGANIZATIONS) throw new Error(`expected ${WEBHOOK_ORGANIZATIONS} subscriptions`);
-    for (const { id } of rows) subscriptionJson.push(JSON.stringify(await stripe.subscriptions.retrieve(id)));
+    const ids = await stripeSubscriptionIds(pool);
+    if (ids.length !== WEBHOOK_ORGANIZATIONS) throw new Error(`expected ${WEBHOOK_ORGANIZATIONS} subscriptions`);
+    for (const id of ids) subscriptionJson.push(JSON.stringify(await stripe.subscriptions.retrieve(id)));
     setupApplies = await metric(api.url, 'aa_stripe_webhook_events_total', PROCESSED_UPDATES);
   }
   let deliveries = 0;
@@ -434,17 +433,13 @@ try {
   } | null = null;
   if (ROW_GROUPS.has('webhooks')) {
     const drainSeconds = await webhookLogSettled(pool, 300_000);
-    const { rows: logged } = await pool.query<{ rows: string; once: string }>(
-      `select count(*) as rows, count(*) filter (where status = 'processed' and attempts = 1) as once
-       from stripe_webhook_event where id like $1`,
-      [`evt_bench_${RUN}_%`],
-    );
+    const logged = await webhookLogCounts(pool, `evt_bench_${RUN}_`);
     // The setup's own subscription events went through the same counter.
     const applies = (await metric(api.url, 'aa_stripe_webhook_events_total', PROCESSED_UPDATES)) - setupApplies;
     webhookCheck = {
       ingested: ingested.ours,
-      rows: Number(logged[0]?.rows),
-      appliedOnce: Number(logged[0]?.once),
+      rows: logged.rows,
+      appliedOnce: logged.appliedOnce,
       applies,
       drainSeconds,
     };
