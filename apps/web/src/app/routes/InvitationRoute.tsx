@@ -5,7 +5,7 @@ import { SignOutButton } from '../../features/auth/components/SignOutButton.js';
 import { useViewer } from '../../features/auth/hooks/useViewer.js';
 import { InvitationPanel } from '../../features/organization/components/InvitationPanel.js';
 import { invitationStep } from '../../features/organization/invitation-state.js';
-import { ROLE_NAMES } from '../../features/organization/team-rules.js';
+import { ROLE_IN_SENTENCE } from '../../features/organization/team-rules.js';
 import { useInvitationPreviewQuery } from '../../gql/hooks.js';
 import { useDocumentTitle } from '../../lib/document-title.js';
 
@@ -35,7 +35,7 @@ export function InvitationRoute() {
   return (
     <AuthCard
       title={title}
-      subtitle={`${inviter} invited you to join ${invitation.organizationName} as ${ROLE_NAMES[invitation.role].toLowerCase()}.`}
+      subtitle={`${inviter} invited you to join ${invitation.organizationName} as ${ROLE_IN_SENTENCE[invitation.role]}.`}
       footer={<>The link works once and only for {invitation.email}.</>}
     >
       <InvitationPanel token={token} invitation={invitation} step={step} signOut={<SignOutButton />} />
