@@ -33,9 +33,38 @@ export interface RateLimitDecision {
   refused: { policy: PolicyName; retryAfterSeconds: number } | null;
 }
 
-/** Token buckets shared by every instance through PostgreSQL: one statement per request. */
+/**
+ * Requests a busy bucket's lease may hold: a hundredth of its capacity, at most 64. Buckets under 200
+ * (sign-in, sign-up, small plans) never lease, so they stay exact to the request across instances.
+ */
+const MAX_LEASE_SHARE = 100;
+const MAX_LEASE = 64;
+/** A lease is spent within this time or dropped: unused requests it held are lost to the caller. */
+const LEASE_MS = 1000;
+const MAX_LEASED_KEYS = 10_000;
+
+/**
+ * Requests this instance took from a bucket in one statement and hands out itself. A caller sending
+ * more than one request a second gets the next lease sized to what it used of the last, so a busy key
+ * costs one statement per lease instead of one per request, while an idle or slow one takes one at a time.
+ */
+interface Lease {
+  left: number;
+  used: number;
+  until: number;
+  /** The bucket as the database left it when the lease was taken: what is left beyond the lease. */
+  outcome: BucketOutcome;
+}
+
+interface PolicyTake extends BucketPolicy {
+  name: PolicyName;
+  key: string;
+}
+
+/** Token buckets shared by every instance through PostgreSQL: at most one statement per request. */
 export class RateLimitService {
   readonly #store: TokenBucketStore;
+  readonly #leases = new Map<string, Lease>();
 
   constructor(
     orm: Orm,
@@ -55,26 +84,104 @@ export class RateLimitService {
   /** Takes one request from each bucket (policy, subject), in order, stopping at the first that is empty. */
   async take(buckets: ReadonlyArray<readonly [PolicyName, string]>): Promise<RateLimitDecision> {
     const now = this.clock.now();
-    const policies = buckets.map(([name, subject]) => ({ name, subject, ...this.#policy(name) }));
-    const results = await this.#store.take(
-      policies.map((policy) => ({
-        key: `${policy.name}:${policy.subject}`,
-        capacity: policy.capacity,
-        emissionMs: emissionMsOf(policy),
-      })),
-      now,
-    );
+    const policies: PolicyTake[] = buckets.map(([name, subject]) => ({
+      name,
+      key: `${name}:${subject}`,
+      ...this.#policy(name),
+    }));
+    const fromLease = policies.map((policy) => this.#takeFromLease(policy.key, now.getTime()));
+    const fromDatabase = policies.filter((_, index) => fromLease[index] === null);
+    if (fromDatabase.length === 0) return { buckets: fromLease as BucketOutcome[], refused: null };
+
+    let costs = fromDatabase.map((policy) => this.#leaseSize(policy, now.getTime()));
+    let results = await this.#store.take(this.#takes(fromDatabase, costs), now);
+    if (results.some((result, index) => result.grantedTat === null && costs[index]! > 1)) {
+      // No room for a whole lease: near its limit a bucket is taken from one request at a time.
+      costs = costs.map(() => 1);
+      results = await this.#store.take(this.#takes(fromDatabase, costs), now);
+    }
     const refusedAt = results.findIndex((result) => result.grantedTat === null);
+    const outcomes = fromDatabase.map((policy, index) => bucketOutcome(policy, results[index]!, now));
+    if (refusedAt >= 0) {
+      policies.forEach((policy, index) => {
+        if (fromLease[index]) this.#giveBack(policy.key);
+      });
+    } else {
+      fromDatabase.forEach((policy, index) =>
+        this.#grantLease(policy.key, costs[index]!, outcomes[index]!, now.getTime()),
+      );
+    }
+    let next = 0;
     return {
-      buckets: policies.map((policy, index) => bucketOutcome(policy, results[index]!, now)),
+      buckets: fromLease.map((outcome) => outcome ?? this.#withLease(fromDatabase[next]!.key, outcomes[next++]!)),
       refused:
         refusedAt < 0
           ? null
           : {
-              policy: policies[refusedAt]!.name,
-              retryAfterSeconds: retryAfter(policies[refusedAt]!, results[refusedAt]!, now),
+              policy: fromDatabase[refusedAt]!.name,
+              retryAfterSeconds: retryAfter(fromDatabase[refusedAt]!, results[refusedAt]!, now),
             },
     };
+  }
+
+  #takes(policies: PolicyTake[], costs: number[]) {
+    return policies.map((policy, index) => ({
+      key: policy.key,
+      capacity: policy.capacity,
+      emissionMs: emissionMsOf(policy),
+      cost: costs[index]!,
+    }));
+  }
+
+  #takeFromLease(key: string, now: number): BucketOutcome | null {
+    const lease = this.#leases.get(key);
+    if (!lease || lease.left === 0 || lease.until <= now) return null;
+    lease.left -= 1;
+    lease.used += 1;
+    return { ...lease.outcome, remaining: lease.outcome.remaining + lease.left };
+  }
+
+  #giveBack(key: string): void {
+    const lease = this.#leases.get(key);
+    if (lease) {
+      lease.left += 1;
+      lease.used -= 1;
+    }
+  }
+
+  /** One request, unless the key spent a lease (or a single request) within the last LEASE_MS. */
+  #leaseSize(policy: PolicyTake, now: number): number {
+    const largest = Math.min(MAX_LEASE, Math.floor(policy.capacity / MAX_LEASE_SHARE));
+    const lease = this.#leases.get(policy.key);
+    if (largest <= 1 || !lease || lease.until <= now) return 1;
+    return Math.max(1, Math.min(largest, lease.used * 2));
+  }
+
+  /**
+   * The request being answered takes one of the `cost` just taken; the rest wait here for the next ones.
+   * Requests that found the lease empty at once each took one: their remainders add up, none is dropped.
+   */
+  #grantLease(key: string, cost: number, outcome: BucketOutcome, now: number): void {
+    if (this.#leases.size >= MAX_LEASED_KEYS) this.#dropExpired(now);
+    const live = this.#leases.get(key);
+    const left = cost - 1 + (live && live.until > now ? live.left : 0);
+    const used = 1 + (live && live.until > now ? live.used : 0);
+    this.#leases.delete(key);
+    this.#leases.set(key, { left, used, until: now + LEASE_MS, outcome });
+  }
+
+  #withLease(key: string, outcome: BucketOutcome): BucketOutcome {
+    const left = this.#leases.get(key)?.left ?? 0;
+    return { ...outcome, remaining: outcome.remaining + left };
+  }
+
+  #dropExpired(now: number): void {
+    for (const [key, lease] of this.#leases) if (lease.until <= now) this.#leases.delete(key);
+    // Still full of live leases: the oldest go (a Map iterates in insertion order).
+    for (const key of this.#leases.keys()) {
+      if (this.#leases.size < MAX_LEASED_KEYS) break;
+      this.#leases.delete(key);
+    }
   }
 
   #policy(name: PolicyName): BucketPolicy {
