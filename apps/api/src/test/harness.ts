@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, type DocumentNode } from 'graphql';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { createApp, type App, type AppOptions } from '../app.js';
 import { loadConfig } from '../config/env.js';
 import { testLogLevel } from '../config/tooling-env.js';
@@ -219,4 +219,28 @@ export function sessionCookieOf(headers: Headers): string {
   const cookie = headers.getSetCookie().find((value) => value.startsWith('aa_session='));
   if (!cookie) throw new Error('no session cookie was set');
   return cookie.split(';')[0] ?? '';
+}
+
+/**
+ * Two API instances on one database and one clock, for a test file whose limits must hold across
+ * instances: started before its tests, stopped after them. Read `one`/`two` inside tests only.
+ */
+export function twoTestApps(options: TestAppOptions): { readonly one: TestApp; readonly two: TestApp } {
+  let apps: [TestApp, TestApp] | undefined;
+  beforeAll(async () => {
+    apps = await Promise.all([startTestApp(options), startTestApp(options)]);
+  });
+  afterAll(() => Promise.all(apps?.map((app) => app.stop()) ?? []));
+  const started = (): [TestApp, TestApp] => {
+    if (!apps) throw new Error('twoTestApps: read the apps inside a test');
+    return apps;
+  };
+  return {
+    get one() {
+      return started()[0];
+    },
+    get two() {
+      return started()[1];
+    },
+  };
 }

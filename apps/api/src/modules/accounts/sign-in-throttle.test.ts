@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, twoTestApps, type TestApp } from '../../test/harness.js';
 import { TestClock } from '../../test/test-clock.js';
 
 // Two API instances on one database; X-Forwarded-For is believed (TRUST_PROXY), so each test picks its addresses.
@@ -10,12 +10,7 @@ const ENV = {
   TRUST_PROXY: 'loopback',
 };
 const clock = new TestClock();
-let one: TestApp;
-let two: TestApp;
-beforeAll(async () => {
-  [one, two] = await Promise.all([startTestApp({ env: ENV, clock }), startTestApp({ env: ENV, clock })]);
-});
-afterAll(() => Promise.all([one.stop(), two.stop()]));
+const apps = twoTestApps({ env: ENV, clock });
 
 const SIGN_IN =
   'mutation ($email: String!, $password: String!) { signIn(email: $email, password: $password) { role } }';
@@ -40,7 +35,7 @@ async function call(app: TestApp, from: string, query: string, variables: Record
 async function signUpFrom(address: string): Promise<string> {
   const email = `owner-${crypto.randomUUID()}@example.com`;
   const input = { email, password: TEST_PASSWORD, organizationName: 'Throttled' };
-  expect(await call(one, address, SIGN_UP, { input })).toBe('SIGNED_IN');
+  expect(await call(apps.one, address, SIGN_UP, { input })).toBe('SIGNED_IN');
   return email;
 }
 
@@ -56,10 +51,10 @@ describe('sign-in throttling', () => {
     const email = await signUpFrom(newAddress());
     const attacker = newAddress();
     const outcomes = await Promise.all(
-      Array.from({ length: 40 }, () => call(one, attacker, SIGN_IN, { email, password: 'not the password' })),
+      Array.from({ length: 40 }, () => call(apps.one, attacker, SIGN_IN, { email, password: 'not the password' })),
     );
     expect(count(outcomes)).toEqual({ INVALID_CREDENTIALS: 5, TOO_MANY_ATTEMPTS: 35 });
-    expect(await call(one, newAddress(), SIGN_IN, { email, password: TEST_PASSWORD })).toBe('TOO_MANY_ATTEMPTS');
+    expect(await call(apps.one, newAddress(), SIGN_IN, { email, password: TEST_PASSWORD })).toBe('TOO_MANY_ATTEMPTS');
   });
 
   it('shares the limit between two API instances on one database', async () => {
@@ -67,7 +62,7 @@ describe('sign-in throttling', () => {
     const attacker = newAddress();
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        call(i % 2 ? one : two, attacker, SIGN_IN, { email, password: 'not the password' }),
+        call(i % 2 ? apps.one : apps.two, attacker, SIGN_IN, { email, password: 'not the password' }),
       ),
     );
     expect(count(outcomes)).toEqual({ INVALID_CREDENTIALS: 5, TOO_MANY_ATTEMPTS: 15 });
@@ -78,10 +73,10 @@ describe('sign-in throttling', () => {
     const email = await signUpFrom(home);
     const attacker = newAddress();
     for (let attempt = 0; attempt < 12; attempt++) {
-      await call(attempt % 2 ? one : two, attacker, SIGN_IN, { email, password: `guess ${attempt}` });
+      await call(attempt % 2 ? apps.one : apps.two, attacker, SIGN_IN, { email, password: `guess ${attempt}` });
     }
-    expect(await call(one, newAddress(), SIGN_IN, { email, password: TEST_PASSWORD })).toBe('TOO_MANY_ATTEMPTS');
-    expect(await call(two, home, SIGN_IN, { email, password: TEST_PASSWORD })).toBe('SIGNED_IN');
+    expect(await call(apps.one, newAddress(), SIGN_IN, { email, password: TEST_PASSWORD })).toBe('TOO_MANY_ATTEMPTS');
+    expect(await call(apps.two, home, SIGN_IN, { email, password: TEST_PASSWORD })).toBe('SIGNED_IN');
   });
 
   it('refuses for longer with each further failure (backoff), and counts a failure again once the refusal is over', async () => {
@@ -89,16 +84,16 @@ describe('sign-in throttling', () => {
     const attacker = newAddress();
     const start = clock.now();
     const at = (seconds: number) => clock.set(new Date(start.getTime() + seconds * 1000));
-    for (let attempt = 0; attempt < 5; attempt++) await call(one, attacker, SIGN_IN, { email, password: 'wrong' });
+    for (let attempt = 0; attempt < 5; attempt++) await call(apps.one, attacker, SIGN_IN, { email, password: 'wrong' });
     at(59);
-    expect(await call(one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('TOO_MANY_ATTEMPTS');
+    expect(await call(apps.one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('TOO_MANY_ATTEMPTS');
     at(61);
-    expect(await call(one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('INVALID_CREDENTIALS');
+    expect(await call(apps.one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('INVALID_CREDENTIALS');
     // The sixth failure doubled the refusal: 120 s from 61 s.
     at(61 + 119);
-    expect(await call(one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('TOO_MANY_ATTEMPTS');
+    expect(await call(apps.one, attacker, SIGN_IN, { email, password: 'wrong' })).toBe('TOO_MANY_ATTEMPTS');
     at(61 + 121);
-    expect(await call(one, attacker, SIGN_IN, { email, password: TEST_PASSWORD })).toBe('SIGNED_IN');
+    expect(await call(apps.one, attacker, SIGN_IN, { email, password: TEST_PASSWORD })).toBe('SIGNED_IN');
     clock.set(start);
   });
 });

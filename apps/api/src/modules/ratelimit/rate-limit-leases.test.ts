@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../../test/harness.js';
+import { describe, expect, it } from 'vitest';
+import { twoTestApps, type TestApp } from '../../test/harness.js';
 import { TestClock } from '../../test/test-clock.js';
 
 // 1,000 an hour: large enough that a busy address takes leases of up to 10 requests per statement.
 const CAPACITY = 1000;
 const ENV = { TRUST_PROXY: 'loopback', RATE_LIMIT_ANONYMOUS: `${CAPACITY}/1h` };
 const clock = new TestClock();
-let one: TestApp;
-let two: TestApp;
-beforeAll(async () => {
-  [one, two] = await Promise.all([startTestApp({ env: ENV, clock }), startTestApp({ env: ENV, clock })]);
-});
-afterAll(() => Promise.all([one.stop(), two.stop()]));
+const apps = twoTestApps({ env: ENV, clock });
 
 async function call(app: TestApp, address: string): Promise<{ status: number; remaining: number }> {
   const response = await fetch(`${app.url}/graphql`, {
@@ -29,7 +24,7 @@ describe('rate-limit leases', () => {
     const address = '203.0.113.7';
     const statuses: number[] = [];
     const worker = async (index: number) => {
-      for (let i = 0; i < 150; i++) statuses.push((await call(index % 2 ? one : two, address)).status);
+      for (let i = 0; i < 150; i++) statuses.push((await call(index % 2 ? apps.one : apps.two, address)).status);
     };
     await Promise.all(Array.from({ length: 8 }, (_, index) => worker(index)));
 
@@ -43,7 +38,7 @@ describe('rate-limit leases', () => {
   it('counts down the requests an address has left, lease or not', async () => {
     const address = '203.0.113.8';
     const remaining: number[] = [];
-    for (let i = 0; i < 30; i++) remaining.push((await call(one, address)).remaining);
+    for (let i = 0; i < 30; i++) remaining.push((await call(apps.one, address)).remaining);
     expect(remaining[0]).toBe(CAPACITY - 1);
     expect(remaining.at(-1)).toBe(CAPACITY - 30);
     expect(remaining).toEqual([...remaining].sort((a, b) => b - a));

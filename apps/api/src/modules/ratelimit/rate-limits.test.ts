@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { TEST_PASSWORD, startTestApp, type TestApp } from '../../test/harness.js';
+import { describe, expect, inject, it } from 'vitest';
+import { TEST_PASSWORD, twoTestApps, type TestApp } from '../../test/harness.js';
 import { TestClock } from '../../test/test-clock.js';
 
 // Low limits, two instances on one database, X-Forwarded-For believed so each test has its own address.
@@ -13,12 +13,7 @@ const ENV = {
   RATE_LIMIT_SIGN_IN: '3/1h',
 };
 const clock = new TestClock();
-let one: TestApp;
-let two: TestApp;
-beforeAll(async () => {
-  [one, two] = await Promise.all([startTestApp({ env: ENV, clock }), startTestApp({ env: ENV, clock })]);
-});
-afterAll(() => Promise.all([one.stop(), two.stop()]));
+const apps = twoTestApps({ env: ENV, clock });
 
 let nextAddress = 1;
 function newAddress(): string {
@@ -55,8 +50,11 @@ function graphql(app: TestApp, headers: Record<string, string>, query = '{ __typ
 
 /** An organization with two API keys. */
 async function organizationWithKeys(): Promise<{ keys: [string, string] }> {
-  const user = await one.signUp();
-  const keys: [string, string] = [await one.createApiKey(user, 'first'), await one.createApiKey(user, 'second')];
+  const user = await apps.one.signUp();
+  const keys: [string, string] = [
+    await apps.one.createApiKey(user, 'first'),
+    await apps.one.createApiKey(user, 'second'),
+  ];
   // An hour later every bucket the set-up took from is full again.
   clock.set(new Date(clock.now().getTime() + 3_600_000));
   return { keys };
@@ -67,14 +65,14 @@ const bearer = (key: string) => ({ authorization: `Bearer ${key}`, 'x-forwarded-
 describe('rate limits', () => {
   it('answers an API key its remaining requests, then 429 RATE_LIMITED with retryAfter and Retry-After until the bucket refills', async () => {
     const { keys } = await organizationWithKeys();
-    const first = await graphql(one, bearer(keys[0]));
+    const first = await graphql(apps.one, bearer(keys[0]));
     expect(first.status).toBe(200);
     expect(first.headers.get('ratelimit-policy')).toBe('"api-key";q=3;w=30, "organization";q=5;w=50');
     expect(first.headers.get('ratelimit')).toBe('"api-key";r=2;t=10, "organization";r=4;t=10');
-    expect((await graphql(one, bearer(keys[0]))).status).toBe(200);
-    expect((await graphql(one, bearer(keys[0]))).headers.get('ratelimit')).toMatch(/^"api-key";r=0;t=30, /);
+    expect((await graphql(apps.one, bearer(keys[0]))).status).toBe(200);
+    expect((await graphql(apps.one, bearer(keys[0]))).headers.get('ratelimit')).toMatch(/^"api-key";r=0;t=30, /);
 
-    const refused = await graphql(one, bearer(keys[0]));
+    const refused = await graphql(apps.one, bearer(keys[0]));
     expect(refused.status).toBe(429);
     expect(refused.headers.get('retry-after')).toBe('10');
     expect(refused.body).toEqual({
@@ -87,23 +85,25 @@ describe('rate limits', () => {
     });
 
     clock.set(new Date(clock.now().getTime() + 10_000));
-    expect((await graphql(one, bearer(keys[0]))).status).toBe(200);
-    expect((await graphql(one, bearer(keys[0]))).status).toBe(429);
+    expect((await graphql(apps.one, bearer(keys[0]))).status).toBe(200);
+    expect((await graphql(apps.one, bearer(keys[0]))).status).toBe(429);
   });
 
   it('starts a bucket afresh when the clock was set back, instead of refusing until it catches up', async () => {
     const { keys } = await organizationWithKeys();
     const now = clock.now();
     clock.set(new Date(now.getTime() + 86_400_000));
-    for (let i = 0; i < 3; i++) expect((await graphql(one, bearer(keys[0]))).status).toBe(200);
+    for (let i = 0; i < 3; i++) expect((await graphql(apps.one, bearer(keys[0]))).status).toBe(200);
     clock.set(now);
-    expect((await graphql(two, bearer(keys[0]))).status).toBe(200);
+    expect((await graphql(apps.two, bearer(keys[0]))).status).toBe(200);
   });
 
   it('shares buckets between two instances, and an organization bucket between its keys', async () => {
     const { keys } = await organizationWithKeys();
     const burst = async (key: string) => {
-      const answers = await Promise.all(Array.from({ length: 6 }, (_, i) => graphql(i % 2 ? one : two, bearer(key))));
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => graphql(i % 2 ? apps.one : apps.two, bearer(key))),
+      );
       return answers.map((answer) => (answer.status === 200 ? 'ok' : firstError(answer)?.policy)).sort();
     };
     // The first key's own bucket (3) runs out first; the organization's (5) then ends the second key's calls.
@@ -113,11 +113,11 @@ describe('rate limits', () => {
 
   it('limits anonymous calls per client address, GraphQL and REST alike', async () => {
     const [attacker, bystander] = [newAddress(), newAddress()];
-    for (let i = 0; i < 4; i++) expect((await graphql(two, { 'x-forwarded-for': attacker })).status).toBe(200);
-    const graphqlRefusal = await graphql(one, { 'x-forwarded-for': attacker });
+    for (let i = 0; i < 4; i++) expect((await graphql(apps.two, { 'x-forwarded-for': attacker })).status).toBe(200);
+    const graphqlRefusal = await graphql(apps.one, { 'x-forwarded-for': attacker });
     expect(graphqlRefusal.status).toBe(429);
     expect(graphqlRefusal.headers.get('ratelimit-policy')).toBe('"anonymous";q=4;w=40');
-    const restRefusal = await post(one, '/imports/journeys', {}, { 'x-forwarded-for': attacker });
+    const restRefusal = await post(apps.one, '/imports/journeys', {}, { 'x-forwarded-for': attacker });
     expect(restRefusal.status).toBe(429);
     expect(restRefusal.body).toEqual({
       error: {
@@ -128,14 +128,14 @@ describe('rate limits', () => {
         retryAfter: 10,
       },
     });
-    expect((await graphql(one, { 'x-forwarded-for': bystander })).status).toBe(200);
+    expect((await graphql(apps.one, { 'x-forwarded-for': bystander })).status).toBe(200);
   });
 
   it('limits sign-ups and sign-ins per client address, creating nothing once refused', async () => {
     const address = newAddress();
     const signUp = (n: number) =>
       graphql(
-        one,
+        apps.one,
         { 'x-forwarded-for': address },
         'mutation ($input: SignUpInput!) { signUp(input: $input) { role } }',
         {
@@ -146,7 +146,7 @@ describe('rate limits', () => {
           },
         },
       );
-    const before = await one.sql<{ n: string }>('select count(*) as n from organization');
+    const before = await apps.one.sql<{ n: string }>('select count(*) as n from organization');
     const answers = [await signUp(1), await signUp(2), await signUp(3)];
     expect(answers.map((answer) => answer.status)).toEqual([200, 200, 429]);
     expect(firstError(answers[2]!)).toEqual({
@@ -156,13 +156,13 @@ describe('rate limits', () => {
       retryAfter: 1800,
     });
     expect(answers[2]!.headers.get('retry-after')).toBe('1800');
-    const after = await one.sql<{ n: string }>('select count(*) as n from organization');
+    const after = await apps.one.sql<{ n: string }>('select count(*) as n from organization');
     expect(Number(after[0]!.n)).toBe(Number(before[0]!.n) + 2);
 
     const elsewhere = newAddress();
     const signIn = () =>
       graphql(
-        one,
+        apps.one,
         { 'x-forwarded-for': elsewhere },
         'mutation { signIn(email: "nobody@example.com", password: "wrong password") { role } }',
       );
@@ -180,15 +180,19 @@ describe('rate limits', () => {
       await locker.query('lock table api_key, user_session in access exclusive mode');
       const address = newAddress();
       const answers = await Promise.all([
-        graphql(one, { authorization: 'Bearer not-a-key', 'x-forwarded-for': address }, '{ me { role } }'),
-        graphql(one, { authorization: `Bearer aa_${'x'.repeat(60)}`, 'x-forwarded-for': address }, '{ me { role } }'),
-        graphql(one, { cookie: 'aa_session=forged', 'x-forwarded-for': address }, '{ me { role } }'),
+        graphql(apps.one, { authorization: 'Bearer not-a-key', 'x-forwarded-for': address }, '{ me { role } }'),
+        graphql(
+          apps.one,
+          { authorization: `Bearer aa_${'x'.repeat(60)}`, 'x-forwarded-for': address },
+          '{ me { role } }',
+        ),
+        graphql(apps.one, { cookie: 'aa_session=forged', 'x-forwarded-for': address }, '{ me { role } }'),
       ]);
       expect(answers.map((answer) => [answer.status, answer.body])).toEqual(
         Array(3).fill([200, { data: { me: null } }]),
       );
-      expect((await graphql(one, { authorization: 'Bearer junk', 'x-forwarded-for': address })).status).toBe(200);
-      expect((await graphql(one, { authorization: 'Bearer junk', 'x-forwarded-for': address })).status).toBe(429);
+      expect((await graphql(apps.one, { authorization: 'Bearer junk', 'x-forwarded-for': address })).status).toBe(200);
+      expect((await graphql(apps.one, { authorization: 'Bearer junk', 'x-forwarded-for': address })).status).toBe(429);
     } finally {
       await locker.query('rollback');
       await locker.end();
