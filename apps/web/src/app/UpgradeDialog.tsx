@@ -1,4 +1,5 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
+import { useLocation } from 'react-router';
 import { Button } from '../components/ui/Button.js';
 import { Dialog } from '../components/ui/Dialog.js';
 import { ErrorAlert } from '../components/ui/States.js';
@@ -14,6 +15,9 @@ import { upgradeCopy, type UpgradeCopy } from './upgrade-copy.js';
  */
 export function UpgradeDialog() {
   const request = useSyncExternalStore(upgradePrompt.subscribe, upgradePrompt.snapshot);
+  // Leaving the page (to the pricing page with the plan picked, say) closes the dialog.
+  const { pathname } = useLocation();
+  useEffect(() => upgradePrompt.dismiss(), [pathname]);
   const open = request !== null;
   const plans = usePlansQuery({ skip: !open });
   const overLimit = request?.source === 'api' && request.details.code === 'PLAN_LIMIT_EXCEEDED';
