@@ -25,6 +25,20 @@ type Documents = {
     "\n        mutation AccountsRevokeApiKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            revokedAt\n          }\n        }\n      ": typeof types.AccountsRevokeApiKeyDocument,
     "\n        query AccountsUsage {\n          usage {\n            attributionRuns {\n              used\n            }\n          }\n        }\n      ": typeof types.AccountsUsageDocument,
     "\n        mutation AccountsRevokeApiKey2($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      ": typeof types.AccountsRevokeApiKey2Document,
+    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n      invitedByEmail\n      expiresAt\n      expired\n    }\n  }\n": typeof types.TeamInviteDocument,
+    "\n  query TeamInvitationPreview($token: String!) {\n    invitation(token: $token) {\n      status\n      organizationName\n      inviterEmail\n      email\n      role\n      accountExists\n    }\n  }\n": typeof types.TeamInvitationPreviewDocument,
+    "\n  mutation TeamSignUpWithInvitation($input: SignUpWithInvitationInput!) {\n    signUpWithInvitation(input: $input) {\n      user {\n        email\n      }\n      organization {\n        id\n        name\n      }\n      role\n    }\n  }\n": typeof types.TeamSignUpWithInvitationDocument,
+    "\n  mutation TeamAcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      organization {\n        id\n      }\n      role\n    }\n  }\n": typeof types.TeamAcceptInvitationDocument,
+    "\n  query TeamMembers {\n    members {\n      id\n      email\n      role\n    }\n  }\n": typeof types.TeamMembersDocument,
+    "\n  mutation TeamChangeRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n    }\n  }\n": typeof types.TeamChangeRoleDocument,
+    "\n  mutation TeamRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      id\n    }\n  }\n": typeof types.TeamRemoveMemberDocument,
+    "\n  mutation TeamLeave {\n    leaveOrganization {\n      id\n    }\n  }\n": typeof types.TeamLeaveDocument,
+    "\n  query TeamMe {\n    me {\n      organization {\n        id\n        currency\n      }\n      role\n    }\n  }\n": typeof types.TeamMeDocument,
+    "\n      mutation TeamResend($id: ID!) {\n        resendInvitation(id: $id) {\n          id\n        }\n      }\n    ": typeof types.TeamResendDocument,
+    "\n      mutation TeamRevoke($id: ID!) {\n        revokeInvitation(id: $id) {\n          id\n        }\n      }\n    ": typeof types.TeamRevokeDocument,
+    "\n        query TeamInvitations {\n          invitations {\n            id\n          }\n        }\n      ": typeof types.TeamInvitationsDocument,
+    "\n      mutation TeamSignInWithInvitation($token: String!, $password: String!) {\n        signInWithInvitation(token: $token, password: $password) {\n          organization {\n            id\n          }\n          role\n        }\n      }\n    ": typeof types.TeamSignInWithInvitationDocument,
+    "\n    mutation TeamUpdateOrganization($input: UpdateOrganizationInput!) {\n      updateOrganization(input: $input) {\n        currency\n      }\n    }\n  ": typeof types.TeamUpdateOrganizationDocument,
     "\n      query AttributionAttributionReports {\n        attributionReports(first: 5) {\n          edges {\n            cursor\n            node {\n              id\n              credits {\n                model\n              }\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": typeof types.AttributionAttributionReportsDocument,
     "\n      query AttributionAttributionReport($id: ID!) {\n        attributionReport(id: $id) {\n          id\n          credits {\n            model\n            totals {\n              conversions\n            }\n          }\n        }\n      }\n    ": typeof types.AttributionAttributionReportDocument,
     "\n      query AttributionAttributionReports2($after: String) {\n        attributionReports(first: 2, after: $after) {\n          edges {\n            node {\n              id\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": typeof types.AttributionAttributionReports2Document,
@@ -92,6 +106,8 @@ type Documents = {
     "\n        query PlansPlanSubscription {\n          plan {\n            tier\n            limits {\n              lookbackDays\n              models\n            }\n          }\n          subscription {\n            id\n          }\n        }\n      ": typeof types.PlansPlanSubscriptionDocument,
     "\n        mutation SubscriptionPeriodTrackJourney($input: JourneyInput!) {\n          trackJourney(input: $input) {\n            credits {\n              model\n            }\n          }\n        }\n      ": typeof types.SubscriptionPeriodTrackJourneyDocument,
     "\n        query SubscriptionPeriodPlanUsage {\n          plan {\n            tier\n          }\n          usage {\n            attributionRuns {\n              used\n              limit\n              periodStart\n              periodEnd\n            }\n          }\n          subscription {\n            stripeSubscriptionId\n            planTier\n            currentPeriodEnd\n          }\n        }\n      ": typeof types.SubscriptionPeriodPlanUsageDocument,
+    "\n  mutation UsageDailyTrackJourney($input: JourneyInput!) {\n    trackJourney(input: $input) {\n      journeyId\n    }\n  }\n": typeof types.UsageDailyTrackJourneyDocument,
+    "\n  query UsageDaily {\n    usage {\n      attributionRuns {\n        used\n        limit\n        daily {\n          date\n          used\n        }\n        projectedUsed\n        projectedToExceedOn\n      }\n    }\n  }\n": typeof types.UsageDailyDocument,
     "\n        query MailServiceOutbox {\n          outbox {\n            subject\n            transport\n            sentAt\n          }\n        }\n      ": typeof types.MailServiceOutboxDocument,
     "\n        query MailServiceOutbox2 {\n          outbox {\n            subject\n          }\n        }\n      ": typeof types.MailServiceOutbox2Document,
     "\n          mutation HarnessSignUp($input: SignUpInput!) {\n            signUp(input: $input) {\n              organization {\n                id\n              }\n            }\n          }\n        ": typeof types.HarnessSignUpDocument,
@@ -109,6 +125,20 @@ const documents: Documents = {
     "\n        mutation AccountsRevokeApiKey($id: ID!) {\n          revokeApiKey(id: $id) {\n            revokedAt\n          }\n        }\n      ": types.AccountsRevokeApiKeyDocument,
     "\n        query AccountsUsage {\n          usage {\n            attributionRuns {\n              used\n            }\n          }\n        }\n      ": types.AccountsUsageDocument,
     "\n        mutation AccountsRevokeApiKey2($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      ": types.AccountsRevokeApiKey2Document,
+    "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n      invitedByEmail\n      expiresAt\n      expired\n    }\n  }\n": types.TeamInviteDocument,
+    "\n  query TeamInvitationPreview($token: String!) {\n    invitation(token: $token) {\n      status\n      organizationName\n      inviterEmail\n      email\n      role\n      accountExists\n    }\n  }\n": types.TeamInvitationPreviewDocument,
+    "\n  mutation TeamSignUpWithInvitation($input: SignUpWithInvitationInput!) {\n    signUpWithInvitation(input: $input) {\n      user {\n        email\n      }\n      organization {\n        id\n        name\n      }\n      role\n    }\n  }\n": types.TeamSignUpWithInvitationDocument,
+    "\n  mutation TeamAcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      organization {\n        id\n      }\n      role\n    }\n  }\n": types.TeamAcceptInvitationDocument,
+    "\n  query TeamMembers {\n    members {\n      id\n      email\n      role\n    }\n  }\n": types.TeamMembersDocument,
+    "\n  mutation TeamChangeRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n    }\n  }\n": types.TeamChangeRoleDocument,
+    "\n  mutation TeamRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      id\n    }\n  }\n": types.TeamRemoveMemberDocument,
+    "\n  mutation TeamLeave {\n    leaveOrganization {\n      id\n    }\n  }\n": types.TeamLeaveDocument,
+    "\n  query TeamMe {\n    me {\n      organization {\n        id\n        currency\n      }\n      role\n    }\n  }\n": types.TeamMeDocument,
+    "\n      mutation TeamResend($id: ID!) {\n        resendInvitation(id: $id) {\n          id\n        }\n      }\n    ": types.TeamResendDocument,
+    "\n      mutation TeamRevoke($id: ID!) {\n        revokeInvitation(id: $id) {\n          id\n        }\n      }\n    ": types.TeamRevokeDocument,
+    "\n        query TeamInvitations {\n          invitations {\n            id\n          }\n        }\n      ": types.TeamInvitationsDocument,
+    "\n      mutation TeamSignInWithInvitation($token: String!, $password: String!) {\n        signInWithInvitation(token: $token, password: $password) {\n          organization {\n            id\n          }\n          role\n        }\n      }\n    ": types.TeamSignInWithInvitationDocument,
+    "\n    mutation TeamUpdateOrganization($input: UpdateOrganizationInput!) {\n      updateOrganization(input: $input) {\n        currency\n      }\n    }\n  ": types.TeamUpdateOrganizationDocument,
     "\n      query AttributionAttributionReports {\n        attributionReports(first: 5) {\n          edges {\n            cursor\n            node {\n              id\n              credits {\n                model\n              }\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": types.AttributionAttributionReportsDocument,
     "\n      query AttributionAttributionReport($id: ID!) {\n        attributionReport(id: $id) {\n          id\n          credits {\n            model\n            totals {\n              conversions\n            }\n          }\n        }\n      }\n    ": types.AttributionAttributionReportDocument,
     "\n      query AttributionAttributionReports2($after: String) {\n        attributionReports(first: 2, after: $after) {\n          edges {\n            node {\n              id\n            }\n          }\n          pageInfo {\n            hasNextPage\n            endCursor\n          }\n        }\n      }\n    ": types.AttributionAttributionReports2Document,
@@ -176,6 +206,8 @@ const documents: Documents = {
     "\n        query PlansPlanSubscription {\n          plan {\n            tier\n            limits {\n              lookbackDays\n              models\n            }\n          }\n          subscription {\n            id\n          }\n        }\n      ": types.PlansPlanSubscriptionDocument,
     "\n        mutation SubscriptionPeriodTrackJourney($input: JourneyInput!) {\n          trackJourney(input: $input) {\n            credits {\n              model\n            }\n          }\n        }\n      ": types.SubscriptionPeriodTrackJourneyDocument,
     "\n        query SubscriptionPeriodPlanUsage {\n          plan {\n            tier\n          }\n          usage {\n            attributionRuns {\n              used\n              limit\n              periodStart\n              periodEnd\n            }\n          }\n          subscription {\n            stripeSubscriptionId\n            planTier\n            currentPeriodEnd\n          }\n        }\n      ": types.SubscriptionPeriodPlanUsageDocument,
+    "\n  mutation UsageDailyTrackJourney($input: JourneyInput!) {\n    trackJourney(input: $input) {\n      journeyId\n    }\n  }\n": types.UsageDailyTrackJourneyDocument,
+    "\n  query UsageDaily {\n    usage {\n      attributionRuns {\n        used\n        limit\n        daily {\n          date\n          used\n        }\n        projectedUsed\n        projectedToExceedOn\n      }\n    }\n  }\n": types.UsageDailyDocument,
     "\n        query MailServiceOutbox {\n          outbox {\n            subject\n            transport\n            sentAt\n          }\n        }\n      ": types.MailServiceOutboxDocument,
     "\n        query MailServiceOutbox2 {\n          outbox {\n            subject\n          }\n        }\n      ": types.MailServiceOutbox2Document,
     "\n          mutation HarnessSignUp($input: SignUpInput!) {\n            signUp(input: $input) {\n              organization {\n                id\n              }\n            }\n          }\n        ": types.HarnessSignUpDocument,
@@ -240,6 +272,62 @@ export function graphql(source: "\n        query AccountsUsage {\n          usag
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        mutation AccountsRevokeApiKey2($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      "): (typeof documents)["\n        mutation AccountsRevokeApiKey2($id: ID!) {\n          revokeApiKey(id: $id) {\n            id\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n      invitedByEmail\n      expiresAt\n      expired\n    }\n  }\n"): (typeof documents)["\n  mutation TeamInvite($input: InviteMemberInput!) {\n    inviteMember(input: $input) {\n      id\n      email\n      role\n      invitedByEmail\n      expiresAt\n      expired\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamInvitationPreview($token: String!) {\n    invitation(token: $token) {\n      status\n      organizationName\n      inviterEmail\n      email\n      role\n      accountExists\n    }\n  }\n"): (typeof documents)["\n  query TeamInvitationPreview($token: String!) {\n    invitation(token: $token) {\n      status\n      organizationName\n      inviterEmail\n      email\n      role\n      accountExists\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamSignUpWithInvitation($input: SignUpWithInvitationInput!) {\n    signUpWithInvitation(input: $input) {\n      user {\n        email\n      }\n      organization {\n        id\n        name\n      }\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation TeamSignUpWithInvitation($input: SignUpWithInvitationInput!) {\n    signUpWithInvitation(input: $input) {\n      user {\n        email\n      }\n      organization {\n        id\n        name\n      }\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamAcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      organization {\n        id\n      }\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation TeamAcceptInvitation($token: String!) {\n    acceptInvitation(token: $token) {\n      organization {\n        id\n      }\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMembers {\n    members {\n      id\n      email\n      role\n    }\n  }\n"): (typeof documents)["\n  query TeamMembers {\n    members {\n      id\n      email\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamChangeRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n    }\n  }\n"): (typeof documents)["\n  mutation TeamChangeRole($input: ChangeMemberRoleInput!) {\n    changeMemberRole(input: $input) {\n      id\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TeamRemoveMember($id: ID!) {\n    removeMember(id: $id) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TeamLeave {\n    leaveOrganization {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation TeamLeave {\n    leaveOrganization {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeamMe {\n    me {\n      organization {\n        id\n        currency\n      }\n      role\n    }\n  }\n"): (typeof documents)["\n  query TeamMe {\n    me {\n      organization {\n        id\n        currency\n      }\n      role\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation TeamResend($id: ID!) {\n        resendInvitation(id: $id) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation TeamResend($id: ID!) {\n        resendInvitation(id: $id) {\n          id\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation TeamRevoke($id: ID!) {\n        revokeInvitation(id: $id) {\n          id\n        }\n      }\n    "): (typeof documents)["\n      mutation TeamRevoke($id: ID!) {\n        revokeInvitation(id: $id) {\n          id\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n        query TeamInvitations {\n          invitations {\n            id\n          }\n        }\n      "): (typeof documents)["\n        query TeamInvitations {\n          invitations {\n            id\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n      mutation TeamSignInWithInvitation($token: String!, $password: String!) {\n        signInWithInvitation(token: $token, password: $password) {\n          organization {\n            id\n          }\n          role\n        }\n      }\n    "): (typeof documents)["\n      mutation TeamSignInWithInvitation($token: String!, $password: String!) {\n        signInWithInvitation(token: $token, password: $password) {\n          organization {\n            id\n          }\n          role\n        }\n      }\n    "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n    mutation TeamUpdateOrganization($input: UpdateOrganizationInput!) {\n      updateOrganization(input: $input) {\n        currency\n      }\n    }\n  "): (typeof documents)["\n    mutation TeamUpdateOrganization($input: UpdateOrganizationInput!) {\n      updateOrganization(input: $input) {\n        currency\n      }\n    }\n  "];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -508,6 +596,14 @@ export function graphql(source: "\n        mutation SubscriptionPeriodTrackJourn
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n        query SubscriptionPeriodPlanUsage {\n          plan {\n            tier\n          }\n          usage {\n            attributionRuns {\n              used\n              limit\n              periodStart\n              periodEnd\n            }\n          }\n          subscription {\n            stripeSubscriptionId\n            planTier\n            currentPeriodEnd\n          }\n        }\n      "): (typeof documents)["\n        query SubscriptionPeriodPlanUsage {\n          plan {\n            tier\n          }\n          usage {\n            attributionRuns {\n              used\n              limit\n              periodStart\n              periodEnd\n            }\n          }\n          subscription {\n            stripeSubscriptionId\n            planTier\n            currentPeriodEnd\n          }\n        }\n      "];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UsageDailyTrackJourney($input: JourneyInput!) {\n    trackJourney(input: $input) {\n      journeyId\n    }\n  }\n"): (typeof documents)["\n  mutation UsageDailyTrackJourney($input: JourneyInput!) {\n    trackJourney(input: $input) {\n      journeyId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UsageDaily {\n    usage {\n      attributionRuns {\n        used\n        limit\n        daily {\n          date\n          used\n        }\n        projectedUsed\n        projectedToExceedOn\n      }\n    }\n  }\n"): (typeof documents)["\n  query UsageDaily {\n    usage {\n      attributionRuns {\n        used\n        limit\n        daily {\n          date\n          used\n        }\n        projectedUsed\n        projectedToExceedOn\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
