@@ -11,7 +11,7 @@ import { ApiKeysResolver } from './api-keys.resolver.js';
 import { ApiKeysService } from './api-keys.service.js';
 import { Migration20261125000001Accounts } from './migrations/Migration20261125000001Accounts.js';
 import { Migration20261202150000SignInThrottle } from './migrations/Migration20261202150000SignInThrottle.js';
-import { Migration20261202000002Invitations } from './migrations/Migration20261202000002Invitations.js';
+import { Migration20261202170100Invitations } from './migrations/Migration20261202170100Invitations.js';
 import { InvitationsService } from './invitations.service.js';
 import { MembersService } from './members.service.js';
 import { TeamResolver } from './team.resolver.js';
@@ -42,7 +42,7 @@ export const accountsModule: ModuleDefinition<CoreDeps & { mail: MailService }, 
   migrations: [
     { name: 'Migration20261125000001Accounts', class: Migration20261125000001Accounts },
     { name: 'Migration20261202150000SignInThrottle', class: Migration20261202150000SignInThrottle },
-    { name: 'Migration20261202000002Invitations', class: Migration20261202000002Invitations },
+    { name: 'Migration20261202170100Invitations', class: Migration20261202170100Invitations },
   ],
   create: ({ orm, clock, config, mail }) => {
     const accounts = new AccountsService(orm, clock, config.auth);

@@ -12,7 +12,7 @@ import { JourneysResolver } from './journeys.resolver.js';
 import { Migration20261125000003Journeys } from './migrations/Migration20261125000003Journeys.js';
 import { Migration20261125190500Attribution } from './migrations/Migration20261125190500Attribution.js';
 import { Migration20261202140000JourneyImports } from './migrations/Migration20261202140000JourneyImports.js';
-import { Migration20261202000003PathAggregates } from './migrations/Migration20261202000003PathAggregates.js';
+import { Migration20261202170200PathAggregates } from './migrations/Migration20261202170200PathAggregates.js';
 
 export { AttributionError, JourneysError } from './attribution.errors.js';
 export type { AttributionServices } from './attribution.services.js';
@@ -33,7 +33,7 @@ export const attributionModule: ModuleDefinition<CoreDeps, { attribution: Attrib
     { name: 'Migration20261125000003Journeys', class: Migration20261125000003Journeys },
     { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
     { name: 'Migration20261202140000JourneyImports', class: Migration20261202140000JourneyImports },
-    { name: 'Migration20261202000003PathAggregates', class: Migration20261202000003PathAggregates },
+    { name: 'Migration20261202170200PathAggregates', class: Migration20261202170200PathAggregates },
   ],
   create: ({ orm, clock, config }) => ({
     attribution: createAttributionServices(orm, clock, config.server.upgradeUrl),

@@ -277,7 +277,19 @@ export interface WindowSplit {
   edges: TimeRange[];
 }
 
-const isoDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
+/**
+ * A UTC day as PostgreSQL reads a date. Windows reach from year 1 to 9999, so the day before the first
+ * (year 0 in JavaScript, 1 BC to PostgreSQL) and the day after the last (year 10000) must be spelled
+ * out: toISOString would give "0000-12-31", which PostgreSQL refuses, and "+010000-01-01".
+ */
+function isoDay(ms: number): string {
+  const day = new Date(ms);
+  const year = day.getUTCFullYear();
+  const monthDay = `${String(day.getUTCMonth() + 1).padStart(2, '0')}-${String(day.getUTCDate()).padStart(2, '0')}`;
+  return year > 0
+    ? `${String(year).padStart(4, '0')}-${monthDay}`
+    : `${String(1 - year).padStart(4, '0')}-${monthDay} BC`;
+}
 
 /**
  * Day d (its instants [d, d + 1 day)) is wholly inside [from, to] when from <= d and d + 1 day <= to
