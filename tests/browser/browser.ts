@@ -130,26 +130,12 @@ export async function importSamplePaths(page: Page): Promise<void> {
 
 /** Spends the rest of the period's attribution runs through the API (tracked journeys, in bounded batches). */
 export async function useUpAttributionRuns(api: TestApp, context: BrowserContext): Promise<void> {
-  const session = (await context.cookies()).find((c) => c.name === 'aa_session');
-  if (!session) throw new Error('the browser holds no session cookie');
-  const cookie = `${session.name}=${session.value}`;
-  const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-  const input = {
-    touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
-    convertedAt: new Date().toISOString(),
-  };
   const usage = await api.graphql<{ usage: { attributionRuns: { remaining: number } } }>(
     '{ usage { attributionRuns { remaining } } }',
     {},
-    { cookie },
+    { cookie: await sessionCookie(context) },
   );
-  const remaining = usage.data?.usage.attributionRuns.remaining ?? 0;
-  for (let sent = 0; sent < remaining; sent += 50) {
-    const batch = Array.from({ length: Math.min(50, remaining - sent) }, () =>
-      api.graphql(track, { input }, { cookie }),
-    );
-    for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
-  }
+  await spendAttributionRuns(api, context, usage.data?.usage.attributionRuns.remaining ?? 0);
 }
 
 /** WCAG 2.2 A/AA rules plus axe's best practices; the ones that are critical or serious must not occur. */
@@ -205,9 +191,7 @@ export async function screenshot(page: Page, name: string, { phone = false } = {
 
 /** Spends `count` of the period's attribution runs through the API (tracked journeys, in bounded batches). */
 export async function spendAttributionRuns(api: TestApp, context: BrowserContext, count: number): Promise<void> {
-  const session = (await context.cookies()).find((c) => c.name === 'aa_session');
-  if (!session) throw new Error('the browser holds no session cookie');
-  const cookie = `${session.name}=${session.value}`;
+  const cookie = await sessionCookie(context);
   const track = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
   const input = {
     touches: [{ channel: 'Email', at: new Date(Date.now() - 3_600_000).toISOString() }],
@@ -217,4 +201,11 @@ export async function spendAttributionRuns(api: TestApp, context: BrowserContext
     const batch = Array.from({ length: Math.min(50, count - sent) }, () => api.graphql(track, { input }, { cookie }));
     for (const result of await Promise.all(batch)) expect(result.errors).toBeUndefined();
   }
+}
+
+/** The browser's session cookie, as a Cookie header for calls to the API. */
+async function sessionCookie(context: BrowserContext): Promise<string> {
+  const session = (await context.cookies()).find((c) => c.name === 'aa_session');
+  if (!session) throw new Error('the browser holds no session cookie');
+  return `${session.name}=${session.value}`;
 }

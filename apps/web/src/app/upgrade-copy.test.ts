@@ -1,32 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PlanFieldsFragment } from '../gql/graphql.js';
+import { PLANS } from '../features/billing/plans.fixture.js';
 import { upgradeCopy } from './upgrade-copy.js';
-
-const PLANS: PlanFieldsFragment[] = [
-  {
-    tier: 'FREE',
-    name: 'Free',
-    priceMonthlyCents: 0,
-    limits: { attributionRuns: 500, models: ['LAST_TOUCH'], lookbackDays: 30, exports: false },
-  },
-  {
-    tier: 'PRO',
-    name: 'Pro',
-    priceMonthlyCents: 4900,
-    limits: {
-      attributionRuns: 5000,
-      models: ['LAST_TOUCH', 'FIRST_TOUCH', 'LINEAR'],
-      lookbackDays: 60,
-      exports: false,
-    },
-  },
-  {
-    tier: 'SCALE',
-    name: 'Scale',
-    priceMonthlyCents: 19900,
-    limits: { attributionRuns: 25000, models: ['LAST_TOUCH', 'MARKOV'], lookbackDays: 180, exports: true },
-  },
-];
 
 const everything = (copy: ReturnType<typeof upgradeCopy>) => [copy.title, ...copy.lines, copy.offerLimits].join(' ');
 
