@@ -32,16 +32,15 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   app.disable('x-powered-by');
   // Behind a TLS proxy: req.secure (the session cookie's Secure flag) and req.ip come from its X-Forwarded-* headers.
   app.set('trust proxy', config.transport.trustProxy);
-  app.use(requestLogging(app, log));
-  app.use(securityHeaders());
-  app.use((req, res, next) => {
-    res.on('finish', () => {
-      // originalUrl: mounted routers rewrite req.path; a fixed set of labels keeps cardinality low.
-      const route = API_PREFIXES.find((prefix) => req.originalUrl.startsWith(prefix)) ?? 'other';
-      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
-    });
-    next();
-  });
+  // Every answer is logged, counted and carries the security headers.
+  const everyRequest = [requestLogging(app, log), securityHeaders(), countRequests(metrics)];
+  const { services } = routeDeps;
+  // Rate limits, before a body is read (the webhooks below are Stripe's, signed, and not limited).
+  const rateLimited = rateLimitCalls(services.rateLimits, (req) => authenticateRequest(req, services));
+  const json = express.json({ limit: config.server.graphqlBodyLimitBytes });
+  // POST /graphql, nearly every API call, is the first route: Express walks no other layer to reach it.
+  app.post('/graphql', ...everyRequest, rateLimited, json, graphql);
+  app.use(everyRequest);
 
   // Slot 1: routes that must see the raw body (Stripe verifies its signature over the exact bytes).
   for (const module of modules) {
@@ -64,15 +63,10 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
 
-  // Rate limits, before a body is read (the webhooks above are Stripe's, signed, and not limited).
-  const { services } = routeDeps;
-  app.use(
-    ['/graphql', '/imports', '/exports'],
-    rateLimitCalls(services.rateLimits, (req) => authenticateRequest(req, services)),
-  );
+  app.use(['/graphql', '/imports', '/exports'], rateLimited);
 
   // Slot 2: JSON bodies.
-  app.use(express.json({ limit: config.server.graphqlBodyLimitBytes }));
+  app.use(json);
   app.use('/graphql', graphql);
   for (const module of modules) {
     if (module.routes) app.use(module.routes(routeDeps));
@@ -81,4 +75,16 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   serveSpa(app, config.server.webDistDir, API_PREFIXES, log);
   app.use(errorHandler(config.server.graphqlBodyLimitBytes));
   return app;
+}
+
+/** aa_http_requests_total by method, route prefix and status. */
+function countRequests(metrics: Metrics): RequestHandler {
+  return (req, res, next) => {
+    res.once('finish', () => {
+      // originalUrl: mounted routers rewrite req.path; a fixed set of labels keeps cardinality low.
+      const route = API_PREFIXES.find((prefix) => req.originalUrl.startsWith(prefix)) ?? 'other';
+      metrics.httpRequests.inc({ method: req.method, route, status: String(res.statusCode) });
+    });
+    next();
+  };
 }

@@ -6,7 +6,6 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
@@ -15,6 +14,7 @@ import type { Metrics } from '../observability/metrics.js';
 import type { Services } from '../services.js';
 import type { GraphQLContext } from './context.js';
 import { formatError } from './error-mapping.js';
+import { graphqlHttpHandler } from './http-handler.js';
 import { errorReportingPlugin } from './plugins/error-reporting.plugin.js';
 import { httpStatusPlugin } from './plugins/http-status.plugin.js';
 import { storableTextPlugin } from './plugins/storable-text.plugin.js';
@@ -68,19 +68,17 @@ export async function startGraphQLServer(
     ],
   });
   await server.start();
-  const middleware = expressMiddleware(server, {
-    context: async ({ req, res }) => ({
-      requestId: String(req.id),
-      // The request's child logger is made on first use; most requests log nothing of their own.
-      get log() {
-        return req.log;
-      },
-      principal: await authenticateRequest(req, services),
-      services,
-      entitlements: services.entitlements.forRequest(),
-      req,
-      res,
-    }),
-  });
+  const middleware = graphqlHttpHandler(server, async ({ req, res }) => ({
+    requestId: String(req.id),
+    // The request's child logger is made on first use; most requests log nothing of their own.
+    get log() {
+      return req.log;
+    },
+    principal: await authenticateRequest(req, services),
+    services,
+    entitlements: services.entitlements.forRequest(),
+    req,
+    res,
+  }));
   return { server, middleware };
 }
