@@ -22,9 +22,9 @@ export interface PlanLimitOptions<TArgs> {
   cost?: number;
   gate?: PlanGateCheck<TArgs>;
   /**
-   * For a resolver whose own write is one short transaction: it receives the reservation through
-   * `@Reservation()` and takes it on that transaction, so the units commit with the write or return
-   * with its rollback. A long resolver (a report) leaves this off: the units are reserved and
+   * For a resolver whose own write is one statement: it receives the reservation through
+   * `@Reservation()` and embeds the call taking the units in that statement, so they commit with the
+   * write or are undone with it. A long resolver (a report) leaves this off: the units are reserved and
    * committed first and refunded on failure, so the counter row is never locked across its work.
    */
   inResolverTransaction?: boolean;

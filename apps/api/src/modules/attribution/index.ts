@@ -13,6 +13,7 @@ import { Migration20261125000003Journeys } from './migrations/Migration202611250
 import { Migration20261125190500Attribution } from './migrations/Migration20261125190500Attribution.js';
 import { Migration20261202140000JourneyImports } from './migrations/Migration20261202140000JourneyImports.js';
 import { Migration20261202170200PathAggregates } from './migrations/Migration20261202170200PathAggregates.js';
+import { Migration20261203070100StoredRoomFunction } from './migrations/Migration20261203070100StoredRoomFunction.js';
 
 export { AttributionError, JourneysError } from './attribution.errors.js';
 export type { AttributionServices } from './attribution.services.js';
@@ -34,6 +35,7 @@ export const attributionModule: ModuleDefinition<CoreDeps, { attribution: Attrib
     { name: 'Migration20261125190500Attribution', class: Migration20261125190500Attribution },
     { name: 'Migration20261202140000JourneyImports', class: Migration20261202140000JourneyImports },
     { name: 'Migration20261202170200PathAggregates', class: Migration20261202170200PathAggregates },
+    { name: 'Migration20261203070100StoredRoomFunction', class: Migration20261203070100StoredRoomFunction },
   ],
   create: ({ orm, clock, config }) => ({
     attribution: createAttributionServices(orm, clock, config.server.upgradeUrl),

@@ -47,17 +47,24 @@ const CREATED_MS = '(extract(epoch from created_at) * 1000)::float8 as created_m
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const LISTED_IMPORTS = 100;
 
-/*
- * One statement decides, as the usage counter does: the row is created only if the count fits, and
- * incremented only while it stays within the limit. Its row lock, held to the end of the inserting
- * transaction, serialises concurrent writers of one organization, so no interleaving overshoots.
+/**
+ * Taking room is one PostgreSQL function (Migration20261203070100StoredRoomFunction), so trackJourney
+ * embeds it in its one statement: the count's row is created only if the count fits and incremented
+ * only while it stays within the limit, its row lock serialising concurrent writers of one
+ * organization. Refused, it raises this SQLSTATE with the stored count in DETAIL, undoing the statement.
  */
-const TAKE_ALLOWANCE = `
-  insert into stored_journey_count (organization_id, stored)
-  select $1, $2::int where $2::int <= $3::int
-  on conflict (organization_id) do update set stored = stored_journey_count.stored + excluded.stored
-  where stored_journey_count.stored + excluded.stored <= $3::int
-  returning stored`;
+export const STORED_ROOM_REFUSED = 'AAS01';
+
+/** The call taking room for `$count` journeys of `$organization` within `$limit` (parameter numbers). */
+export function storedRoomExpression(organization: number, count: number, limit: number): string {
+  return `take_stored_room($${organization}::uuid, $${count}::int, $${limit}::int)`;
+}
+
+/** The stored count a refusal by storedRoomExpression carries; null for any other error. */
+export function storedRoomRefusal(error: unknown): { taken: false; stored: number } | null {
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
+  return code === STORED_ROOM_REFUSED ? { taken: false, stored: Number(detail) } : null;
+}
 
 const RETURN_ALLOWANCE = `
   update stored_journey_count set stored = greatest(stored - $2::int, 0) where organization_id = $1`;
@@ -70,7 +77,10 @@ const LOCK_ALLOWANCE = 'select 1 from stored_journey_count where organization_id
 
 const STORED = 'select stored from stored_journey_count where organization_id = $1';
 
-/** Takes room for `count` stored journeys within `limit`, on the caller's transaction. */
+/**
+ * Takes room for `count` stored journeys within `limit`, on the caller's transaction. Refused, that
+ * transaction is aborted (the function raised): the caller can only roll it back.
+ */
 export async function takeAllowance(
   client: PgClient,
   organizationId: string,
@@ -78,9 +88,14 @@ export async function takeAllowance(
   limit: number,
 ): Promise<AllowanceTaken> {
   if (count === 0) return { taken: true };
-  const taken = await client.query(TAKE_ALLOWANCE, [organizationId, count, limit]);
-  if (taken.rowCount === 1) return { taken: true };
-  return { taken: false, stored: await storedOn(client, organizationId) };
+  try {
+    await client.query(`select ${storedRoomExpression(1, 2, 3)}`, [organizationId, count, limit]);
+    return { taken: true };
+  } catch (error) {
+    const refused = storedRoomRefusal(error);
+    if (!refused) throw error;
+    return refused;
+  }
 }
 
 export async function storedOn(client: PgClient, organizationId: string): Promise<number> {

@@ -14,12 +14,14 @@ import {
   type WindowSummary,
 } from './journey-feed.store.js';
 import { Journey as JourneyEntity, Touch as TouchEntity } from './journeys.entity.js';
-import { withPgTransaction, type PgClient } from '../../db/sql.js';
+import { pgQuery, withPgTransaction, type PgClient } from '../../db/sql.js';
 import {
   deleteImportOn,
   findImportByContent,
   recordImport,
   storedOn,
+  storedRoomExpression,
+  storedRoomRefusal,
   takeAllowance,
   type EarlierImport,
   type ImportToRecord,
@@ -54,6 +56,32 @@ const INSERT_PATHS = `
   insert into journey_path (organization_id, path, conversions, value, nulls, created_at, import_id)
   select $1, path, conversions, value, nulls, $2, $7
   from unnest($3::text[], $4::float8[], $5::float8[], $6::float8[]) as batch(path, conversions, value, nulls)`;
+
+/**
+ * One tracked journey in one autocommit statement (issue 12): its row, its unfolded mark, its touches,
+ * then its quota units (`quota`, or null when unmetered) and its room in the allowance. The final select
+ * counts every insert's rows before it calls the counters, so they run last and the organization's two
+ * counter rows are locked only for the end of this statement, never across a client round trip; a
+ * counter's refusal raises, undoing the rows and the other counter with it.
+ */
+function insertOneSql(quota: string): string {
+  return `
+  with stored as (
+    insert into journey (id, organization_id, converted_at, value, created_at, import_id, unconverted_at)
+    values ($3::uuid, $1::uuid, to_timestamp($4::float8 / 1000.0), $5::float8, $2::timestamptz, null,
+      to_timestamp($6::float8 / 1000.0))
+    returning id
+  ), unfolded as (
+    insert into journey_unfolded (journey_id, organization_id) select id, $1::uuid from stored returning 1
+  ), touches as (
+    insert into touch (id, journey_id, position, channel, at, milestone)
+    select gen_random_uuid(), $3::uuid, position, channel, to_timestamp(at_ms / 1000.0), milestone
+    from unnest($7::int[], $8::text[], $9::float8[], $10::text[]) as batch(position, channel, at_ms, milestone)
+    returning 1
+  )
+  select ${quota} as quota, ${storedRoomExpression(1, 11, 12)} as room
+  from (select count(*) from unfolded) as journeys, (select count(*) from touches) as touched`;
+}
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -115,10 +143,9 @@ export class JourneyStore {
   constructor(private readonly orm: Orm) {}
 
   /**
-   * Stores one journey and its touches in one transaction with its room in the allowance and, for a
-   * metered call, its quota units; returns the journey's id. Refused by either, nothing is stored
-   * or charged. The rows are written before the counters, so the organization's two counter rows
-   * stay locked only for the two statements and the commit.
+   * Stores one journey and its touches in one statement with its room in the allowance and, for a
+   * metered call, its quota units; returns the journey's id. Refused by either, nothing is stored or
+   * charged.
    */
   async insert(
     organizationId: string,
@@ -127,13 +154,32 @@ export class JourneyStore {
     allowance: JourneyAllowance,
     reservation?: PendingReservation,
   ): Promise<string> {
-    return withPgTransaction(this.orm, 'read write', async (client) => {
-      const [id] = await insertJourneys(client, organizationId, createdAt, [journey], null);
-      await reservation?.takeOn(client);
-      const taken = await takeAllowance(client, organizationId, 1, allowance.limit);
-      if (!taken.taken) throw allowance.refuse(taken.stored, 1);
-      return id!;
-    });
+    const id = randomUUID();
+    const { convertedMs, value, unconvertedMs } = journeyColumns(journey);
+    const touches = touchColumns(journey);
+    const params = [
+      organizationId,
+      createdAt,
+      id,
+      convertedMs,
+      value,
+      unconvertedMs,
+      touches.positions,
+      touches.channels,
+      touches.atMs,
+      touches.milestones,
+      1,
+      allowance.limit,
+    ];
+    const statement = (quota: string, quotaParams: unknown[]) =>
+      pgQuery(this.orm, insertOneSql(quota), [...params, ...quotaParams]);
+    try {
+      await (reservation ? reservation.takeWith(params.length + 1, statement) : statement('null', []));
+    } catch (error) {
+      const refused = storedRoomRefusal(error);
+      throw refused ? allowance.refuse(refused.stored, 1) : error;
+    }
+    return id;
   }
 
   /** Null for an unknown id or another organization's journey. */
@@ -291,6 +337,41 @@ export class ImportBatchWriter {
   }
 }
 
+/** A journey's own columns; one that did not convert is placed in time by its last touch (the reports' window rule). */
+function journeyColumns(journey: JourneyToStore): {
+  convertedMs: number | null;
+  value: number;
+  unconvertedMs: number | null;
+} {
+  const converted = journey.convertedAt !== undefined;
+  return {
+    convertedMs: converted ? Number(journey.convertedAt) : null,
+    value: journey.value ?? 0,
+    unconvertedMs: converted ? null : lastTouchMs(journey),
+  };
+}
+
+interface TouchColumns {
+  positions: number[];
+  channels: string[];
+  atMs: number[];
+  milestones: Array<string | null>;
+}
+
+function touchColumns(journey: JourneyToStore, into: TouchColumns = emptyTouchColumns()): TouchColumns {
+  journey.touches.forEach((touch, position) => {
+    into.positions.push(position);
+    into.channels.push(touch.channel);
+    into.atMs.push(Number(touch.at));
+    into.milestones.push(touch.milestone ?? null);
+  });
+  return into;
+}
+
+function emptyTouchColumns(): TouchColumns {
+  return { positions: [], channels: [], atMs: [], milestones: [] };
+}
+
 /** Returns the new journeys' ids, in order. */
 async function insertJourneys(
   client: PgClient,
@@ -304,27 +385,25 @@ async function insertJourneys(
   const values: number[] = [];
   const unconvertedMs: Array<number | null> = [];
   const touchJourney: string[] = [];
-  const positions: number[] = [];
-  const channels: string[] = [];
-  const atMs: number[] = [];
-  const milestones: Array<string | null> = [];
+  const touches = emptyTouchColumns();
   for (const journey of journeys) {
     const id = randomUUID();
     ids.push(id);
-    convertedMs.push(journey.convertedAt === undefined ? null : Number(journey.convertedAt));
-    values.push(journey.value ?? 0);
-    // A journey that did not convert is placed in time by its last touch (the reports' window rule).
-    unconvertedMs.push(journey.convertedAt === undefined ? lastTouchMs(journey) : null);
-    journey.touches.forEach((touch, position) => {
-      touchJourney.push(id);
-      positions.push(position);
-      channels.push(touch.channel);
-      atMs.push(Number(touch.at));
-      milestones.push(touch.milestone ?? null);
-    });
+    const columns = journeyColumns(journey);
+    convertedMs.push(columns.convertedMs);
+    values.push(columns.value);
+    unconvertedMs.push(columns.unconvertedMs);
+    for (let i = 0; i < journey.touches.length; i++) touchJourney.push(id);
+    touchColumns(journey, touches);
   }
   await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values, importId, unconvertedMs]);
-  await client.query(INSERT_TOUCHES, [touchJourney, positions, channels, atMs, milestones]);
+  await client.query(INSERT_TOUCHES, [
+    touchJourney,
+    touches.positions,
+    touches.channels,
+    touches.atMs,
+    touches.milestones,
+  ]);
   return ids;
 }
 

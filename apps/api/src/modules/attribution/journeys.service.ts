@@ -46,8 +46,8 @@ export class JourneysService {
   }
 
   /**
-   * Stores one converted journey (journey + touches in one transaction, as an import's batch) and
-   * returns its credits per model. A metered call's reservation is taken in that same transaction.
+   * Stores one converted journey (journey + touches in one statement) and returns its credits per
+   * model. A metered call's reservation is taken in that same statement.
    */
   async track(
     organizationId: string,

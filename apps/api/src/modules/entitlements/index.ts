@@ -7,6 +7,7 @@ import type { CoreDeps, ModuleDefinition } from '../module.js';
 import { EntitlementsService } from './entitlements.service.js';
 import { Migration20261125000002Usage } from './migrations/Migration20261125000002Usage.js';
 import { Migration20261202170000UsageDaily } from './migrations/Migration20261202170000UsageDaily.js';
+import { Migration20261203070000QuotaFunction } from './migrations/Migration20261203070000QuotaFunction.js';
 import { PlansResolver } from './plans.resolver.js';
 import type { SubscriptionLookup } from './subscription-lookup.js';
 import { SubscriptionResolver } from './subscription.resolver.js';
@@ -51,6 +52,7 @@ export const entitlementsModule: ModuleDefinition<EntitlementsNeeds, Entitlement
   migrations: [
     { name: 'Migration20261125000002Usage', class: Migration20261125000002Usage },
     { name: 'Migration20261202170000UsageDaily', class: Migration20261202170000UsageDaily },
+    { name: 'Migration20261203070000QuotaFunction', class: Migration20261203070000QuotaFunction },
   ],
   create: ({ orm, clock, config, subscriptions }) => ({
     entitlements: new EntitlementsService(subscriptions, clock),

@@ -1,10 +1,9 @@
 import type { PlanLimits, UsageMetric } from '@aa/plans';
 import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
-import type { PgClient } from '../../db/sql.js';
 import type { Entitlements } from './entitlements.service.js';
 import { dayOfPeriod, usageHistory, type UsageDayData } from './usage-history.js';
-import { UsageStore, type CounterKey, type DayKey } from './usage.store.js';
+import { quotaExpression, quotaParams, quotaRefusal, UsageStore, type CounterKey, type DayKey } from './usage.store.js';
 import { PlanLimitExceededError } from './usage.errors.js';
 
 /** Units taken from a period's quota; handed back by `release` when the metered work fails. */
@@ -18,12 +17,17 @@ export interface Reservation {
 }
 
 /**
- * Units to take inside the metered work's own transaction (a short write): taken there, they commit
- * with that work or its rollback returns them, so no refund can be lost between two transactions.
+ * Units to take inside the metered work's own statement: the work embeds the call that takes them, so
+ * they commit with its rows or are undone with them, and the counter row is locked only inside
+ * PostgreSQL, never across a client round trip (issue 12).
  */
 export interface PendingReservation {
-  /** Takes the units on `client`'s transaction or throws PlanLimitExceededError (rolling it back is the caller's). */
-  takeOn(client: PgClient): Promise<void>;
+  /**
+   * Runs `statement` with `quota`, the SQL expression taking the units (its parameters, to append to
+   * the statement's, numbered from $`first`); refused by the quota, the statement fails as a whole
+   * and this throws PlanLimitExceededError. Any other error passes unchanged.
+   */
+  takeWith<T>(first: number, statement: (quota: string, params: unknown[]) => Promise<T>): Promise<T>;
   readonly taken: boolean;
 }
 
@@ -63,23 +67,27 @@ export class UsageService {
     cost: number,
   ): Promise<Reservation> {
     const { key, limit } = this.#counter(organizationId, entitlements, metric);
-    if (!(await this.#store.reserve(key, cost, limit))) {
-      throw this.#exceeded(entitlements, key, limit, await this.#store.used(key));
-    }
+    const reserved = await this.#store.reserve(key, cost, limit);
+    if (!reserved.taken) throw this.#exceeded(entitlements, key, limit, reserved.used);
     return { ...key, cost };
   }
 
-  /** The same units, taken later on the metered work's own transaction (see PendingReservation). */
+  /** The same units, taken later within the metered work's own statement (see PendingReservation). */
   pending(organizationId: string, entitlements: Entitlements, metric: UsageMetric, cost: number): PendingReservation {
     const { key, limit } = this.#counter(organizationId, entitlements, metric);
     let taken = false;
     return {
-      takeOn: async (client) => {
+      takeWith: async (first, statement) => {
         if (taken) throw new Error('A pending reservation is taken once');
-        if (!(await this.#store.reserveOn(client, key, cost, limit))) {
-          throw this.#exceeded(entitlements, key, limit, await this.#store.used(key, client));
+        let result;
+        try {
+          result = await statement(quotaExpression(first), quotaParams(key, cost, limit));
+        } catch (error) {
+          const refused = quotaRefusal(error);
+          throw refused ? this.#exceeded(entitlements, key, limit, refused.used) : error;
         }
         taken = true;
+        return result;
       },
       get taken() {
         return taken;

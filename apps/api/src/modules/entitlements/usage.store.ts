@@ -1,31 +1,46 @@
 import type { UsageMetric } from '@aa/plans';
 import type { Orm } from '../../db/orm.js';
-import { pgQuery, type PgClient } from '../../db/sql.js';
+import { pgQuery } from '../../db/sql.js';
 
-/*
- * One statement decides: a first reservation inserts the row only if the cost fits, and an existing
- * row is only incremented while used + cost stays within the limit. The row lock taken by
- * ON CONFLICT serialises concurrent reservations, so no interleaving can overshoot.
- * The same statement counts the units on the period's day ($6, 1-based; see dayOfPeriod): PostgreSQL
- * extends the array as needed, filling skipped days with NULL, which readers take as 0.
+/**
+ * The quota rule is one PostgreSQL function (Migration20261203070000QuotaFunction): a first reservation
+ * inserts the row only if the cost fits, an existing row is only incremented while used + cost stays
+ * within the limit, and the units are counted on their day too. Refused, it raises this SQLSTATE with
+ * the used count in DETAIL, so a caller's statement that embeds it (trackJourney's) is undone whole.
  */
-const RESERVE_SQL = `
-  insert into usage_counter (organization_id, metric, period_start, used, daily)
-  select $1, $2, $3, $4::int, array_fill(0, array[$6::int - 1]) || $4::int where $4::int <= $5::int
-  on conflict (organization_id, metric, period_start)
-  do update set used = usage_counter.used + excluded.used,
-    daily[$6::int] = coalesce(usage_counter.daily[$6::int], 0) + excluded.used
-  where usage_counter.used + excluded.used <= $5::int
-  returning used`;
+export const QUOTA_REFUSED = 'AAQ01';
+
+/** The call taking units, its six parameters numbered from `$first` (in the order of quotaParams). */
+export function quotaExpression(first: number): string {
+  const [org, metric, period, day, cost, limit] = Array.from({ length: 6 }, (_, i) => `$${first + i}`);
+  return `take_usage_units(${org}::uuid, ${metric}::text, ${period}::timestamptz, ${day}::int, ${cost}::int, ${limit}::int)`;
+}
+
+export function quotaParams(
+  { organizationId, metric, periodStart, day }: DayKey,
+  cost: number,
+  limit: number,
+): unknown[] {
+  return [organizationId, metric, periodStart, day + 1, cost, limit];
+}
+
+/** The used count a refusal by quotaExpression carries; null for any other error. */
+export function quotaRefusal(error: unknown): { used: number } | null {
+  const { code, detail } = (error ?? {}) as { code?: unknown; detail?: unknown };
+  return code === QUOTA_REFUSED ? { used: Number(detail) } : null;
+}
+
+/** Taken, the units used with them; refused, the units already used (nothing was taken). */
+export interface UnitsTaken {
+  taken: boolean;
+  used: number;
+}
 
 /** Hands the units back to the total and to the day they were taken on. */
 const RELEASE_SQL = `
   update usage_counter set used = greatest(used - $1::int, 0),
     daily[$5::int] = greatest(coalesce(daily[$5::int], 0) - $1::int, 0)
   where organization_id = $2 and metric = $3 and period_start = $4`;
-
-const USED_SQL = `
-  select used from usage_counter where organization_id = $1 and metric = $2 and period_start = $3`;
 
 const DAILY_SQL = `
   select used, daily from usage_counter where organization_id = $1 and metric = $2 and period_start = $3`;
@@ -59,17 +74,20 @@ export interface DayKey extends CounterKey {
 export class UsageStore {
   constructor(private readonly orm: Orm) {}
 
-  /** False, taking nothing, when the cost does not fit within `limit`. */
-  async reserve(key: DayKey, cost: number, limit: number): Promise<boolean> {
-    return (await pgQuery(this.orm, RESERVE_SQL, reserveParams(key, cost, limit))).length > 0;
-  }
-
-  /**
-   * The same, on the caller's transaction: its rollback returns the units, and the counter row stays
-   * locked until it ends, so the caller's remaining work there must be short.
-   */
-  async reserveOn(client: PgClient, key: DayKey, cost: number, limit: number): Promise<boolean> {
-    return ((await client.query(RESERVE_SQL, reserveParams(key, cost, limit))).rowCount ?? 0) > 0;
+  /** Refused, taking nothing, when the cost does not fit within `limit`. */
+  async reserve(key: DayKey, cost: number, limit: number): Promise<UnitsTaken> {
+    try {
+      const [row] = await pgQuery<{ used: number }>(
+        this.orm,
+        `select ${quotaExpression(1)} as used`,
+        quotaParams(key, cost, limit),
+      );
+      return { taken: true, used: Number(row?.used) };
+    } catch (error) {
+      const refused = quotaRefusal(error);
+      if (!refused) throw error;
+      return { taken: false, ...refused };
+    }
   }
 
   /**
@@ -88,15 +106,6 @@ export class UsageStore {
     }
   }
 
-  /** Units used so far; given the caller's transaction, as that transaction sees them. */
-  async used(key: CounterKey, client?: PgClient): Promise<number> {
-    const params = [key.organizationId, key.metric, key.periodStart];
-    const rows = client
-      ? (await client.query<{ used: number }>(USED_SQL, params)).rows
-      : await pgQuery<{ used: number }>(this.orm, USED_SQL, params);
-    return Number(rows[0]?.used ?? 0);
-  }
-
   /** Units used so far and per day of the period (index 0 = its first day; missing days are 0). */
   async usedDaily(key: CounterKey): Promise<{ used: number; daily: number[] }> {
     const rows = await pgQuery<{ used: number; daily: (number | null)[] | null }>(this.orm, DAILY_SQL, [
@@ -107,8 +116,4 @@ export class UsageStore {
     const row = rows[0];
     return { used: Number(row?.used ?? 0), daily: (row?.daily ?? []).map((units) => Number(units ?? 0)) };
   }
-}
-
-function reserveParams({ organizationId, metric, periodStart, day }: DayKey, cost: number, limit: number): unknown[] {
-  return [organizationId, metric, periodStart, cost, limit, day + 1];
 }
