@@ -26,7 +26,7 @@ export class BillingSubscriptionLookup implements SubscriptionLookup, BillingAcc
   ) {}
 
   async activeSubscription(organizationId: string): Promise<ActiveSubscription | null> {
-    const row = await this.store.liveOf(this.orm.em.fork(), organizationId);
+    const row = await this.store.liveNow(this.orm, organizationId);
     if (!row) return null;
     // hasCustomer only changes the actions, not whether the plan is granted.
     const { grantsPlan } = accessOf(row, { now: this.clock.now(), graceDays: this.graceDays, hasCustomer: false });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { PaidPlanTier } from '@aa/plans';
-import { dateOrNull, sql, sqlOne, type SqlTarget } from '../../db/sql.js';
+import type { Orm } from '../../db/orm.js';
+import { dateOrNull, pgQuery, sql, sqlOne, type SqlTarget } from '../../db/sql.js';
 import type { PlanChangeSnapshot } from './plan-change-snapshot.js';
 import { ENDED_STATUSES, GRACE_STATUSES, PAID_STATUSES, isEndedStatus } from './subscription-access.js';
 import type { SubscriptionSnapshot } from './subscription-snapshot.js';
@@ -84,6 +85,8 @@ const UPSERT_SQL = `
     -- The first time we saw it ended (the overview's churn); cleared if Stripe brings it back.
     ended_at = case when excluded.ended_at is null then null else coalesce(billing_subscription.ended_at, excluded.ended_at) end`;
 
+const LIVE_OF_ORGANIZATION = `select ${COLUMNS} from billing_subscription where organization_id = $1 and status <> all($2::text[])`;
+
 function toRow(row: DbRow): SubscriptionRow {
   return {
     id: row.id,
@@ -111,6 +114,16 @@ function toRow(row: DbRow): SubscriptionRow {
 
 /** billing_subscription, written only with Stripe's state of a subscription (upsert keyed on its id). */
 export class SubscriptionStore {
+  /**
+   * liveOf on the pool, outside any transaction: every metered request reads its plan this way, so it
+   * is one prepared-shape statement with `$n` parameters, not an entity manager formatting the values
+   * into new SQL text each time.
+   */
+  async liveNow(orm: Orm, organizationId: string): Promise<SubscriptionRow | null> {
+    const [row] = await pgQuery<DbRow>(orm, LIVE_OF_ORGANIZATION, [organizationId, ENDED_STATUSES]);
+    return row ? toRow(row) : null;
+  }
+
   async liveOf(db: SqlTarget, organizationId: string): Promise<SubscriptionRow | null> {
     const row = await sqlOne<DbRow>(
       db,
