@@ -3,7 +3,7 @@ import type { Clock } from '../../clock.js';
 import type { Orm } from '../../db/orm.js';
 import { dateOrNull, pgQuery } from '../../db/sql.js';
 import { ApiKey } from './accounts.entity.js';
-import { CHECKED_CACHE_DEFAULTS, CheckedCache, type CheckedCacheOptions } from './checked-cache.js';
+import { CHECKED_CACHE_DEFAULTS, CheckedCache, type CheckedCacheOptions } from '../../db/checked-cache.js';
 import { AccountsError } from './accounts.errors.js';
 import { randomSecret, secretHash } from './credentials.js';
 import { API_KEY_ROLE, type Principal } from './principal.js';

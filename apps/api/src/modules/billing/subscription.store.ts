@@ -85,7 +85,10 @@ const UPSERT_SQL = `
     -- The first time we saw it ended (the overview's churn); cleared if Stripe brings it back.
     ended_at = case when excluded.ended_at is null then null else coalesce(billing_subscription.ended_at, excluded.ended_at) end`;
 
-const LIVE_OF_ORGANIZATION = `select ${COLUMNS} from billing_subscription where organization_id = $1 and status <> all($2::text[])`;
+const LIVE_OF_ORGANIZATIONS = `select ${COLUMNS} from billing_subscription where organization_id = any($1::uuid[]) and status <> all($2::text[])`;
+
+/** A row a write touched: by its organization, or by its Stripe id when the write does not know it. */
+export type WrittenSubscription = { organizationId: string } | { stripeSubscriptionId: string };
 
 function toRow(row: DbRow): SubscriptionRow {
   return {
@@ -114,14 +117,21 @@ function toRow(row: DbRow): SubscriptionRow {
 
 /** billing_subscription, written only with Stripe's state of a subscription (upsert keyed on its id). */
 export class SubscriptionStore {
+  readonly #written = new Set<(written: WrittenSubscription) => void>();
+
+  /** Calls `listener` with each row this instance writes, as the write is made (before its commit). */
+  onWrite(listener: (written: WrittenSubscription) => void): void {
+    this.#written.add(listener);
+  }
+
   /**
-   * liveOf on the pool, outside any transaction: every metered request reads its plan this way, so it
-   * is one prepared-shape statement with `$n` parameters, not an entity manager formatting the values
-   * into new SQL text each time.
+   * The live subscriptions of these organizations, on the pool outside any transaction: the plan
+   * cache's check (one statement for every cached organization) and its misses, with `$n` parameters
+   * rather than an entity manager formatting the values into new SQL text each time.
    */
-  async liveNow(orm: Orm, organizationId: string): Promise<SubscriptionRow | null> {
-    const [row] = await pgQuery<DbRow>(orm, LIVE_OF_ORGANIZATION, [organizationId, ENDED_STATUSES]);
-    return row ? toRow(row) : null;
+  async liveOfEach(orm: Orm, organizationIds: readonly string[]): Promise<SubscriptionRow[]> {
+    const rows = await pgQuery<DbRow>(orm, LIVE_OF_ORGANIZATIONS, [organizationIds, ENDED_STATUSES]);
+    return rows.map(toRow);
   }
 
   async liveOf(db: SqlTarget, organizationId: string): Promise<SubscriptionRow | null> {
@@ -205,6 +215,7 @@ export class SubscriptionStore {
     const changes = diff(before, after);
     if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime())
       return changes;
+    this.#wrote({ organizationId });
     await sql(db, UPSERT_SQL, [
       randomUUID(),
       organizationId,
@@ -238,6 +249,7 @@ export class SubscriptionStore {
    * or one moved off our plans. Its cancellation in Stripe then writes the same state.
    */
   async markEnded(db: SqlTarget, stripeSubscriptionId: string, now: Date): Promise<void> {
+    this.#wrote({ stripeSubscriptionId });
     await sql(
       db,
       `update billing_subscription set status = 'canceled', past_due_since = null, ended_at = coalesce(ended_at, ?), updated_at = ?
@@ -255,6 +267,7 @@ export class SubscriptionStore {
    * writer ended it first.
    */
   async endVanished(db: SqlTarget, stripeSubscriptionId: string, now: Date): Promise<string | null> {
+    this.#wrote({ stripeSubscriptionId });
     const row = await sqlOne<{ status: string }>(
       db,
       `update billing_subscription as updated set status = 'canceled', past_due_since = null, updated_at = ?
@@ -264,6 +277,10 @@ export class SubscriptionStore {
       [now, stripeSubscriptionId, ...ENDED_STATUSES],
     );
     return row?.status ?? null;
+  }
+
+  #wrote(written: WrittenSubscription): void {
+    for (const listener of this.#written) listener(written);
   }
 
   /** Records what reconciliation changed in a row to match Stripe (billing_repair). */

@@ -20,12 +20,12 @@ export interface LookupToken {
 export type CacheCheck<V> = (keys: string[]) => Promise<Map<string, V>>;
 
 /**
- * Credentials (API keys, sessions) by secret hash, so a request is authenticated without a database
- * round trip. A credential revoked on another instance must stop working within a second: instead
- * of one lookup per request (or per key and second), the whole cache is checked against the
- * database in one statement when its last check is older than `revalidateMs`, and a request waits
- * for that check, so no answer rests on a check older than that. A revocation on this instance
- * evicts at once (`evict`).
+ * Rows a request needs on every call (API keys by secret hash, organizations' live subscriptions), so
+ * it is served without a database round trip. A change made on another instance must apply within a
+ * second: instead of one lookup per request (or per key and second), the whole cache is checked
+ * against the database in one statement when its last check is older than `revalidateMs`, and a
+ * request waits for that check, so no answer rests on a check older than that. A change on this
+ * instance evicts at once (`evict`).
  */
 export class CheckedCache<V> {
   readonly #entries = new Map<string, V>();
