@@ -12,11 +12,13 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { API_VERSION } from '@aa/stripe-emulator';
 import pg from 'pg';
 import Stripe from 'stripe';
+import { REPO_ROOT } from '../config/repo-paths.js';
 import { scratchServerUrl } from '../config/tooling-env.js';
 import {
   measureMillionJourneyReport,
@@ -252,6 +254,7 @@ async function millionJourneyReport(): Promise<
 const scratch = await createScratchDatabase(scratchServerUrl());
 if (scratch.kind !== 'postgres') throw new Error('pnpm bench needs PostgreSQL: set DATABASE_URL');
 const children: Child[] = [];
+const API_LOG_FILE = join(REPO_ROOT, 'bench-results', 'api-server.log');
 const pool = new pg.Pool({ connectionString: scratch.url, max: CONCURRENCY });
 const benchStarted = performance.now();
 try {
@@ -263,6 +266,7 @@ try {
     './bench-server.ts',
     {
       BENCH_DATABASE_URL: scratch.url,
+      BENCH_LOG_FILE: API_LOG_FILE,
       STRIPE_SECRET_KEY: info.secretKey,
       STRIPE_API_BASE: stripeChild.url,
       STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET,

@@ -1,10 +1,14 @@
 /**
  * The bench's server child: the production app (every module, real subscription lookups) plus the
  * unmetered control field, on BENCH_DATABASE_URL, talking to the bench's Stripe emulator process
- * (STRIPE_* as a deployment sets them). Prints `listening <url>` once it serves.
+ * (STRIPE_* as a deployment sets them), logging at info to BENCH_LOG_FILE. Prints `listening <url>` once it serves.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { pino } from 'pino';
 import { createApp } from '../app.js';
 import { loadConfig } from '../config/env.js';
+import { createLogger } from '../observability/logger.js';
 import { API_MODULES } from '../modules/index.js';
 import { UnmeteredJourneysResolver } from './unmetered-journeys.resolver.js';
 
@@ -26,8 +30,18 @@ const app = await createApp(
     STRIPE_PRICE_ID_SCALE: process.env.STRIPE_PRICE_ID_SCALE,
     RECONCILE_SCHEDULE: 'off',
   }),
-  { modules: [...API_MODULES, { name: 'bench', entities: [], resolvers: [UnmeteredJourneysResolver] }] },
+  {
+    modules: [...API_MODULES, { name: 'bench', entities: [], resolvers: [UnmeteredJourneysResolver] }],
+    // Its request log goes to a file, as a deployment's goes to its collector: piped to the bench's
+    // load process, every line would take that process's CPU from the load it sends.
+    log: createLogger('info', logFile(process.env.BENCH_LOG_FILE!)),
+  },
 );
+function logFile(path: string) {
+  mkdirSync(dirname(path), { recursive: true });
+  return pino.destination({ dest: path, sync: false, minLength: 4096, append: false });
+}
+
 const { url } = await app.listen(0);
 console.log(`listening ${url}`);
 process.on('SIGTERM', () => void app.close().then(() => process.exit(0)));
