@@ -31,7 +31,7 @@ export type {
 export { BillingSubscriptionObject, toBillingSubscriptionObject } from './subscription.types.js';
 export { PlanLimitExceededError } from './usage.errors.js';
 export { UsageObject } from './usage.types.js';
-export type { PendingReservation, UsageService } from './usage.service.js';
+export { takeTogether, type PendingReservation, type UsageService } from './usage.service.js';
 
 export interface EntitlementsServices {
   /** forOrganization(id): tier, period, limits, subscription; forRequest() memoizes it for one request. */

@@ -29,6 +29,74 @@ export interface PendingReservation {
    */
   takeWith<T>(first: number, statement: (quota: string, params: unknown[]) => Promise<T>): Promise<T>;
   readonly taken: boolean;
+  /**
+   * Equal for reservations of the same counter, day, cost and limit: only those may be taken together
+   * (takeTogether), since one expression takes their units under one limit.
+   */
+  readonly sharedWith: string;
+}
+
+/**
+ * Takes the units of several pending reservations (equal `sharedWith`) in one expression, as takeWith
+ * does for one: n calls of one organization cost one statement and one lock of its counter row. Refused,
+ * none is taken and this throws PlanLimitExceededError for the whole sum: the caller cannot tell which
+ * of them would have fitted, so it retries them one by one if it needs to know.
+ */
+export function takeTogether<T>(
+  reservations: readonly PendingReservation[],
+  first: number,
+  statement: (quota: string, params: unknown[]) => Promise<T>,
+): Promise<T> {
+  return PendingUnits.takeAll(reservations, first, statement);
+}
+
+class PendingUnits implements PendingReservation {
+  #taken = false;
+
+  constructor(
+    private readonly key: DayKey,
+    private readonly cost: number,
+    private readonly limit: number,
+    private readonly exceeded: (used: number) => PlanLimitExceededError,
+  ) {}
+
+  get sharedWith(): string {
+    const { organizationId, metric, periodStart, day } = this.key;
+    return [organizationId, metric, periodStart.getTime(), day, this.cost, this.limit].join(' ');
+  }
+
+  get taken(): boolean {
+    return this.#taken;
+  }
+
+  takeWith<T>(first: number, statement: (quota: string, params: unknown[]) => Promise<T>): Promise<T> {
+    return PendingUnits.takeAll([this], first, statement);
+  }
+
+  static async takeAll<T>(
+    reservations: readonly PendingReservation[],
+    first: number,
+    statement: (quota: string, params: unknown[]) => Promise<T>,
+  ): Promise<T> {
+    const all = reservations.map((reservation) => {
+      if (!(reservation instanceof PendingUnits)) throw new Error('Only UsageService.pending reservations are taken');
+      if (reservation.#taken) throw new Error('A pending reservation is taken once');
+      return reservation;
+    });
+    const [one] = all;
+    if (!one) throw new Error('takeTogether needs at least one reservation');
+    if (all.some((reservation) => reservation.sharedWith !== one.sharedWith))
+      throw new Error('Reservations of different counters, days, costs or limits are taken apart');
+    let result;
+    try {
+      result = await statement(quotaExpression(first), quotaParams(one.key, one.cost * all.length, one.limit));
+    } catch (error) {
+      const refused = quotaRefusal(error);
+      throw refused ? one.exceeded(refused.used) : error;
+    }
+    for (const reservation of all) reservation.#taken = true;
+    return result;
+  }
 }
 
 export interface UsageMeterData {
@@ -75,24 +143,7 @@ export class UsageService {
   /** The same units, taken later within the metered work's own statement (see PendingReservation). */
   pending(organizationId: string, entitlements: Entitlements, metric: UsageMetric, cost: number): PendingReservation {
     const { key, limit } = this.#counter(organizationId, entitlements, metric);
-    let taken = false;
-    return {
-      takeWith: async (first, statement) => {
-        if (taken) throw new Error('A pending reservation is taken once');
-        let result;
-        try {
-          result = await statement(quotaExpression(first), quotaParams(key, cost, limit));
-        } catch (error) {
-          const refused = quotaRefusal(error);
-          throw refused ? this.#exceeded(entitlements, key, limit, refused.used) : error;
-        }
-        taken = true;
-        return result;
-      },
-      get taken() {
-        return taken;
-      },
-    };
+    return new PendingUnits(key, cost, limit, (used) => this.#exceeded(entitlements, key, limit, used));
   }
 
   async release(reservation: Reservation): Promise<void> {
