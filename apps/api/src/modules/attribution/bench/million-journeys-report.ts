@@ -6,8 +6,9 @@
  * Creates a scratch database on that server (dropped at the end; embedded PGlite without
  * DATABASE_URL), stores the journeys and their touches with generate_series (one organization per
  * size of the growth series: 10,000, 100,000, then the full count), folds them into the path
- * aggregates as an import's end does, runs reports through the same service as runAttribution, and
- * checks the all-models report against the full streamed computation. `pnpm bench` calls
+ * aggregates as an import's end does, runs reports through the same service as runAttribution (over
+ * everything and over the last 30 days), and checks each all-models report against the full streamed
+ * computation over the same window. Each step's time is logged. `pnpm bench` calls
  * measureMillionJourneyReport for its report row.
  */
 import { performance } from 'node:perf_hooks';
