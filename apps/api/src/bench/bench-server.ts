@@ -39,7 +39,7 @@ const app = await createApp(
 );
 function logFile(path: string) {
   mkdirSync(dirname(path), { recursive: true });
-  return pino.destination({ dest: path, sync: false, minLength: 4096, append: false });
+  return pino.destination({ dest: path, sync: false, minLength: 8192, append: false });
 }
 
 const { url } = await app.listen(0);

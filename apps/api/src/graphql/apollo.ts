@@ -7,9 +7,11 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { GraphQLSchema } from 'graphql';
-import { authenticateRequest } from '../modules/accounts/index.js';
+import { authenticateRequest, type Principal } from '../modules/accounts/index.js';
+import type { EntitlementsReader } from '../modules/entitlements/index.js';
+import type { Logger } from '../observability/logger.js';
 import type { Metrics } from '../observability/metrics.js';
 import type { Services } from '../services.js';
 import type { GraphQLContext } from './context.js';
@@ -68,17 +70,37 @@ export async function startGraphQLServer(
     ],
   });
   await server.start();
-  const middleware = graphqlHttpHandler(server, async ({ req, res }) => ({
-    requestId: String(req.id),
-    // The request's child logger is made on first use; most requests log nothing of their own.
-    get log() {
-      return req.log;
-    },
-    principal: await authenticateRequest(req, services),
-    services,
-    entitlements: services.entitlements.forRequest(),
-    req,
-    res,
-  }));
+  const middleware = graphqlHttpHandler(
+    server,
+    async ({ req, res }) =>
+      new RequestContext(
+        String(req.id),
+        await authenticateRequest(req, services),
+        services,
+        services.entitlements.forRequest(),
+        req,
+        res,
+      ),
+  );
   return { server, middleware };
+}
+
+/**
+ * A request's context. `log` is a getter on the prototype: Apollo copies the context's own properties
+ * for each operation (Object.assign), which would call an own getter and build every request's child
+ * logger, work most requests never need.
+ */
+class RequestContext implements GraphQLContext {
+  constructor(
+    readonly requestId: string,
+    readonly principal: Principal | null,
+    readonly services: Services,
+    readonly entitlements: EntitlementsReader,
+    readonly req: Request,
+    readonly res: Response,
+  ) {}
+
+  get log(): Logger {
+    return this.req.log;
+  }
 }

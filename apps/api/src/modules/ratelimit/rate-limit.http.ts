@@ -11,19 +11,21 @@ import type { Caller, RateLimitDecision, RateLimitService } from './rate-limit.s
  * (r: requests, t: seconds until full). Appended, so a sign-in shows its own bucket beside the call's.
  */
 function writeHeaders(res: Response, decision: RateLimitDecision): void {
-  const append = (name: string, items: string[]) => {
-    const before = res.getHeader(name);
-    res.setHeader(name, [...(before ? [String(before)] : []), ...items].join(', '));
-  };
-  append(
-    'RateLimit-Policy',
-    decision.buckets.map((bucket) => `"${bucket.policy}";q=${bucket.capacity};w=${bucket.windowSeconds}`),
-  );
-  append(
-    'RateLimit',
-    decision.buckets.map((bucket) => `"${bucket.policy}";r=${bucket.remaining};t=${bucket.resetSeconds}`),
-  );
+  let policies = '';
+  let left = '';
+  for (const bucket of decision.buckets) {
+    const separator = policies ? ', ' : '';
+    policies += `${separator}"${bucket.policy}";q=${bucket.capacity};w=${bucket.windowSeconds}`;
+    left += `${separator}"${bucket.policy}";r=${bucket.remaining};t=${bucket.resetSeconds}`;
+  }
+  appendHeader(res, 'RateLimit-Policy', policies);
+  appendHeader(res, 'RateLimit', left);
   if (decision.refused) res.setHeader('Retry-After', String(decision.refused.retryAfterSeconds));
+}
+
+function appendHeader(res: Response, name: string, items: string): void {
+  const before = res.getHeader(name);
+  res.setHeader(name, before ? `${String(before)}, ${items}` : items);
 }
 
 /** Writes the headers; a refused request throws RATE_LIMITED (GraphQL answers it with HTTP 429). */
