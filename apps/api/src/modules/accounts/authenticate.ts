@@ -8,6 +8,8 @@ import { readSessionCookie } from './session-cookie.js';
 const API_KEY_FORMAT = /^aa_[\w-]{8}_[\w-]{43}$/;
 const SESSION_TOKEN_FORMAT = /^[\w-]{43}$/;
 
+const ANONYMOUS: Promise<Principal | null> = Promise.resolve(null);
+
 // The rate limiter authenticates a call before GraphQL or a REST route does: one lookup per request.
 const principals = new WeakMap<Request, Promise<Principal | null>>();
 
@@ -19,6 +21,8 @@ export function authenticateRequest(
   req: Request,
   services: { accounts: AccountsService; apiKeys: ApiKeysService },
 ): Promise<Principal | null> {
+  // No credential at all, as most anonymous calls come: nothing to look up or to remember.
+  if (req.headers.authorization === undefined && req.headers.cookie === undefined) return ANONYMOUS;
   let principal = principals.get(req);
   if (!principal) {
     principal = lookUp(req, services);
