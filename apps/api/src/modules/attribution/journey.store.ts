@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
 import { PlanLimitExceededError, takeTogether, type PendingReservation } from '../entitlements/index.js';
-import { GroupCommit, type Waiting } from './group-commit.js';
+import { GroupCommit, type Waiting } from '../../db/group-commit.js';
 import { foldOn } from './path-aggregate.store.js';
 import {
   feedStoredJourneys,

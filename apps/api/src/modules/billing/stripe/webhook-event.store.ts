@@ -1,6 +1,7 @@
 import type Stripe from 'stripe';
 import type { Clock } from '../../../clock.js';
 import type { Orm } from '../../../db/orm.js';
+import { GroupCommit } from '../../../db/group-commit.js';
 import { dateOrNull, pgQuery, sql, sqlOne } from '../../../db/sql.js';
 
 export type WebhookEventStatus = 'received' | 'processing' | 'processed' | 'ignored' | 'failed';
@@ -58,21 +59,49 @@ export class WebhookEventStore {
   ) {}
 
   /**
-   * One statement on the pool, no transaction around it: true when the event is new, false for a
-   * redelivery (which records nothing). `payload` is the verified body as Stripe sent it, stored as is
-   * (PostgreSQL parses it into jsonb), so the request path neither serialises the event again nor
-   * formats kilobytes of JSON into the SQL text.
+   * One INSERT on the pool (shared with the deliveries arriving meanwhile), no transaction around it:
+   * true when the event is new, false for a redelivery (which records nothing). `payload` is the
+   * verified body as Stripe sent it, stored as is (PostgreSQL parses it into jsonb), so the request
+   * path neither serialises the event again nor formats kilobytes of JSON into the SQL text.
    */
-  async record(event: { id: string; type: string }, payload: string): Promise<boolean> {
-    const now = this.clock.now();
-    const inserted = await pgQuery<{ id: string }>(
-      this.orm,
-      `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at, receiver)
-       values ($1, $2, 'received', 0, $3::jsonb, $4, $4, $5) on conflict (id) do nothing returning id`,
-      [event.id, event.type, payload, now, this.receiver],
-    );
-    return inserted.length > 0;
+  record(event: { id: string; type: string }, payload: string): Promise<boolean> {
+    return this.#recording.submit('webhooks', { id: event.id, type: event.type, payload });
   }
+
+  /**
+   * Deliveries arriving while an INSERT is in flight are recorded together by the next one (one round
+   * trip and one commit for many events); each is answered once its own batch has committed.
+   */
+  readonly #recording = new GroupCommit<{ id: string; type: string; payload: string }, boolean>({
+    keyOf: () => '',
+    weightOf: (item) => item.payload.length,
+    maxItems: 64,
+    maxWeight: 4 * 1024 * 1024,
+    send: async (batch) => {
+      const now = this.clock.now();
+      const inserted = await pgQuery<{ id: string }>(
+        this.orm,
+        `insert into stripe_webhook_event (id, type, status, attempts, payload, received_at, updated_at, receiver)
+         select id, type, 'received', 0, payload::jsonb, $4, $4, $5
+         from unnest($1::text[], $2::text[], $3::text[]) with ordinality as batch(id, type, payload, position)
+         order by position
+         on conflict (id) do nothing returning id`,
+        [
+          batch.map(({ item }) => item.id),
+          batch.map(({ item }) => item.type),
+          batch.map(({ item }) => item.payload),
+          now,
+          this.receiver,
+        ],
+      );
+      const recorded = new Set(inserted.map((row) => row.id));
+      // The same event twice in one batch (a redelivery racing the first): the first is the one recorded.
+      for (const waiting of batch) {
+        const first = recorded.delete(waiting.item.id);
+        waiting.resolve(first);
+      }
+    },
+  });
 
   /**
    * Takes up to `limit` events that are due: new ones, failed ones with attempts left whose backoff has passed, and claims
@@ -127,28 +156,30 @@ export class WebhookEventStore {
     return row?.status ?? null;
   }
 
+  /** Every event of `eventIds` applied with the same outcome (one statement). */
   async finish(
-    eventId: string,
+    eventIds: readonly string[],
     status: 'processed' | 'ignored',
     organizationId: string | null,
     result: string,
   ): Promise<void> {
-    await sql(
+    await pgQuery(
       this.orm,
-      `update stripe_webhook_event set status = ?, organization_id = coalesce(?, organization_id), result = ?, last_error = null, updated_at = ?
-       where id = ?`,
-      [status, organizationId, result, this.clock.now(), eventId],
+      `update stripe_webhook_event set status = $1, organization_id = coalesce($2, organization_id), result = $3,
+         last_error = null, updated_at = $4
+       where id = any($5::text[])`,
+      [status, organizationId, result, this.clock.now(), eventIds],
     );
   }
 
-  /** Failed; due again after `retryBaseMs` doubled per attempt made (real time: see the migration). */
-  async fail(eventId: string, error: string, retryBaseMs: number): Promise<void> {
-    await sql(
+  /** Failed; each due again after `retryBaseMs` doubled per attempt it made (real time: see the migration). */
+  async fail(eventIds: readonly string[], error: string, retryBaseMs: number): Promise<void> {
+    await pgQuery(
       this.orm,
-      `update stripe_webhook_event set status = 'failed', last_error = ?, updated_at = ?,
-         retry_at = clock_timestamp() + make_interval(secs => ? * power(2, greatest(attempts - 1, 0)))
-       where id = ?`,
-      [error, this.clock.now(), retryBaseMs / 1000, eventId],
+      `update stripe_webhook_event set status = 'failed', last_error = $1, updated_at = $2,
+         retry_at = clock_timestamp() + make_interval(secs => $3 * power(2, greatest(attempts - 1, 0)))
+       where id = any($4::text[])`,
+      [error, this.clock.now(), retryBaseMs / 1000, eventIds],
     );
   }
 

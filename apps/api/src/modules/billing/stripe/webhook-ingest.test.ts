@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { API_VERSION } from '@aa/stripe-emulator';
 import { eventApplied, postSignedWebhook, startBillingKit, type BillingKit } from '../test/billing-test-kit.js';
 
 let kit: BillingKit;
@@ -44,5 +45,37 @@ describe('POST /webhooks/stripe records the body as sent', () => {
     const answer = await postSignedWebhook(kit.t.url, eventWithText(id, literal));
     expect(answer.status).toBe(400);
     expect(await stored(id)).toBeUndefined();
+  });
+});
+
+describe('the webhook worker', () => {
+  it('applies a burst of updates to one subscription with one Stripe fetch per batch, each event once', async () => {
+    const user = await kit.t.signUp();
+    await kit.subscribe(user, 'PRO');
+    const subscriptionId = await kit.subscriptionIdOf(user);
+    const subscription = JSON.stringify(await kit.stripe.subscriptions.retrieve(subscriptionId));
+    const fetches = () =>
+      kit.apiRequests().filter((line) => line.startsWith(`GET /v1/subscriptions/${subscriptionId}`)).length;
+    const before = fetches();
+    const ids = Array.from({ length: 40 }, (_, index) => `evt_burst_${Date.now()}_${index}`);
+    const answers = await Promise.all(
+      ids.map((id) =>
+        postSignedWebhook(
+          kit.t.url,
+          `{"id":"${id}","object":"event","api_version":"${API_VERSION}","created":${Math.floor(Date.now() / 1000)},` +
+            `"type":"customer.subscription.updated","livemode":false,"data":{"object":${subscription}}}`,
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(ids.map(() => 200));
+    for (const id of ids) expect(await eventApplied(kit.t, id)).toBe('processed');
+    const rows = await kit.t.sql<{ status: string; attempts: number }>(
+      'select status, attempts from stripe_webhook_event where id in (?)',
+      [ids],
+    );
+    expect(rows).toHaveLength(40);
+    expect(rows.every((row) => row.status === 'processed' && row.attempts === 1)).toBe(true);
+    // One event at a time, this was 40 fetches; batched, a handful (one per claim that found some).
+    expect(fetches() - before).toBeLessThanOrEqual(10);
   });
 });

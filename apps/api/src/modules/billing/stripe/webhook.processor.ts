@@ -31,27 +31,43 @@ export class WebhookProcessor {
   }
 
   /** `receivedAt` null: the lag is not measured (a replay says nothing about the worker's lag). */
-  async apply({ event, attempts, receivedAt }: Omit<ClaimedEvent, 'receivedAt'> & { receivedAt: Date | null }) {
-    if (attempts > 1) this.metrics.webhookRetries.inc({ type: event.type });
+  async apply(event: Omit<ClaimedEvent, 'receivedAt'> & { receivedAt: Date | null }): Promise<WebhookResult> {
+    return this.applyTogether([event]);
+  }
+
+  /**
+   * Claimed events that one run of their handler settles (they share a coalescing key, see
+   * handler-registry.ts): the handler runs once, for the first, and every one of them ends with its
+   * outcome. The run starts after each of them was recorded, so what it fetches from Stripe is at
+   * least as new as any of them.
+   */
+  async applyTogether(claimed: ReadonlyArray<Omit<ClaimedEvent, 'receivedAt'> & { receivedAt: Date | null }>) {
+    const { event } = claimed[0]!;
+    const ids = claimed.map((one) => one.event.id);
+    for (const one of claimed) if (one.attempts > 1) this.metrics.webhookRetries.inc({ type: one.event.type });
     const handler = WEBHOOK_HANDLERS[event.type];
     try {
       const outcome = handler
         ? await handler(event, this.context)
         : { status: 'ignored' as const, organizationId: null, result: `event type ${event.type} is not handled` };
-      await this.events.finish(event.id, outcome.status, outcome.organizationId, outcome.result);
-      this.metrics.webhookEvents.inc({ type: event.type, status: outcome.status });
-      if (receivedAt) this.metrics.webhookApplyLag.observe((Date.now() - receivedAt.getTime()) / 1000);
-      this.log.info(
-        { eventId: event.id, type: event.type, status: outcome.status, result: outcome.result },
-        'stripe webhook',
-      );
+      await this.events.finish(ids, outcome.status, outcome.organizationId, outcome.result);
+      for (const { event: one, receivedAt } of claimed) {
+        this.metrics.webhookEvents.inc({ type: one.type, status: outcome.status });
+        if (receivedAt) this.metrics.webhookApplyLag.observe((Date.now() - receivedAt.getTime()) / 1000);
+        this.log.info(
+          { eventId: one.id, type: one.type, status: outcome.status, result: outcome.result },
+          'stripe webhook',
+        );
+      }
       return { outcome: outcome.status } satisfies WebhookResult;
     } catch (error) {
       const message = describe(error);
-      await this.events.fail(event.id, message, this.retryBaseMs);
-      this.metrics.webhookEvents.inc({ type: event.type, status: 'failed' });
-      this.metrics.webhookFailures.inc({ type: event.type });
-      this.log.error({ err: error, eventId: event.id, type: event.type, attempts }, 'stripe webhook failed to apply');
+      await this.events.fail(ids, message, this.retryBaseMs);
+      for (const { event: one, attempts } of claimed) {
+        this.metrics.webhookEvents.inc({ type: one.type, status: 'failed' });
+        this.metrics.webhookFailures.inc({ type: one.type });
+        this.log.error({ err: error, eventId: one.id, type: one.type, attempts }, 'stripe webhook failed to apply');
+      }
       return { outcome: 'failed', error: message } satisfies WebhookResult;
     }
   }

@@ -1,3 +1,4 @@
+import type Stripe from 'stripe';
 import { checkoutSessionCompleted } from './checkout-session-completed.handler.js';
 import { customerDeleted } from './customer-deleted.handler.js';
 import { invoicePaid } from './invoice-paid.handler.js';
@@ -26,3 +27,14 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
   'customer.subscription.trial_will_end': trialWillEnd,
   'customer.deleted': customerDeleted,
 };
+
+/**
+ * Events of these types that name the same object are settled by one run of their handler: it
+ * fetches that object again from Stripe and converges on it, so a run that starts after all of them
+ * were recorded applies each. A burst of updates to one subscription costs one Stripe call, not one
+ * each (and stays far from Stripe's rate limit). Other events are applied one by one.
+ */
+export function coalescingKey(event: Stripe.Event): string | null {
+  if (WEBHOOK_HANDLERS[event.type] !== subscriptionChanged) return null;
+  return `subscription:${(event.data.object as { id: string }).id}`;
+}

@@ -1,9 +1,9 @@
 /**
- * Group commit per lane (an organization): while one of its statements is in flight, its later calls
- * wait, and when that statement settles the waiting ones go together as the next one. Every statement
- * of one organization serialises on its counter rows until its commit anyway (one WAL flush each), so
- * sending them one at a time and batched costs no latency an idle lane would see: a lone call is sent
- * at once (issue 12).
+ * Group commit per lane (an organization's tracked journeys, the webhook log): while one of its
+ * statements is in flight, its later calls wait, and when that statement settles the waiting ones go
+ * together as the next one. A lane's statements serialise anyway (on its counter rows, or on the
+ * commit's WAL flush), so batching costs no latency an idle lane would see: a lone call is sent at
+ * once (issue 12), and a busy lane pays one round trip and one commit per batch instead of per call.
  */
 
 /** One call waiting for its batch; `send` settles each (resolve or reject). */
