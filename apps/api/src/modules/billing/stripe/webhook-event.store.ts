@@ -41,10 +41,46 @@ const STALE_CLAIM_MS = 5 * 60_000;
 
 /** An event taken from the log to apply. */
 export interface ClaimedEvent {
-  event: Stripe.Event;
+  id: string;
+  type: string;
+  /** What the event is about (`data.object.id`), read by PostgreSQL: the worker groups events by it. */
+  objectId: string | null;
+  /** The event as recorded, parsed when first read: of events applied together only the first is. */
+  readonly event: Stripe.Event;
   /** This one included: above 1 it is a retry. */
   attempts: number;
-  receivedAt: Date;
+  /** Null for an admin's replay, whose lag is not measured. */
+  receivedAt: Date | null;
+}
+
+/** A claimed event whose payload (kilobytes of JSON) is parsed only if the handler needs it. */
+function claimedOf(row: {
+  id: string;
+  type: string;
+  object_id: string | null;
+  payload: string;
+  attempts: number;
+  received_at: Date;
+}): ClaimedEvent {
+  let parsed: Stripe.Event | undefined;
+  return {
+    id: row.id,
+    type: row.type,
+    objectId: row.object_id,
+    get event() {
+      return (parsed ??= JSON.parse(row.payload) as Stripe.Event);
+    },
+    attempts: row.attempts,
+    receivedAt: new Date(row.received_at),
+  };
+}
+
+/** An event applied outside the log's claims (an admin's replay of a failed one). */
+export function claimedReplay(event: Stripe.Event): ClaimedEvent {
+  const object = event.data.object as { id?: unknown };
+  const objectId = typeof object.id === 'string' ? object.id : null;
+  // Replays are only of failed events, so this one has been tried before.
+  return { id: event.id, type: event.type, objectId, event, attempts: 2, receivedAt: null };
 }
 
 /**
@@ -109,26 +145,31 @@ export class WebhookEventStore {
    */
   async claimDue(limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
     const now = this.clock.now();
-    const rows = await sql<{ payload: Stripe.Event | string; attempts: number; received_at: Date | string }>(
+    const rows = await pgQuery<{
+      id: string;
+      type: string;
+      object_id: string | null;
+      payload: string;
+      attempts: number;
+      received_at: Date;
+    }>(
       this.orm,
-      `update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = ?
+      `update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
        where e.id in (
          select id from stripe_webhook_event
-         where status in ('received', 'processing', 'failed') and (receiver = ? or receiver is null)
+         where status in ('received', 'processing', 'failed') and (receiver = $2 or receiver is null)
            and (status = 'received'
-             or (status = 'failed' and attempts < ? and retry_at <= clock_timestamp())
-             or (status = 'processing' and updated_at < ?))
+             or (status = 'failed' and attempts < $3 and retry_at <= clock_timestamp())
+             or (status = 'processing' and updated_at < $4))
          order by received_at
-         limit ?
+         limit $5
          for update skip locked)
-       returning e.payload, e.attempts, e.received_at`,
+       returning e.id, e.type, e.payload->'data'->'object'->>'id' as object_id, e.payload::text as payload,
+         e.attempts, e.received_at`,
       [now, this.receiver, maxAttempts, new Date(now.getTime() - STALE_CLAIM_MS), limit],
     );
-    return rows.map((row) => ({
-      event: typeof row.payload === 'string' ? (JSON.parse(row.payload) as Stripe.Event) : row.payload,
-      attempts: row.attempts,
-      receivedAt: new Date(row.received_at),
-    }));
+    // The statement returns rows in no set order: applied in the order they were received.
+    return rows.sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime()).map(claimedOf);
   }
 
   /**

@@ -4,7 +4,7 @@ import { BillingError } from '../billing.errors.js';
 import type { BillingMetrics } from '../billing.metrics.js';
 import { WEBHOOK_HANDLERS } from './handlers/handler-registry.js';
 import type { HandlerContext } from './handlers/webhook-handler.js';
-import type { ClaimedEvent, WebhookEventStore } from './webhook-event.store.js';
+import { claimedReplay, type ClaimedEvent, type WebhookEventStore } from './webhook-event.store.js';
 
 /** `in-progress`: the event is being applied right now (by the worker of some instance). */
 export type WebhookResult =
@@ -26,13 +26,7 @@ export class WebhookProcessor {
       const status = await this.events.statusOf(event.id);
       return { outcome: status === 'processed' || status === 'ignored' ? 'duplicate' : 'in-progress' };
     }
-    // Replays are only of failed events, so this one has been tried before.
-    return this.apply({ event, attempts: 2, receivedAt: null });
-  }
-
-  /** `receivedAt` null: the lag is not measured (a replay says nothing about the worker's lag). */
-  async apply(event: Omit<ClaimedEvent, 'receivedAt'> & { receivedAt: Date | null }): Promise<WebhookResult> {
-    return this.applyTogether([event]);
+    return this.applyTogether([claimedReplay(event)]);
   }
 
   /**
@@ -41,17 +35,18 @@ export class WebhookProcessor {
    * outcome. The run starts after each of them was recorded, so what it fetches from Stripe is at
    * least as new as any of them.
    */
-  async applyTogether(claimed: ReadonlyArray<Omit<ClaimedEvent, 'receivedAt'> & { receivedAt: Date | null }>) {
+  async applyTogether(claimed: readonly ClaimedEvent[]): Promise<WebhookResult> {
     const { event } = claimed[0]!;
-    const ids = claimed.map((one) => one.event.id);
-    for (const one of claimed) if (one.attempts > 1) this.metrics.webhookRetries.inc({ type: one.event.type });
+    const ids = claimed.map((one) => one.id);
+    for (const one of claimed) if (one.attempts > 1) this.metrics.webhookRetries.inc({ type: one.type });
     const handler = WEBHOOK_HANDLERS[event.type];
     try {
       const outcome = handler
         ? await handler(event, this.context)
         : { status: 'ignored' as const, organizationId: null, result: `event type ${event.type} is not handled` };
       await this.events.finish(ids, outcome.status, outcome.organizationId, outcome.result);
-      for (const { event: one, receivedAt } of claimed) {
+      for (const one of claimed) {
+        const { receivedAt } = one;
         this.metrics.webhookEvents.inc({ type: one.type, status: outcome.status });
         if (receivedAt) this.metrics.webhookApplyLag.observe((Date.now() - receivedAt.getTime()) / 1000);
         this.log.info(
@@ -63,10 +58,13 @@ export class WebhookProcessor {
     } catch (error) {
       const message = describe(error);
       await this.events.fail(ids, message, this.retryBaseMs);
-      for (const { event: one, attempts } of claimed) {
+      for (const one of claimed) {
         this.metrics.webhookEvents.inc({ type: one.type, status: 'failed' });
         this.metrics.webhookFailures.inc({ type: one.type });
-        this.log.error({ err: error, eventId: one.id, type: one.type, attempts }, 'stripe webhook failed to apply');
+        this.log.error(
+          { err: error, eventId: one.id, type: one.type, attempts: one.attempts },
+          'stripe webhook failed to apply',
+        );
       }
       return { outcome: 'failed', error: message } satisfies WebhookResult;
     }

@@ -135,7 +135,7 @@ export class WebhookWorker {
    */
   #startNext(): void {
     const group = this.#queued.shift()!;
-    const key = coalescingKey(group[0]!.event);
+    const key = coalescingKey(group[0]!);
     if (key !== null && this.#held.has(key)) {
       this.#held.get(key)!.push(...group);
       return;
@@ -148,7 +148,7 @@ export class WebhookWorker {
         // The outcome could not be written (the database is gone): the claims go stale and are retried.
         (error: unknown) =>
           this.log.error(
-            { err: error, eventIds: group.map(({ event }) => event.id) },
+            { err: error, eventIds: group.map(({ id }) => id) },
             'stripe webhook worker: apply not recorded',
           ),
       )
@@ -170,7 +170,7 @@ function groupedByKey(claimed: ClaimedEvent[]): ClaimedEvent[][] {
   const groups: ClaimedEvent[][] = [];
   const byKey = new Map<string, ClaimedEvent[]>();
   for (const one of claimed) {
-    const key = coalescingKey(one.event);
+    const key = coalescingKey(one);
     const group = key === null ? undefined : byKey.get(key);
     if (group) {
       group.push(one);

@@ -1,4 +1,3 @@
-import type Stripe from 'stripe';
 import { checkoutSessionCompleted } from './checkout-session-completed.handler.js';
 import { customerDeleted } from './customer-deleted.handler.js';
 import { invoicePaid } from './invoice-paid.handler.js';
@@ -34,7 +33,7 @@ export const WEBHOOK_HANDLERS: Readonly<Record<string, WebhookHandler>> = {
  * were recorded applies each. A burst of updates to one subscription costs one Stripe call, not one
  * each (and stays far from Stripe's rate limit). Other events are applied one by one.
  */
-export function coalescingKey(event: Stripe.Event): string | null {
-  if (WEBHOOK_HANDLERS[event.type] !== subscriptionChanged) return null;
-  return `subscription:${(event.data.object as { id: string }).id}`;
+export function coalescingKey({ type, objectId }: { type: string; objectId: string | null }): string | null {
+  if (WEBHOOK_HANDLERS[type] !== subscriptionChanged || objectId === null) return null;
+  return `subscription:${objectId}`;
 }
