@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
-import { PlanLimitExceededError, takeTogether, type PendingReservation } from '../entitlements/index.js';
-import { GroupCommit, type Waiting } from '../../db/group-commit.js';
+import type { PendingReservation } from '../entitlements/index.js';
 import { foldOn } from './path-aggregate.store.js';
 import {
   feedStoredJourneys,
@@ -15,18 +14,26 @@ import {
   type WindowSummary,
 } from './journey-feed.store.js';
 import { Journey as JourneyEntity, Touch as TouchEntity } from './journeys.entity.js';
-import { pgQuery, withPgTransaction, type PgClient } from '../../db/sql.js';
+import { withPgTransaction, type PgClient } from '../../db/sql.js';
+import {
+  emptyTouchColumns,
+  journeyColumns,
+  touchColumns,
+  type JourneyAllowance,
+  type JourneyToStore,
+} from './journey-rows.js';
+import { TrackedJourneyWriter } from './tracked-journeys.store.js';
 import {
   deleteImportOn,
   findImportByContent,
   recordImport,
   storedOn,
-  storedRoomExpression,
-  storedRoomRefusal,
   takeAllowance,
   type EarlierImport,
   type ImportToRecord,
 } from './journey-import.store.js';
+
+export type { JourneyAllowance, JourneyToStore } from './journey-rows.js';
 
 /** Rows per INSERT: large enough to amortise round trips, small enough to keep parameters modest. */
 const BATCH_SIZE = 5000;
@@ -58,83 +65,7 @@ const INSERT_PATHS = `
   select $1, path, conversions, value, nulls, $2, $7
   from unnest($3::text[], $4::float8[], $5::float8[], $6::float8[]) as batch(path, conversions, value, nulls)`;
 
-/**
- * One tracked journey in one autocommit statement (issue 12): its row, its unfolded mark, its touches,
- * then its quota units (`quota`, or null when unmetered) and its room in the allowance. The final select
- * counts every insert's rows before it calls the counters, so they run last and the organization's two
- * counter rows are locked only for the end of this statement, never across a client round trip; a
- * counter's refusal raises, undoing the rows and the other counter with it.
- */
-function insertOneSql(quota: string): string {
-  return `
-  with stored as (
-    insert into journey (id, organization_id, converted_at, value, created_at, import_id, unconverted_at)
-    values ($3::uuid, $1::uuid, to_timestamp($4::float8 / 1000.0), $5::float8, $2::timestamptz, null,
-      to_timestamp($6::float8 / 1000.0))
-    returning id
-  ), unfolded as (
-    insert into journey_unfolded (journey_id, organization_id) select id, $1::uuid from stored returning 1
-  ), touches as (
-    insert into touch (id, journey_id, position, channel, at, milestone)
-    select gen_random_uuid(), $3::uuid, position, channel, to_timestamp(at_ms / 1000.0), milestone
-    from unnest($7::int[], $8::text[], $9::float8[], $10::text[]) as batch(position, channel, at_ms, milestone)
-    returning 1
-  )
-  select ${quota} as quota, ${storedRoomExpression(1, 11, 12)} as room
-  from (select count(*) from unfolded) as journeys, (select count(*) from touches) as touched`;
-}
-
-/**
- * Several tracked journeys of one organization in one autocommit statement, as insertOneSql stores one:
- * each column travels as one array, the counters take n journeys' units and room last. Every journey
- * has its own created_at (its call's clock reading).
- */
-function insertManySql(quota: string): string {
-  return `
-  with stored as (
-    insert into journey (id, organization_id, converted_at, value, created_at, import_id, unconverted_at)
-    select id, $1::uuid, to_timestamp(converted_ms / 1000.0), value, created_at, null, to_timestamp(unconverted_ms / 1000.0)
-    from unnest($4::uuid[], $5::timestamptz[], $6::float8[], $7::float8[], $8::float8[])
-      as batch(id, created_at, converted_ms, value, unconverted_ms)
-    returning id
-  ), unfolded as (
-    insert into journey_unfolded (journey_id, organization_id) select id, $1::uuid from stored returning 1
-  ), touches as (
-    insert into touch (id, journey_id, position, channel, at, milestone)
-    select gen_random_uuid(), journey_id, position, channel, to_timestamp(at_ms / 1000.0), milestone
-    from unnest($9::uuid[], $10::int[], $11::text[], $12::float8[], $13::text[])
-      as batch(journey_id, position, channel, at_ms, milestone)
-    returning 1
-  )
-  select ${quota} as quota, ${storedRoomExpression(1, 2, 3)} as room
-  from (select count(*) from unfolded) as journeys, (select count(*) from touches) as touched`;
-}
-
-/**
- * A grouped statement's caps: 64 journeys covers a hot organization's burst (16 calls in flight in the
- * bench) in one statement; the touch budget keeps 64 journeys of 1,000 touches from becoming one
- * 64,000-row statement that every later call of the organization waits behind.
- */
-const GROUP_JOURNEYS = 64;
-const GROUP_TOUCHES = 5000;
-
-/** One trackJourney call waiting for its organization's statement. */
-interface TrackedToStore {
-  organizationId: string;
-  journey: JourneyToStore;
-  createdAt: Date;
-  allowance: JourneyAllowance;
-  reservation: PendingReservation | undefined;
-}
-
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A journey as both transports hand it over: tracked (checked, with Dates) or imported (the engine's). */
-export interface JourneyToStore {
-  touches: ReadonlyArray<{ channel: string; at?: Date | number; milestone?: Milestone | null }>;
-  convertedAt?: Date | number;
-  value?: number;
-}
 
 export interface StoredJourney {
   id: string;
@@ -149,12 +80,6 @@ export interface ImportTotals {
   conversions: number;
   value: number;
   nulls: number;
-}
-
-/** The plan's bound on stored journeys, and the error a write past it fails with. */
-export interface JourneyAllowance {
-  limit: number;
-  refuse(stored: number, requested: number): Error;
 }
 
 /** One import: its id and time, what it is (known once the file was read) and how it may be refused. */
@@ -184,19 +109,11 @@ function isUniqueViolation(error: unknown, constraint: string): boolean {
  * written by the same statements; reports stream them back (journey-feed.store.ts).
  */
 export class JourneyStore {
-  /**
-   * Concurrent tracks of one organization share a statement: while one is in flight the next ones
-   * wait and then go together (GroupCommit); only calls of equal counter parameters share one.
-   */
-  readonly #tracks = new GroupCommit<TrackedToStore, string>({
-    keyOf: ({ reservation, allowance }) => `${reservation?.sharedWith ?? 'unmetered'} ${allowance.limit}`,
-    weightOf: ({ journey }) => journey.touches.length,
-    maxItems: GROUP_JOURNEYS,
-    maxWeight: GROUP_TOUCHES,
-    send: (batch) => this.#storeTracked(batch),
-  });
+  readonly #tracked: TrackedJourneyWriter;
 
-  constructor(private readonly orm: Orm) {}
+  constructor(private readonly orm: Orm) {
+    this.#tracked = new TrackedJourneyWriter(orm);
+  }
 
   /**
    * Stores one journey and its touches in one statement with its room in the allowance and, for a
@@ -210,95 +127,7 @@ export class JourneyStore {
     allowance: JourneyAllowance,
     reservation?: PendingReservation,
   ): Promise<string> {
-    return this.#tracks.submit(organizationId, { organizationId, journey, createdAt, allowance, reservation });
-  }
-
-  async #storeTracked(batch: ReadonlyArray<Waiting<TrackedToStore, string>>): Promise<void> {
-    if (batch.length > 1) {
-      try {
-        const ids = await this.#insertMany(batch.map(({ item }) => item));
-        batch.forEach((waiting, index) => waiting.resolve(ids[index]!));
-        return;
-      } catch (error) {
-        // Any other error stored nothing and is every call's: send rejects them all with it.
-        if (!(error instanceof PlanLimitExceededError) && !storedRoomRefusal(error)) throw error;
-      }
-    }
-    // Refused as a whole, some may still fit: one at a time, in arrival order, stores exactly those.
-    for (const waiting of batch) await this.#insertOne(waiting.item).then(waiting.resolve, waiting.reject);
-  }
-
-  async #insertOne({ organizationId, journey, createdAt, allowance, reservation }: TrackedToStore): Promise<string> {
-    const id = randomUUID();
-    const { convertedMs, value, unconvertedMs } = journeyColumns(journey);
-    const touches = touchColumns(journey);
-    const params = [
-      organizationId,
-      createdAt,
-      id,
-      convertedMs,
-      value,
-      unconvertedMs,
-      touches.positions,
-      touches.channels,
-      touches.atMs,
-      touches.milestones,
-      1,
-      allowance.limit,
-    ];
-    const statement = (quota: string, quotaParams: unknown[]) =>
-      pgQuery(this.orm, insertOneSql(quota), [...params, ...quotaParams]);
-    try {
-      await (reservation ? reservation.takeWith(params.length + 1, statement) : statement('null', []));
-    } catch (error) {
-      const refused = storedRoomRefusal(error);
-      throw refused ? allowance.refuse(refused.stored, 1) : error;
-    }
-    return id;
-  }
-
-  /** Several calls of equal counter parameters in one statement; refused, it throws the counter's refusal. */
-  async #insertMany(calls: readonly TrackedToStore[]): Promise<string[]> {
-    const [first] = calls;
-    if (!first) return [];
-    const ids: string[] = [];
-    const createdAt: string[] = [];
-    const convertedMs: Array<number | null> = [];
-    const values: number[] = [];
-    const unconvertedMs: Array<number | null> = [];
-    const touchJourney: string[] = [];
-    const touches = emptyTouchColumns();
-    for (const call of calls) {
-      const id = randomUUID();
-      ids.push(id);
-      createdAt.push(call.createdAt.toISOString());
-      const columns = journeyColumns(call.journey);
-      convertedMs.push(columns.convertedMs);
-      values.push(columns.value);
-      unconvertedMs.push(columns.unconvertedMs);
-      for (let i = 0; i < call.journey.touches.length; i++) touchJourney.push(id);
-      touchColumns(call.journey, touches);
-    }
-    const params = [
-      first.organizationId,
-      calls.length,
-      first.allowance.limit,
-      ids,
-      createdAt,
-      convertedMs,
-      values,
-      unconvertedMs,
-      touchJourney,
-      touches.positions,
-      touches.channels,
-      touches.atMs,
-      touches.milestones,
-    ];
-    const statement = (quota: string, quotaParams: unknown[]) =>
-      pgQuery(this.orm, insertManySql(quota), [...params, ...quotaParams]);
-    const reservations = calls.flatMap(({ reservation }) => (reservation ? [reservation] : []));
-    await (reservations.length > 0 ? takeTogether(reservations, params.length + 1, statement) : statement('null', []));
-    return ids;
+    return this.#tracked.insert(organizationId, journey, createdAt, allowance, reservation);
   }
 
   /** Null for an unknown id or another organization's journey. */
@@ -456,41 +285,6 @@ export class ImportBatchWriter {
   }
 }
 
-/** A journey's own columns; one that did not convert is placed in time by its last touch (the reports' window rule). */
-function journeyColumns(journey: JourneyToStore): {
-  convertedMs: number | null;
-  value: number;
-  unconvertedMs: number | null;
-} {
-  const converted = journey.convertedAt !== undefined;
-  return {
-    convertedMs: converted ? Number(journey.convertedAt) : null,
-    value: journey.value ?? 0,
-    unconvertedMs: converted ? null : lastTouchMs(journey),
-  };
-}
-
-interface TouchColumns {
-  positions: number[];
-  channels: string[];
-  atMs: number[];
-  milestones: Array<string | null>;
-}
-
-function touchColumns(journey: JourneyToStore, into: TouchColumns = emptyTouchColumns()): TouchColumns {
-  journey.touches.forEach((touch, position) => {
-    into.positions.push(position);
-    into.channels.push(touch.channel);
-    into.atMs.push(Number(touch.at));
-    into.milestones.push(touch.milestone ?? null);
-  });
-  return into;
-}
-
-function emptyTouchColumns(): TouchColumns {
-  return { positions: [], channels: [], atMs: [], milestones: [] };
-}
-
 /** Returns the new journeys' ids, in order. */
 async function insertJourneys(
   client: PgClient,
@@ -524,16 +318,6 @@ async function insertJourneys(
     touches.milestones,
   ]);
   return ids;
-}
-
-function lastTouchMs(journey: JourneyToStore): number | null {
-  let last: number | null = null;
-  for (const touch of journey.touches) {
-    if (touch.at === undefined) continue;
-    const at = Number(touch.at);
-    if (last === null || at > last) last = at;
-  }
-  return last;
 }
 
 async function insertPaths(

@@ -54,14 +54,16 @@ export interface ClaimedEvent {
 }
 
 /** A claimed event whose payload (kilobytes of JSON) is parsed only if the handler needs it. */
-function claimedOf(row: {
+interface ClaimedRow {
   id: string;
   type: string;
   object_id: string | null;
   payload: string;
   attempts: number;
   received_at: Date;
-}): ClaimedEvent {
+}
+
+function claimedOf(row: ClaimedRow): ClaimedEvent {
   let parsed: Stripe.Event | undefined;
   return {
     id: row.id,
@@ -140,14 +142,7 @@ export class WebhookEventStore {
    */
   async claimDue(limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
     const now = this.clock.now();
-    const rows = await pgQuery<{
-      id: string;
-      type: string;
-      object_id: string | null;
-      payload: string;
-      attempts: number;
-      received_at: Date;
-    }>(
+    const rows = await pgQuery<ClaimedRow>(
       this.orm,
       `update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
        where e.id in (
