@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Milestone } from '@aa/attribution';
 
 /** A journey as both transports hand it over: tracked (checked, with Dates) or imported (the engine's). */
@@ -44,8 +45,41 @@ export function touchColumns(journey: JourneyToStore, into: TouchColumns = empty
   return into;
 }
 
-export function emptyTouchColumns(): TouchColumns {
+function emptyTouchColumns(): TouchColumns {
   return { positions: [], channels: [], atMs: [], milestones: [] };
+}
+
+/** A batch of journeys as one array per column (new ids, in order), for the unnest statements. */
+export interface JourneyBatchColumns {
+  ids: string[];
+  convertedMs: Array<number | null>;
+  values: number[];
+  unconvertedMs: Array<number | null>;
+  /** Each touch's journey id, beside `touches`. */
+  touchJourney: string[];
+  touches: TouchColumns;
+}
+
+export function journeyBatchColumns(journeys: readonly JourneyToStore[]): JourneyBatchColumns {
+  const batch: JourneyBatchColumns = {
+    ids: [],
+    convertedMs: [],
+    values: [],
+    unconvertedMs: [],
+    touchJourney: [],
+    touches: emptyTouchColumns(),
+  };
+  for (const journey of journeys) {
+    const id = randomUUID();
+    batch.ids.push(id);
+    const columns = journeyColumns(journey);
+    batch.convertedMs.push(columns.convertedMs);
+    batch.values.push(columns.value);
+    batch.unconvertedMs.push(columns.unconvertedMs);
+    for (let i = 0; i < journey.touches.length; i++) batch.touchJourney.push(id);
+    touchColumns(journey, batch.touches);
+  }
+  return batch;
 }
 
 function lastTouchMs(journey: JourneyToStore): number | null {

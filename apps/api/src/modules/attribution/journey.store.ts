@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { AttributionAccumulator, Milestone, PathRow } from '@aa/attribution';
 import type { Orm } from '../../db/orm.js';
 import type { PendingReservation } from '../entitlements/index.js';
@@ -15,13 +14,7 @@ import {
 } from './journey-feed.store.js';
 import { Journey as JourneyEntity, Touch as TouchEntity } from './journeys.entity.js';
 import { withPgTransaction, type PgClient } from '../../db/sql.js';
-import {
-  emptyTouchColumns,
-  journeyColumns,
-  touchColumns,
-  type JourneyAllowance,
-  type JourneyToStore,
-} from './journey-rows.js';
+import { journeyBatchColumns, type JourneyAllowance, type JourneyToStore } from './journey-rows.js';
 import { TrackedJourneyWriter } from './tracked-journeys.store.js';
 import {
   deleteImportOn,
@@ -293,22 +286,7 @@ async function insertJourneys(
   journeys: readonly JourneyToStore[],
   importId: string | null,
 ): Promise<string[]> {
-  const ids: string[] = [];
-  const convertedMs: Array<number | null> = [];
-  const values: number[] = [];
-  const unconvertedMs: Array<number | null> = [];
-  const touchJourney: string[] = [];
-  const touches = emptyTouchColumns();
-  for (const journey of journeys) {
-    const id = randomUUID();
-    ids.push(id);
-    const columns = journeyColumns(journey);
-    convertedMs.push(columns.convertedMs);
-    values.push(columns.value);
-    unconvertedMs.push(columns.unconvertedMs);
-    for (let i = 0; i < journey.touches.length; i++) touchJourney.push(id);
-    touchColumns(journey, touches);
-  }
+  const { ids, convertedMs, values, unconvertedMs, touchJourney, touches } = journeyBatchColumns(journeys);
   await client.query(INSERT_JOURNEYS, [organizationId, createdAt, ids, convertedMs, values, importId, unconvertedMs]);
   await client.query(INSERT_TOUCHES, [
     touchJourney,

@@ -5,7 +5,7 @@ import { pgQuery } from '../../db/sql.js';
 import { PlanLimitExceededError, takeTogether, type PendingReservation } from '../entitlements/index.js';
 import { storedRoomExpression, storedRoomRefusal } from './journey-import.store.js';
 import {
-  emptyTouchColumns,
+  journeyBatchColumns,
   journeyColumns,
   touchColumns,
   type JourneyAllowance,
@@ -163,24 +163,10 @@ export class TrackedJourneyWriter {
   async #insertMany(calls: readonly TrackedToStore[]): Promise<string[]> {
     const [first] = calls;
     if (!first) return [];
-    const ids: string[] = [];
-    const createdAt: string[] = [];
-    const convertedMs: Array<number | null> = [];
-    const values: number[] = [];
-    const unconvertedMs: Array<number | null> = [];
-    const touchJourney: string[] = [];
-    const touches = emptyTouchColumns();
-    for (const call of calls) {
-      const id = randomUUID();
-      ids.push(id);
-      createdAt.push(call.createdAt.toISOString());
-      const columns = journeyColumns(call.journey);
-      convertedMs.push(columns.convertedMs);
-      values.push(columns.value);
-      unconvertedMs.push(columns.unconvertedMs);
-      for (let i = 0; i < call.journey.touches.length; i++) touchJourney.push(id);
-      touchColumns(call.journey, touches);
-    }
+    const { ids, convertedMs, values, unconvertedMs, touchJourney, touches } = journeyBatchColumns(
+      calls.map(({ journey }) => journey),
+    );
+    const createdAt = calls.map((call) => call.createdAt.toISOString());
     const params = [
       first.organizationId,
       calls.length,
