@@ -10,34 +10,33 @@
  * write CPU profiles there: api.cpuprofile, minimal-apollo.cpuprofile, verify-only.cpuprofile),
  * --report-journeys N (default 1,000,000; 0 leaves the report row out).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { API_VERSION } from '@aa/stripe-emulator';
 import pg from 'pg';
 import Stripe from 'stripe';
 import { REPO_ROOT } from '../config/repo-paths.js';
 import { scratchServerUrl } from '../config/tooling-env.js';
-import {
-  measureMillionJourneyReport,
-  type MillionJourneyReport,
-} from '../modules/attribution/bench/million-journeys-report.js';
-import {
-  pendingWebhookEvents,
-  stripeSubscriptionIds,
-  webhookLogCounts,
-} from '../modules/billing/bench/webhook-log-reads.js';
+import { measureMillionJourneyReport } from '../modules/attribution/bench/million-journeys-report.js';
+import { stripeSubscriptionIds, webhookLogCounts } from '../modules/billing/bench/webhook-log-reads.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
+import { cpuMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
+import { metric, organizationWithKey, subscribe, webhookLogSettled, type EmulatorInfo } from './bench-setup.js';
+import { drive, graphql, rateColumns, ratio, Series, type Sample } from './load.js';
 import {
   fixed,
   formatTable,
   readStored,
+  reportRows,
   RESULTS_FILE,
+  storedRows,
   type EngineFigures,
   type FirstLoadFigures,
+  type ReportFigures,
+  type TableRow,
 } from './bench-report.js';
 
 const { values } = parseArgs({
@@ -59,105 +58,9 @@ const ORGANIZATIONS = 100;
 // FREE's 500 runs a period: a hot-organization round starts on a fresh organization and stays under it.
 const HOT_ROUND_CALLS = 450;
 
-interface Child {
-  url: string;
-  process: ChildProcess;
-}
-
-/** Starts a bench child with tsx and waits for its `listening <url>` line. */
-async function startChild(file: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
-  const child = spawn(
-    process.execPath,
-    [...nodeFlags, '--import', 'tsx', '--conditions=source', new URL(file, import.meta.url).pathname],
-    {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const lines = createInterface({ input: child.stdout! });
-  const url = await new Promise<string>((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
-    lines.on('line', (line) => {
-      if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
-    });
-  });
-  return { url, process: child };
-}
-
-/** The process's peak (VmHWM) or current (VmRSS) resident set, from Linux's /proc. */
-function procMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-}
-const peakRssMb = (child: ChildProcess) => procMb(child, 'VmHWM');
-/** CPU time (user + system) the process has used, in ms: steadier than throughput on a shared machine. */
-function cpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
-
-async function graphql(url: string, query: string, variables: object = {}, headers: Record<string, string> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: Record<string, unknown>; errors?: unknown[] };
-  if (body.errors) throw new Error(`bench request failed: ${JSON.stringify(body.errors)}`);
-  return { data: body.data ?? {}, response };
-}
-
-/** Throughput and latencies of `call` at `concurrency` in flight, for `calls` calls or `seconds`. */
-interface Sample {
-  done: number;
-  ms: number;
-  latencies: number[];
-}
-
-async function drive(
-  call: (index: number) => Promise<void>,
-  limit: { seconds?: number; calls?: number },
-): Promise<Sample> {
-  const latencies: number[] = [];
-  const started = performance.now();
-  const deadline = started + (limit.seconds ?? Infinity) * 1000;
-  let next = 0;
-  const worker = async () => {
-    while (performance.now() < deadline && next < (limit.calls ?? Infinity)) {
-      const index = next++;
-      const at = performance.now();
-      await call(index);
-      latencies.push(performance.now() - at);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
-  return { done: latencies.length, ms: performance.now() - started, latencies };
-}
-
-class Series {
-  readonly samples: Sample[] = [];
-  /** The highest resident set of the process serving this side, sampled while it ran. */
-  peakRssMb = 0;
-  /** CPU ms the serving process spent during the samples. */
-  cpuMs = 0;
-  get cpuMsPerOp() {
-    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
-    return this.cpuMs ? this.cpuMs / done : null;
-  }
-  add(sample: Sample) {
-    this.samples.push(sample);
-  }
-  get rate() {
-    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
-    return done / (this.samples.reduce((sum, sample) => sum + sample.ms, 0) / 1000);
-  }
-  percentile(p: number) {
-    const all = this.samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
-    return all[Math.min(all.length - 1, Math.floor((p / 100) * all.length))] ?? NaN;
-  }
-}
+/** Calls in flight as --concurrency says. */
+const driveLoad = (call: (index: number) => Promise<void>, limit: { seconds?: number; calls?: number }) =>
+  drive(call, { ...limit, concurrency: CONCURRENCY });
 
 const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
 const TRACK_UNMETERED = 'mutation ($input: JourneyInput!) { trackJourneyUnmetered(input: $input) { journeyId } }';
@@ -171,21 +74,6 @@ const JOURNEY = {
   value: 42,
 };
 
-let signUps = 0;
-/** A new organization (its own owner) with an API key; the owner's session cookie for what keys cannot do. */
-async function organizationWithKey(url: string): Promise<{ apiKey: string; cookie: string }> {
-  const signUp = await graphql(url, 'mutation ($input: SignUpInput!) { signUp(input: $input) { role } }', {
-    input: {
-      email: `bench-${Date.now()}-${signUps++}@example.com`,
-      password: 'bench password 123',
-      organizationName: 'Bench',
-    },
-  });
-  const cookie = signUp.response.headers.getSetCookie()[0]?.split(';')[0] ?? '';
-  const created = await graphql(url, 'mutation { createApiKey(name: "bench") { secret } }', {}, { cookie });
-  return { apiKey: (created.data.createApiKey as { secret: string }).secret, cookie };
-}
-
 const HOT_ROW = `
   insert into bench_hot_row (id, used) values (1, 1)
   on conflict (id) do update set used = bench_hot_row.used + 1 where bench_hot_row.used + 1 <= $1
@@ -197,53 +85,12 @@ const WEBHOOK_ORGANIZATIONS = 20;
 const RUN = randomBytes(4).toString('hex');
 const PROCESSED_UPDATES = 'type="customer.subscription.updated",status="processed"';
 
-interface EmulatorInfo {
-  secretKey: string;
-  priceIds: { PRO: string; SCALE: string };
-}
-
-/** Subscribes the organization to PRO through Checkout, paid as the hosted page does. */
-async function subscribe(apiUrl: string, stripeUrl: string, info: EmulatorInfo, cookie: string): Promise<void> {
-  const session = await graphql(apiUrl, 'mutation { createCheckoutSession(planTier: PRO) { id } }', {}, { cookie });
-  const id = (session.data.createCheckoutSession as { id: string }).id;
-  const paid = await fetch(`${stripeUrl}/v1/test_helpers/checkout/sessions/${id}/complete`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${info.secretKey}`, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ card_number: '4242424242424242' }),
-  });
-  if (!paid.ok) throw new Error(`completing checkout failed: ${paid.status} ${await paid.text()}`);
-}
-
-/** Waits until the webhook log has nothing left to apply; the seconds it took. */
-async function webhookLogSettled(pool: pg.Pool, timeoutMs: number): Promise<number> {
-  const started = performance.now();
-  for (;;) {
-    if ((await pendingWebhookEvents(pool, 10)) === 0) return (performance.now() - started) / 1000;
-    if (performance.now() - started > timeoutMs) throw new Error(`webhook log not applied after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** The counter's value in the API's /metrics for the sample whose labels match. */
-async function metric(url: string, name: string, labels: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
-  const line = text.split('\n').find((sample) => sample.startsWith(`${name}{${labels}}`));
-  return Number(line?.split(' ').at(-1) ?? 0);
-}
-
-function notMeasured(figure: string) {
-  return { figure, reference: '—', ours: 'not measured in this run', ratio: '—', latency: '—', peakRss: '—', cpu: '—' };
-}
-
 /**
  * The report row: the attribution module's own measurement (a scratch database of its own, 1,000,000
  * journeys stored and folded, one model and all ten run through the runAttribution service, checked
  * equal to the streamed computation), run in this process after the HTTP rows so it disturbs none.
  */
-async function millionJourneyReport(): Promise<
-  | (Omit<MillionJourneyReport, 'growth'> & { growth?: MillionJourneyReport['growth'] })
-  | { oneModelSeconds: null; allModelsSeconds: null; peakRssMb: null }
-> {
+async function millionJourneyReport(): Promise<ReportFigures> {
   if (REPORT_JOURNEYS === 0) return { oneModelSeconds: null, allModelsSeconds: null, peakRssMb: null };
   return measureMillionJourneyReport(scratchServerUrl(), {
     journeys: REPORT_JOURNEYS,
@@ -359,15 +206,15 @@ try {
   let hotExact = true;
   const rowsOf: Record<string, Array<[keyof typeof series, () => Promise<Sample>]>> = {
     planLimit: [
-      ['metered', () => drive(track(TRACK), { seconds: SECONDS })],
-      ['unmetered', () => drive(track(TRACK_UNMETERED), { seconds: SECONDS })],
+      ['metered', () => driveLoad(track(TRACK), { seconds: SECONDS })],
+      ['unmetered', () => driveLoad(track(TRACK_UNMETERED), { seconds: SECONDS })],
     ],
     hotOrg: [
       [
         'hot',
         async () => {
           const hot = await organizationWithKey(api.url);
-          const sample = await drive(
+          const sample = await driveLoad(
             async () => {
               await graphql(api.url, TRACK, { input: JOURNEY }, bearer(hot));
             },
@@ -382,7 +229,7 @@ try {
       [
         'hotRow',
         () =>
-          drive(
+          driveLoad(
             async () => {
               await pool.query(HOT_ROW, [Number.MAX_SAFE_INTEGER]);
             },
@@ -391,12 +238,12 @@ try {
       ],
     ],
     graphql: [
-      ['plans', () => drive(async () => void (await graphql(api.url, PLANS)), { seconds: SECONDS })],
-      ['minimalApollo', () => drive(async () => void (await graphql(apollo.url, PLANS)), { seconds: SECONDS })],
+      ['plans', () => driveLoad(async () => void (await graphql(api.url, PLANS)), { seconds: SECONDS })],
+      ['minimalApollo', () => driveLoad(async () => void (await graphql(apollo.url, PLANS)), { seconds: SECONDS })],
     ],
     webhooks: [
-      ['webhooks', () => drive(deliver(api.url, true), { seconds: SECONDS })],
-      ['verifyOnly', () => drive(deliver(verifyOnly.url, false), { seconds: SECONDS })],
+      ['webhooks', () => driveLoad(deliver(api.url, true), { seconds: SECONDS })],
+      ['verifyOnly', () => driveLoad(deliver(verifyOnly.url, false), { seconds: SECONDS })],
     ],
   };
   const rows = Object.entries(rowsOf).flatMap(([group, pair]) => (ROW_GROUPS.has(group) ? pair : []));
@@ -463,7 +310,6 @@ try {
     webhookCheck.appliedOnce === webhookCheck.ingested &&
     webhookCheck.applies === webhookCheck.ingested;
 
-  const ratio = (ours: Series, reference: Series) => (ours.samples.length ? ours.rate / reference.rate : null);
   const figures = (ours: Series, reference: Series) => ({
     ratio: ratio(ours, reference),
     ours: ours.samples.length ? ours.rate : null,
@@ -497,91 +343,30 @@ try {
     stripeEmulatorPeakRssMb: peakRssMb(stripeChild.process),
     apiBenchSeconds: (performance.now() - benchStarted) / 1000,
   };
-  const rate = (ours: Series, reference: Series, unit: string) => ({
-    reference: `${fixed(reference.rate)} ${unit}`,
-    ours: `${fixed(ours.rate)} ${unit}`,
-    ratio: fixed(ratio(ours, reference), 2),
-    latency: `${fixed(ours.percentile(50), 1)} / ${fixed(ours.percentile(99), 1)} ms`,
-    peakRss: `${fixed(ours.peakRssMb)} / ${reference.peakRssMb ? fixed(reference.peakRssMb) : '—'} MB`,
-    cpu: `${fixed(ours.cpuMsPerOp, 2)} / ${fixed(reference.cpuMsPerOp, 2)} ms`,
-  });
-  const tableRows = [];
+  const tableRows: TableRow[] = [];
   if (ROW_GROUPS.has('planLimit'))
     tableRows.push({
       figure: `metered trackJourney ÷ unmetered, ${ORGANIZATIONS} organizations`,
-      ...rate(series.metered, series.unmetered, 'req/s'),
+      ...rateColumns(series.metered, series.unmetered, 'req/s'),
     });
   if (ROW_GROUPS.has('hotOrg'))
     tableRows.push({
       figure: `one hot organization ÷ bare hot-row upsert (used = successes: ${hotExact})`,
-      ...rate(series.hot, series.hotRow, 'req/s'),
+      ...rateColumns(series.hot, series.hotRow, 'req/s'),
     });
   if (ROW_GROUPS.has('graphql'))
     tableRows.push({
       figure: 'anonymous { plans { tier } } ÷ minimal Apollo 5 + Express 5',
-      ...rate(series.plans, series.minimalApollo, 'req/s'),
+      ...rateColumns(series.plans, series.minimalApollo, 'req/s'),
     });
   if (webhookCheck)
     tableRows.push({
       figure:
         `signed customer.subscription.updated ÷ verify-only Express 5 (applied exactly once: ${webhooksExact}, ` +
         `${webhookCheck.appliedOnce}/${webhookCheck.ingested}, log drained ${fixed(webhookCheck.drainSeconds, 1)} s after)`,
-      ...rate(series.webhooks, series.verifyOnly, 'ev/s'),
+      ...rateColumns(series.webhooks, series.verifyOnly, 'ev/s'),
     });
-  tableRows.push({
-    figure:
-      'journeys' in report
-        ? `a report over ${report.journeys.toLocaleString('en-US')} stored journeys: one model / all ten ` +
-          `(equal to the streamed computation: ${report.equalToStreamed}; streamed all models ${fixed(report.streamedAllModelsSeconds, 1)} s)`
-        : 'a report over 1,000,000 stored journeys: one model / all ten',
-    reference: '≤ 1 s / ≤ 2 s (issue 12)',
-    ours:
-      report.oneModelSeconds === null
-        ? 'not measured'
-        : `${fixed(report.oneModelSeconds, 2)} s / ${fixed(report.allModelsSeconds, 2)} s`,
-    ratio: '—',
-    latency: '—',
-    peakRss: report.peakRssMb === null ? '—' : `${fixed(report.peakRssMb)} MB`,
-    cpu: '—',
-  });
-  if ('windowDays' in report)
-    tableRows.push({
-      figure:
-        `the same over the last ${report.windowDays} days (${report.windowJourneys.toLocaleString('en-US')} journeys, ` +
-        `equal to the streamed computation: ${report.windowEqualToStreamed})`,
-      reference: '≤ 1 s / ≤ 2 s (issue 12)',
-      ours: `${fixed(report.windowOneModelSeconds, 2)} s / ${fixed(report.windowAllModelsSeconds, 2)} s`,
-      ratio: '—',
-      latency: '—',
-      peakRss: '—',
-      cpu: '—',
-    });
-  for (const row of engine?.rows ?? [])
-    tableRows.push({
-      figure: `engine on ${engine!.paths.toLocaleString('en-US')} random paths, whole process: ${row.name}`,
-      reference: `ChannelAttribution ${row.reference.what}: ${row.reference.seconds} s / ${row.reference.peakRssMb} MB (stored)`,
-      ours:
-        `${fixed(row.ours.seconds, 1)} s` +
-        (row.ours.cpuSeconds === undefined ? '' : ` (CPU ${fixed(row.ours.cpuSeconds, 1)} s)`) +
-        ` / ${fixed(row.ours.peakRssMb)} MB`,
-      ratio: `${fixed(row.speedup, 1)}× faster, ${fixed(row.memoryRatio, 1)}× less memory`,
-      latency: '—',
-      peakRss: `${fixed(row.ours.peakRssMb)} / ${row.reference.peakRssMb} MB`,
-      cpu: '—',
-    });
-  if (!engine) tableRows.push(notMeasured('engine vs ChannelAttribution (packages/attribution bench)'));
-  if (firstLoad)
-    tableRows.push({
-      figure: 'SPA first load, JS gzipped: sign-in / dashboard',
-      reference: `budget ${fixed(firstLoad.budgetBytes / 1024)} KB each`,
-      ours: `${fixed(firstLoad.signInGzipBytes / 1024, 1)} KB / ${fixed(firstLoad.dashboardGzipBytes / 1024, 1)} KB`,
-      ratio: fixed(Math.max(firstLoad.signInGzipBytes, firstLoad.dashboardGzipBytes) / firstLoad.budgetBytes, 2),
-      latency:
-        firstLoad.dashboardUsableMs === null ? '—' : `dashboard usable ${fixed(firstLoad.dashboardUsableMs)} ms (cold)`,
-      peakRss: '—',
-      cpu: '—',
-    });
-  else tableRows.push(notMeasured('SPA first load (apps/web bench)'));
+  tableRows.push(...reportRows(report), ...storedRows(engine, firstLoad));
   console.log(`\n${formatTable({ settings: results.settings, rows: tableRows })}`);
   console.log(
     `\nAPI server peak RSS ${fixed(results.serverPeakRssMb)} MB; Stripe emulator ${fixed(results.stripeEmulatorPeakRssMb)} MB; ` +

@@ -1,0 +1,43 @@
+/** The bench's child processes: started through tsx, and read from Linux's /proc while they serve. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+
+export interface Child {
+  url: string;
+  process: ChildProcess;
+}
+
+/** Starts a bench child with tsx and waits for its `listening <url>` line. */
+export async function startChild(file: string, env: Record<string, string>, nodeFlags: string[] = []): Promise<Child> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, '--import', 'tsx', '--conditions=source', new URL(file, import.meta.url).pathname],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const lines = createInterface({ input: child.stdout! });
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`${file} exited with ${code} before listening`)));
+    lines.on('line', (line) => {
+      if (line.startsWith('listening ')) resolve(line.slice('listening '.length));
+    });
+  });
+  return { url, process: child };
+}
+
+/** The process's peak (VmHWM) or current (VmRSS) resident set, from Linux's /proc. */
+function procMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
+  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+  return Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+}
+export const peakRssMb = (child: ChildProcess) => procMb(child, 'VmHWM');
+/** CPU time (user + system) the process has used, in ms: steadier than throughput on a shared machine. */
+export function cpuMs(child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+export const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
