@@ -1,3 +1,4 @@
+import type { Milestone } from '@aa/attribution';
 import type { PgClient } from '../../db/sql.js';
 
 /*
@@ -296,4 +297,29 @@ export async function daysBeyondLookbackOn(
     params,
   );
   return rows.map((row) => row.day);
+}
+
+/** An aggregate row as the engine takes it (addJourneyAggregate): its path, counts and TIME_DECAY sums. */
+export function toAggregate(row: AggregateRow) {
+  return {
+    touches: row.channels.map((channel, index) => {
+      const milestone = row.milestones[index];
+      return milestone ? { channel, milestone: milestone as Milestone } : { channel };
+    }),
+    conversions: row.conversions,
+    value: row.value,
+    nulls: row.nulls,
+    ...(row.decay_conversions && row.decay_value
+      ? { timeDecay: { conversions: addedUp(row.decay_conversions), value: addedUp(row.decay_value) } }
+      : {}),
+  };
+}
+
+/** Element-wise sum of a path's per-row credit arrays (all as long as the path). */
+function addedUp(rows: readonly number[][]): number[] {
+  const [first, ...rest] = rows;
+  if (!first) return [];
+  const sum = [...first];
+  for (const row of rest) for (let i = 0; i < sum.length; i++) sum[i]! += row[i] ?? 0;
+  return sum;
 }

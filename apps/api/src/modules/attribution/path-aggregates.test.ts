@@ -9,7 +9,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
 import { textUpload } from './import-upload.js';
-import { splitWindow, type ReportScope } from './journey-feed.store.js';
+import type { ReportScope } from './journey-feed.store.js';
+import { splitWindow } from './window-split.js';
 import { JourneyStore } from './journey.store.js';
 import { TestSubscriptions } from './test-fixtures.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitWindow } from './journey-feed.store.js';
+import { splitWindow } from './window-split.js';
 
 describe('splitWindow', () => {
   it('spells the days beyond years 1 and 9999 as PostgreSQL reads dates', () => {
