@@ -142,3 +142,14 @@ export const IMPORT_JOURNEYS = graphql(`
     }
   }
 `);
+
+/** trackJourney as the concurrency tests send it (untyped text), and one valid journey for it. */
+export const TRACK_JOURNEY = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
+export const TRACKED_INPUT = {
+  touches: [
+    { channel: 'email', at: '2026-05-01T00:00:00Z' },
+    { channel: 'search', at: '2026-05-02T00:00:00Z' },
+  ],
+  convertedAt: '2026-05-03T00:00:00Z',
+  value: 10,
+};

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
 import type { Entitlements, PendingReservation } from '../entitlements/index.js';
 import type { JourneyToTrack } from './journey-validation.js';
+import { TRACKED_INPUT as INPUT, TRACK_JOURNEY as TRACK } from './test-fixtures.js';
 
 /**
  * Concurrent trackJourney calls of one organization share one statement (group commit, issue 12):
@@ -20,15 +21,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
-const INPUT = {
-  touches: [
-    { channel: 'email', at: '2026-05-01T00:00:00Z' },
-    { channel: 'search', at: '2026-05-02T00:00:00Z' },
-  ],
-  convertedAt: '2026-05-03T00:00:00Z',
-  value: 10,
-};
 const JOURNEY: JourneyToTrack = {
   touches: INPUT.touches.map(({ channel, at }) => ({ channel, at: new Date(at) })),
   convertedAt: new Date(INPUT.convertedAt),

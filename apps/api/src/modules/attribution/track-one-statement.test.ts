@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pgQuery } from '../../db/sql.js';
 import { startTestApp, type SignedUpUser, type TestApp } from '../../test/harness.js';
 import { STORED_ROOM_REFUSED } from './journey-import.store.js';
+import { TRACKED_INPUT as JOURNEY, TRACK_JOURNEY as TRACK } from './test-fixtures.js';
 
 /**
  * trackJourney writes the journey, its touches and both counters in one autocommit statement
@@ -14,16 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
 const USAGE = '{ usage { attributionRuns { used periodStart } storedJourneys { used } } }';
-const JOURNEY = {
-  touches: [
-    { channel: 'email', at: '2026-05-01T00:00:00Z' },
-    { channel: 'search', at: '2026-05-02T00:00:00Z' },
-  ],
-  convertedAt: '2026-05-03T00:00:00Z',
-  value: 10,
-};
 
 async function usage(user: SignedUpUser): Promise<{ runs: number; stored: number; periodStart: string }> {
   const { data } = await t.graphql(USAGE, {}, { cookie: user.cookie });

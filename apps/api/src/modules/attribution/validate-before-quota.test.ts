@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/harness.js';
+import { TRACK_JOURNEY as TRACK } from './test-fixtures.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -8,7 +9,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const TRACK = 'mutation ($input: JourneyInput!) { trackJourney(input: $input) { journeyId } }';
 const USAGE = '{ usage { attributionRuns { used remaining periodStart } } }';
 const VALID = {
   touches: [{ channel: 'email', at: '2026-04-01T00:00:00Z' }],
