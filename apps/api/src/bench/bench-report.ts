@@ -22,6 +22,9 @@ export interface RateFigures {
   referenceP99Ms: number | null;
   cpuMsPerOp: number | null;
   referenceCpuMsPerOp: number | null;
+  /** Every process's CPU (load, database, emulator too) per operation: what the two cores ran out of. */
+  machineCpuMsPerOp: number | null;
+  referenceMachineCpuMsPerOp: number | null;
 }
 
 export interface EngineFigures {
@@ -60,6 +63,7 @@ export interface TableRow {
   latency: string;
   peakRss: string;
   cpu: string;
+  machineCpu: string;
 }
 
 export interface TableInput {
@@ -68,7 +72,16 @@ export interface TableInput {
 }
 
 function notMeasured(figure: string): TableRow {
-  return { figure, reference: '—', ours: 'not measured in this run', ratio: '—', latency: '—', peakRss: '—', cpu: '—' };
+  return {
+    figure,
+    reference: '—',
+    ours: 'not measured in this run',
+    ratio: '—',
+    latency: '—',
+    peakRss: '—',
+    cpu: '—',
+    machineCpu: '—',
+  };
 }
 
 /** The report row's figures, or what stands for them when `--report-journeys 0` leaves it out. */
@@ -94,6 +107,7 @@ export function reportRows(report: ReportFigures): TableRow[] {
       latency: '—',
       peakRss: report.peakRssMb === null ? '—' : `${fixed(report.peakRssMb)} MB`,
       cpu: '—',
+      machineCpu: '—',
     },
   ];
   if ('windowDays' in report)
@@ -107,6 +121,7 @@ export function reportRows(report: ReportFigures): TableRow[] {
       latency: '—',
       peakRss: '—',
       cpu: '—',
+      machineCpu: '—',
     });
   return rows;
 }
@@ -126,6 +141,7 @@ export function storedRows(engine: EngineFigures | null, firstLoad: FirstLoadFig
       latency: '—',
       peakRss: `${fixed(row.ours.peakRssMb)} / ${row.reference.peakRssMb} MB`,
       cpu: '—',
+      machineCpu: '—',
     });
   if (!engine) rows.push(notMeasured('engine vs ChannelAttribution (packages/attribution bench)'));
   if (firstLoad)
@@ -138,6 +154,7 @@ export function storedRows(engine: EngineFigures | null, firstLoad: FirstLoadFig
         firstLoad.dashboardUsableMs === null ? '—' : `dashboard usable ${fixed(firstLoad.dashboardUsableMs)} ms (cold)`,
       peakRss: '—',
       cpu: '—',
+      machineCpu: '—',
     });
   else rows.push(notMeasured('SPA first load (apps/web bench)'));
   return rows;
@@ -152,6 +169,7 @@ export function formatTable({ settings, rows }: TableInput): string {
     'ours p50 / p99',
     'peak RSS ours / ref',
     'server CPU per op ours / ref',
+    'machine CPU per op ours / ref',
   ];
   return [
     `${settings.rounds} interleaved rounds of ${settings.secondsPerSide} s per side, ${settings.concurrency} in flight, ` +
@@ -160,7 +178,8 @@ export function formatTable({ settings, rows }: TableInput): string {
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
     ...rows.map(
-      (row) => `| ${[row.figure, row.reference, row.ours, row.ratio, row.latency, row.peakRss, row.cpu].join(' | ')} |`,
+      (row) =>
+        `| ${[row.figure, row.reference, row.ours, row.ratio, row.latency, row.peakRss, row.cpu, row.machineCpu].join(' | ')} |`,
     ),
   ].join('\n');
 }

@@ -41,3 +41,13 @@ export function cpuMs(child: ChildProcess): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 export const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
+
+/** CPU time (ms) every process on the machine has used: the load process, the database and the emulator too. */
+export function machineBusyMs(): number {
+  const [, user, nice, system, , , irq, softirq] = readFileSync('/proc/stat', 'utf8')
+    .split('\n')[0]!
+    .trim()
+    .split(/\s+/)
+    .map(Number);
+  return (user! + nice! + system! + irq! + softirq!) * 10;
+}

@@ -50,6 +50,12 @@ export class Series {
   peakRssMb = 0;
   /** CPU ms the serving process spent during the samples. */
   cpuMs = 0;
+  /** CPU ms the whole machine spent during the samples (load process, database and emulator included). */
+  machineCpuMs = 0;
+  get machineCpuMsPerOp() {
+    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
+    return this.machineCpuMs ? this.machineCpuMs / done : null;
+  }
   get cpuMsPerOp() {
     const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
     return this.cpuMs ? this.cpuMs / done : null;
@@ -80,5 +86,6 @@ export function rateColumns(ours: Series, reference: Series, unit: string): Omit
     latency: `${fixed(ours.percentile(50), 1)} / ${fixed(ours.percentile(99), 1)} ms`,
     peakRss: `${fixed(ours.peakRssMb)} / ${reference.peakRssMb ? fixed(reference.peakRssMb) : '—'} MB`,
     cpu: `${fixed(ours.cpuMsPerOp, 2)} / ${fixed(reference.cpuMsPerOp, 2)} ms`,
+    machineCpu: `${fixed(ours.machineCpuMsPerOp, 2)} / ${fixed(reference.machineCpuMsPerOp, 2)} ms`,
   };
 }

@@ -16,6 +16,7 @@ import { Migration20261202090100BillingIncidents } from './migrations/Migration2
 import { Migration20261202090200SubscriptionAccess } from './migrations/Migration20261202090200SubscriptionAccess.js';
 import { Migration20261202090300PlanChanges } from './migrations/Migration20261202090300PlanChanges.js';
 import { Migration20261202160000WebhookLog } from './migrations/Migration20261202160000WebhookLog.js';
+import { Migration20261203080000WebhookLogClaims } from './migrations/Migration20261203080000WebhookLogClaims.js';
 import { BillingOverviewResolver } from './overview/overview.resolver.js';
 import { accountsOfPlanLookup } from './plan-only-accounts.js';
 import type { StripeConnection } from './stripe/stripe-connection.js';
@@ -55,6 +56,7 @@ export const billingModule: ModuleDefinition<BillingNeeds, BillingServices> = {
     { name: 'Migration20261202090200SubscriptionAccess', class: Migration20261202090200SubscriptionAccess },
     { name: 'Migration20261202090300PlanChanges', class: Migration20261202090300PlanChanges },
     { name: 'Migration20261202160000WebhookLog', class: Migration20261202160000WebhookLog },
+    { name: 'Migration20261203080000WebhookLogClaims', class: Migration20261203080000WebhookLogClaims },
   ],
   create: ({ subscriptionOverride: override, ...deps }) => {
     registerBillingStateGauges(deps.metrics, deps.orm, deps.clock);

@@ -14,7 +14,7 @@ import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { isEndedStatus } from './subscription-access.js';
 import { snapshotOf, type SubscriptionSnapshot } from './subscription-snapshot.js';
 import { tierOfPrice, type PriceIds } from './stripe-prices.js';
-import type { SubscriptionChanges, SubscriptionStore } from './subscription.store.js';
+import { isAtSnapshot, type SubscriptionChanges, type SubscriptionStore } from './subscription.store.js';
 
 /** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */
 export const SUBSCRIPTION_EXPAND = { expand: ['latest_invoice', 'schedule'] };
@@ -77,12 +77,29 @@ export class SubscriptionSync {
   async #converge(first: Stripe.Subscription): Promise<SyncOutcome> {
     let subscription = first;
     for (let round = 1; ; round += 1) {
+      // Nothing written, so nothing older than Stripe's state could have been: no read after it either.
+      const current = await this.#alreadyCurrent(subscription);
+      if (current) return current;
       const outcome = await this.#applyUnlockedFetches(subscription);
       const latest = await this.#retrieve(subscription.id);
       if (round >= SYNC_ROUNDS || isDeepStrictEqual(this.#snapshot(latest), this.#snapshot(subscription)))
         return this.#settled(outcome);
       subscription = latest;
     }
+  }
+
+  /**
+   * The outcome when our row already is this state of Stripe and the locked path could only confirm
+   * it: the customer still maps to the row's organization, and no duplicate of it waits to be settled.
+   * A live row that matches is the organization's one live row (the unique index), so no other needs
+   * making room for; a cancelled duplicate's row is ended and so matches no live state. Null: go locked.
+   */
+  async #alreadyCurrent(subscription: Stripe.Subscription): Promise<SyncOutcome | null> {
+    const snapshot = this.#snapshot(subscription);
+    if (!snapshot) return null;
+    const stored = await this.store.syncStateOf(this.orm, snapshot.stripeSubscriptionId);
+    if (!stored?.customerMapped || stored.unsettledDuplicate || !isAtSnapshot(stored.row, snapshot)) return null;
+    return { status: 'synced', organizationId: stored.row.organizationId, changes: {}, created: false, snapshot };
   }
 
   /**

@@ -87,6 +87,13 @@ const UPSERT_SQL = `
 
 const LIVE_OF_ORGANIZATIONS = `select ${COLUMNS} from billing_subscription where organization_id = any($1::uuid[]) and status <> all($2::text[])`;
 
+/** A stored subscription with what a sync checks before it takes the row as already current. */
+export interface StoredSyncState {
+  row: SubscriptionRow;
+  customerMapped: boolean;
+  unsettledDuplicate: boolean;
+}
+
 /** A row a write touched: by its organization, or by its Stripe id when the write does not know it. */
 export type WrittenSubscription = { organizationId: string } | { stripeSubscriptionId: string };
 
@@ -181,6 +188,27 @@ export class SubscriptionStore {
     return row ? toRow(row) : null;
   }
 
+  /**
+   * The stored row of one subscription as a sync would meet it, read on the pool without a lock:
+   * whether its customer still maps to its organization (a replaced customer's events find none) and
+   * whether that organization has a duplicate subscription still to settle. One statement, so a sync
+   * that finds its row already at Stripe's state (a redelivery, the rest of a burst) costs no more.
+   */
+  async syncStateOf(orm: Orm, stripeSubscriptionId: string): Promise<StoredSyncState | null> {
+    const [row] = await pgQuery<DbRow & { customer_mapped: boolean; unsettled_duplicate: boolean }>(
+      orm,
+      `select ${COLUMNS},
+         exists (select 1 from billing_customer c
+                 where c.stripe_customer_id = s.stripe_customer_id and c.organization_id = s.organization_id) as customer_mapped,
+         exists (select 1 from billing_incident i
+                 where i.organization_id = s.organization_id and i.settled_at is null) as unsettled_duplicate
+       from billing_subscription s where s.stripe_subscription_id = $1`,
+      [stripeSubscriptionId],
+    );
+    if (!row) return null;
+    return { row: toRow(row), customerMapped: row.customer_mapped, unsettledDuplicate: row.unsettled_duplicate };
+  }
+
   /** Brings the row to the snapshot; returns what differed (every field for a new row). */
   async apply(
     db: SqlTarget,
@@ -189,30 +217,7 @@ export class SubscriptionStore {
     now: Date,
   ): Promise<SubscriptionChanges> {
     const before = await this.byStripeId(db, snapshot.stripeSubscriptionId);
-    // The grace period counts from the first time we saw past_due, and ends when the status leaves it.
-    const pastDueSince = GRACE_STATUSES.includes(snapshot.status) ? (before?.pastDueSince ?? now) : null;
-    const openInvoiceUrl =
-      snapshot.openInvoiceUrl !== undefined
-        ? snapshot.openInvoiceUrl
-        : knownOpenInvoiceUrl(before, snapshot.latestInvoiceId);
-    const after = {
-      stripePriceId: snapshot.stripePriceId,
-      tier: snapshot.tier,
-      status: snapshot.status,
-      periodStart: snapshot.periodStart,
-      periodEnd: snapshot.periodEnd,
-      cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
-      cancelAt: snapshot.cancelAt,
-      latestInvoiceId: snapshot.latestInvoiceId,
-      openInvoiceUrl,
-      scheduleId: snapshot.scheduleId,
-      scheduledTier: snapshot.scheduledTier,
-      scheduledAt: snapshot.scheduledAt,
-      pendingTier: snapshot.pendingTier,
-      pendingInvoiceUrl: snapshot.pendingInvoiceUrl,
-      pendingExpiresAt: snapshot.pendingExpiresAt,
-    };
-    const changes = diff(before, after);
+    const { changes, pastDueSince, openInvoiceUrl } = changesTo(before, snapshot, now);
     if (Object.keys(changes).length === 0 && before?.pastDueSince?.getTime() === pastDueSince?.getTime())
       return changes;
     this.#wrote({ organizationId });
@@ -336,6 +341,42 @@ export class SubscriptionStore {
     );
     return row?.count ?? 0;
   }
+}
+
+/** What `apply` would write over `before`, field by field, and the two fields it works out from `before`. */
+function changesTo(before: SubscriptionRow | null, snapshot: SubscriptionSnapshot, now: Date) {
+  // The grace period counts from the first time we saw past_due, and ends when the status leaves it.
+  const pastDueSince = GRACE_STATUSES.includes(snapshot.status) ? (before?.pastDueSince ?? now) : null;
+  const openInvoiceUrl =
+    snapshot.openInvoiceUrl !== undefined
+      ? snapshot.openInvoiceUrl
+      : knownOpenInvoiceUrl(before, snapshot.latestInvoiceId);
+  const changes = diff(before, {
+    stripePriceId: snapshot.stripePriceId,
+    tier: snapshot.tier,
+    status: snapshot.status,
+    periodStart: snapshot.periodStart,
+    periodEnd: snapshot.periodEnd,
+    cancelAtPeriodEnd: snapshot.cancelAtPeriodEnd,
+    cancelAt: snapshot.cancelAt,
+    latestInvoiceId: snapshot.latestInvoiceId,
+    openInvoiceUrl,
+    scheduleId: snapshot.scheduleId,
+    scheduledTier: snapshot.scheduledTier,
+    scheduledAt: snapshot.scheduledAt,
+    pendingTier: snapshot.pendingTier,
+    pendingInvoiceUrl: snapshot.pendingInvoiceUrl,
+    pendingExpiresAt: snapshot.pendingExpiresAt,
+  });
+  return { changes, pastDueSince, openInvoiceUrl };
+}
+
+/** Whether `apply` would leave the row as it is. */
+export function isAtSnapshot(row: SubscriptionRow, snapshot: SubscriptionSnapshot): boolean {
+  if (row.stripeCustomerId !== snapshot.stripeCustomerId) return false;
+  // A grace status with no start stored would be stamped now: not current. Any other `now` is unused.
+  const { changes, pastDueSince } = changesTo(row, snapshot, new Date(Number.NaN));
+  return Object.keys(changes).length === 0 && sameValue(row.pastDueSince, pastDueSince);
 }
 
 /** Without the invoice expanded, what we stored stands as long as it is still the latest invoice. */

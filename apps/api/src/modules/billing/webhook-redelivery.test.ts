@@ -65,6 +65,11 @@ describe('a redelivery while the first delivery is still being applied', () => {
       data: { object: { id: subscriptionId, object: 'subscription', customer: row?.stripe_customer_id } },
     });
 
+    // Our row lags Stripe (the change this event announces), so applying it writes under the subscription's lock.
+    await kit.t.sql(
+      'update billing_subscription set cancel_at_period_end = not cancel_at_period_end where stripe_subscription_id = ?',
+      [subscriptionId],
+    );
     const lock = await holdSubscriptionLock(subscriptionId);
     const first = await postSignedWebhook(kit.t.url, payload);
     expect(await first.json()).toEqual({ received: true, status: 'received' });

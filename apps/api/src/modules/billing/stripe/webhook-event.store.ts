@@ -43,7 +43,7 @@ const STALE_CLAIM_MS = 5 * 60_000;
 export interface ClaimedEvent {
   id: string;
   type: string;
-  /** What the event is about (`data.object.id`), read by PostgreSQL: the worker groups events by it. */
+  /** What the event is about (`data.object.id`, recorded at ingest): the worker groups events by it. */
   objectId: string | null;
   /** The event as recorded, parsed when first read: of events applied together only the first is. */
   readonly event: Stripe.Event;
@@ -51,6 +51,22 @@ export interface ClaimedEvent {
   attempts: number;
   /** Null for an admin's replay, whose lag is not measured. */
   receivedAt: Date | null;
+}
+
+/** A recorded event, as the batched INSERT takes it. */
+interface RecordedEvent {
+  id: string;
+  type: string;
+  objectId: string | null;
+  payload: string;
+}
+
+/** The outcome of events applied together, as the batched UPDATE takes it. */
+interface AppliedOutcome {
+  eventIds: readonly string[];
+  status: 'processed' | 'ignored';
+  organizationId: string | null;
+  result: string;
 }
 
 /** A claimed event whose payload (kilobytes of JSON) is parsed only if the handler needs it. */
@@ -79,10 +95,18 @@ function claimedOf(row: ClaimedRow): ClaimedEvent {
 
 /** An event applied outside the log's claims (an admin's replay of a failed one). */
 export function claimedReplay(event: Stripe.Event): ClaimedEvent {
-  const object = event.data.object as { id?: unknown };
-  const objectId = typeof object.id === 'string' ? object.id : null;
   // Replays are only of failed events, so this one has been tried before.
-  return { id: event.id, type: event.type, objectId, event, attempts: 2, receivedAt: null };
+  return { id: event.id, type: event.type, objectId: objectIdOf(event), event, attempts: 2, receivedAt: null };
+}
+
+/** The width of stripe_webhook_event.object_id. */
+const MAX_OBJECT_ID_LENGTH = 255;
+
+/** `data.object.id` of a verified event; null when it has none that fits (such an event is applied alone). */
+function objectIdOf(event: { data?: unknown }): string | null {
+  const object = (event.data as { object?: { id?: unknown } } | undefined)?.object;
+  const id = object?.id;
+  return typeof id === 'string' && id.length <= MAX_OBJECT_ID_LENGTH ? id : null;
 }
 
 /**
@@ -99,18 +123,18 @@ export class WebhookEventStore {
   /**
    * One INSERT on the pool (shared with the deliveries arriving meanwhile), no transaction around it:
    * true when the event is new, false for a redelivery (which records nothing). `payload` is the
-   * verified body as Stripe sent it, stored as is (PostgreSQL parses it into jsonb), so the request
-   * path neither serialises the event again nor formats kilobytes of JSON into the SQL text.
+   * verified body as Stripe sent it, stored as is (a `json` column checks it and keeps the text), so
+   * the request path neither serialises the event again nor formats kilobytes of JSON into the SQL text.
    */
-  record(event: { id: string; type: string }, payload: string): Promise<boolean> {
-    return this.#recording.submit('webhooks', { id: event.id, type: event.type, payload });
+  record(event: { id: string; type: string; data?: unknown }, payload: string): Promise<boolean> {
+    return this.#recording.submit('webhooks', { id: event.id, type: event.type, objectId: objectIdOf(event), payload });
   }
 
   /**
    * Deliveries arriving while an INSERT is in flight are recorded together by the next one (one round
    * trip and one commit for many events); each is answered once its own batch has committed.
    */
-  readonly #recording = new GroupCommit<{ id: string; type: string; payload: string }, boolean>({
+  readonly #recording = new GroupCommit<RecordedEvent, boolean>({
     keyOf: () => '',
     weightOf: (item) => item.payload.length,
     maxItems: 64,
@@ -118,14 +142,21 @@ export class WebhookEventStore {
     send: async (batch) => {
       // One row of parameters per event: kilobytes of JSON travel as plain text parameters, not as
       // elements of an array literal the driver would have to escape character by character.
-      const rows = batch.map((_, index) => `($${index * 3 + 3}, $${index * 3 + 4}, $${index * 3 + 5}::jsonb)`);
+      const rows = batch.map((_, index) => {
+        const at = index * 4 + 3;
+        return `($${at}, $${at + 1}, $${at + 2}, $${at + 3}::json)`;
+      });
       const inserted = await pgQuery<{ id: string }>(
         this.orm,
-        `insert into stripe_webhook_event (id, type, payload, status, attempts, received_at, updated_at, receiver)
-         select id, type, payload, 'received', 0, $1, $1, $2
-         from (values ${rows.join(', ')}) as batch(id, type, payload)
+        `insert into stripe_webhook_event (id, type, object_id, payload, status, attempts, received_at, updated_at, receiver)
+         select id, type, object_id, payload, 'received', 0, $1, $1, $2
+         from (values ${rows.join(', ')}) as batch(id, type, object_id, payload)
          on conflict (id) do nothing returning id`,
-        [this.clock.now(), this.receiver, ...batch.flatMap(({ item }) => [item.id, item.type, item.payload])],
+        [
+          this.clock.now(),
+          this.receiver,
+          ...batch.flatMap(({ item }) => [item.id, item.type, item.objectId, item.payload]),
+        ],
       );
       const recorded = new Set(inserted.map((row) => row.id));
       // The same event twice in one batch (a redelivery racing the first): the first is the one recorded.
@@ -137,25 +168,15 @@ export class WebhookEventStore {
   });
 
   /**
-   * Takes up to `limit` events that are due: new ones, failed ones with attempts left whose backoff has passed, and claims
-   * left by a process that died. SKIP LOCKED: instances claiming at once each get different events.
+   * Takes up to `limit` events that are due: failed ones with attempts left whose backoff has passed,
+   * claims left by a process that died, then new ones, oldest first (claim_webhook_events, in the
+   * WebhookLogClaims migration). SKIP LOCKED: instances claiming at once each get different events.
    */
   async claimDue(limit: number, maxAttempts: number): Promise<ClaimedEvent[]> {
     const now = this.clock.now();
     const rows = await pgQuery<ClaimedRow>(
       this.orm,
-      `update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
-       where e.id in (
-         select id from stripe_webhook_event
-         where status in ('received', 'processing', 'failed') and (receiver = $2 or receiver is null)
-           and (status = 'received'
-             or (status = 'failed' and attempts < $3 and retry_at <= clock_timestamp())
-             or (status = 'processing' and updated_at < $4))
-         order by received_at
-         limit $5
-         for update skip locked)
-       returning e.id, e.type, e.payload->'data'->'object'->>'id' as object_id, e.payload::text as payload,
-         e.attempts, e.received_at`,
+      'select id, type, object_id, payload, attempts, received_at from claim_webhook_events($1, $2, $3, $4, $5)',
       [now, this.receiver, maxAttempts, new Date(now.getTime() - STALE_CLAIM_MS), limit],
     );
     // The statement returns rows in no set order: applied in the order they were received.
@@ -187,21 +208,44 @@ export class WebhookEventStore {
     return row?.status ?? null;
   }
 
-  /** Every event of `eventIds` applied with the same outcome (one statement). */
-  async finish(
+  /**
+   * Every event of `eventIds` applied with the same outcome. Outcomes settled while one is being
+   * written go together in the next statement (the worker's slots finish at nearly the same moments).
+   */
+  finish(
     eventIds: readonly string[],
     status: 'processed' | 'ignored',
     organizationId: string | null,
     result: string,
   ): Promise<void> {
-    await pgQuery(
-      this.orm,
-      `update stripe_webhook_event set status = $1, organization_id = coalesce($2, organization_id), result = $3,
-         last_error = null, updated_at = $4
-       where id = any($5::text[])`,
-      [status, organizationId, result, this.clock.now(), eventIds],
-    );
+    return this.#finishing.submit('outcomes', { eventIds, status, organizationId, result });
   }
+
+  readonly #finishing = new GroupCommit<AppliedOutcome, void>({
+    keyOf: () => '',
+    weightOf: (outcome) => outcome.eventIds.length,
+    maxItems: 64,
+    maxWeight: 1024,
+    send: async (batch) => {
+      // One row per event; one statement text whatever the batch, so the server plans it once.
+      const outcomes = batch.flatMap(({ item }) => item.eventIds.map((id) => ({ id, ...item })));
+      await pgQuery(
+        this.orm,
+        `update stripe_webhook_event e set status = o.status, organization_id = coalesce(o.organization_id, e.organization_id),
+           result = o.result, last_error = null, updated_at = $1
+         from unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) as o(id, status, organization_id, result)
+         where e.id = o.id`,
+        [
+          this.clock.now(),
+          outcomes.map((one) => one.id),
+          outcomes.map((one) => one.status),
+          outcomes.map((one) => one.organizationId),
+          outcomes.map((one) => one.result),
+        ],
+      );
+      for (const waiting of batch) waiting.resolve();
+    },
+  });
 
   /** Failed; each due again after `retryBaseMs` doubled per attempt it made (real time: see the migration). */
   async fail(eventIds: readonly string[], error: string, retryBaseMs: number): Promise<void> {

@@ -83,13 +83,14 @@ const MAX_EVENT_ID_LENGTH = 255;
 const MAX_EVENT_TYPE_LENGTH = 128;
 
 /**
- * Where jsonb's refusals can come from: U+0000 and UTF-16 surrogates reach a parsed string only through
- * a `\u` escape (a raw control character is no JSON, and decoded UTF-8 holds no lone surrogate), so a
- * body without one (every real event) skips the walk over the parsed event.
+ * The log keeps the body as sent (a `json` column), but the admin view reads fields out of it, and
+ * PostgreSQL cannot turn U+0000 or a lone surrogate escape into text. Both reach a parsed string only
+ * through a `\u` escape (a raw control character is no JSON, and decoded UTF-8 holds no lone
+ * surrogate), so a body without one (every real event) skips the walk over the parsed event.
  */
 const UNSTORABLE_ESCAPE = /\\u(?:0000|[dD][89a-fA-F])/;
 
-/** An object with an id and a type that fit their columns, and no text PostgreSQL's jsonb would refuse. */
+/** An object with an id and a type that fit their columns, and no text PostgreSQL could not read back. */
 function isStorableEvent(event: unknown, body: string): event is Stripe.Event {
   if (typeof event !== 'object' || event === null || Array.isArray(event)) return false;
   const { id, type } = event as Record<string, unknown>;

@@ -27,16 +27,22 @@ const MAX_WAKE_MS = 200;
  * Applies webhook events from the durable log. Every instance runs one: the instance that recorded an
  * event is nudged at once; the others find due events (retries, a dead instance's claims) when they
  * poll. A claim takes the rows it applies (SKIP LOCKED), so each event is applied by one instance.
+ *
+ * One rule decides when to claim (#pump): when a slot is free, nothing claimed waits for one, and no
+ * claim is in flight. A full last claim means more are due: claim at once. Otherwise, if events were
+ * recorded since the last claim began, claim after the pause.
  */
 export class WebhookWorker {
   #timer: NodeJS.Timeout | null = null;
   #wake: NodeJS.Timeout | null = null;
-  #running: Promise<void> | null = null;
-  #again = false;
-  /** Work is at hand (queued groups, or the last claim was full): the next round starts without the pause. */
-  #atHand = false;
+  #claiming: Promise<void> | null = null;
   #stopped = false;
   #wakeMs = WAKE_MS;
+  /** Nudges so far, and how many of them the last claim began after: more nudges, more may be due. */
+  #nudges = 0;
+  #nudgesClaimed = 0;
+  /** The last claim was full, so more events are due than it took. */
+  #backlog = false;
   readonly #applying = new Set<Promise<void>>();
   /** Claimed events not started yet, each group applied by one handler run. */
   readonly #queued: ClaimedEvent[][] = [];
@@ -57,46 +63,11 @@ export class WebhookWorker {
     this.nudge();
   }
 
-  /** Looks for due events shortly (or right after the current round, when one is running); calls coalesce. */
+  /** Events may be due (one was recorded, or the poll): claimed after the pause, many nudges by one claim. */
   nudge(): void {
     if (this.#stopped || !this.#timer) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
-    }
-    this.#wake ??= setTimeout(() => {
-      this.#wake = null;
-      this.#run();
-    }, this.#wakeMs);
-  }
-
-  #run(): void {
-    if (this.#stopped || this.#running) return;
-    this.#running = this.#drain()
-      .catch((error: unknown) => this.log.error({ err: error }, 'stripe webhook worker: claiming events failed'))
-      .finally(() => {
-        this.#running = null;
-        if (this.#atHand) this.#continue();
-        else if (this.#again) {
-          this.#again = false;
-          this.nudge();
-        }
-      });
-  }
-
-  /** After an apply or a round: queued groups, or more due events than the last claim took, go on at once. */
-  #continue(): void {
-    if (this.#stopped || !this.#timer) return;
-    this.#atHand = this.#atHand || this.#queued.length > 0;
-    if (!this.#atHand) {
-      this.nudge();
-      return;
-    }
-    if (this.#running) return;
-    this.#atHand = false;
-    if (this.#wake) clearTimeout(this.#wake);
-    this.#wake = null;
-    this.#run();
+    this.#nudges += 1;
+    this.#pump();
   }
 
   /** Stops claiming; the events claimed (being applied or queued) are applied first. */
@@ -106,27 +77,53 @@ export class WebhookWorker {
     if (this.#wake) clearTimeout(this.#wake);
     this.#timer = null;
     this.#wake = null;
-    await this.#running;
+    await this.#claiming;
     while (this.#queued.length > 0 || this.#applying.size > 0) {
       if (this.#queued.length > 0 && this.#applying.size < SLOTS) this.#startNext();
       else await Promise.race(this.#applying);
     }
   }
 
-  /** Fills the free slots; an event waiting on a slow Stripe call holds its own slot only. */
-  async #drain(): Promise<void> {
-    while (!this.#stopped && this.#applying.size < SLOTS) {
-      this.#again = false;
-      if (this.#queued.length === 0) {
-        const claimed = await this.events.claimDue(CLAIM_BATCH, this.maxAttempts);
-        this.#wakeMs = claimed.length > 1 ? Math.min(this.#wakeMs * 2, MAX_WAKE_MS) : WAKE_MS;
-        // A full claim leaves more due: the next one comes as soon as a slot frees, not after the pause.
-        if (claimed.length === CLAIM_BATCH) this.#atHand = true;
-        if (claimed.length === 0) return;
-        this.#queued.push(...groupedByKey(claimed));
-      }
-      this.#startNext();
-    }
+  /** Fills the free slots from the queue, then claims when the rule above says so. */
+  #pump(): void {
+    if (this.#stopped) return;
+    while (this.#queued.length > 0 && this.#applying.size < SLOTS) this.#startNext();
+    if (!this.#canClaim()) return;
+    if (this.#backlog) this.#claim();
+    else if (this.#nudges > this.#nudgesClaimed)
+      this.#wake ??= setTimeout(() => {
+        this.#wake = null;
+        if (this.#canClaim()) this.#claim();
+      }, this.#wakeMs);
+  }
+
+  #canClaim(): boolean {
+    return !this.#stopped && !this.#claiming && this.#queued.length === 0 && this.#applying.size < SLOTS;
+  }
+
+  #claim(): void {
+    if (this.#wake) clearTimeout(this.#wake);
+    this.#wake = null;
+    const nudges = this.#nudges;
+    this.#claiming = this.events
+      .claimDue(CLAIM_BATCH, this.maxAttempts)
+      .then(
+        (claimed) => {
+          this.#backlog = claimed.length === CLAIM_BATCH;
+          this.#wakeMs = claimed.length > 1 ? Math.min(this.#wakeMs * 2, MAX_WAKE_MS) : WAKE_MS;
+          this.#queued.push(...groupedByKey(claimed));
+        },
+        // Tried again at the next nudge or poll, not in a loop while the database is away.
+        (error: unknown) => {
+          this.#backlog = false;
+          this.log.error({ err: error }, 'stripe webhook worker: claiming events failed');
+        },
+      )
+      .finally(() => {
+        this.#nudgesClaimed = nudges;
+        this.#claiming = null;
+        this.#pump();
+      });
   }
 
   /**
@@ -159,7 +156,7 @@ export class WebhookWorker {
           this.#held.delete(key);
           if (waiting.length > 0) this.#queued.unshift(waiting);
         }
-        this.#continue();
+        this.#pump();
       });
     this.#applying.add(applying);
   }
