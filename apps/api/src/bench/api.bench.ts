@@ -25,7 +25,7 @@ import { stripeSubscriptionIds, webhookLogCounts } from '../modules/billing/benc
 import { createScratchDatabase } from '../test/scratch-database.js';
 import { cpuMs, machineBusyMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
 import { metric, organizationWithKey, subscribe, webhookLogSettled, type EmulatorInfo } from './bench-setup.js';
-import { drive, graphql, rateColumns, ratio, Series, type Sample } from './load.js';
+import { drive, graphql, rateColumns, rateFigures, Series, type Sample } from './load.js';
 import {
   fixed,
   formatTable,
@@ -311,9 +311,8 @@ try {
   if (ROW_GROUPS.has('webhooks')) {
     const drainSeconds = Math.max(await webhookLogSettled(pool, 300_000), ...webhookDrains);
     // Sustained: the rounds' events over the time from each turn's first delivery to its last apply.
-    const turnsSeconds = series.webhooks.samples.reduce((sum, sample) => sum + sample.ms / 1000, 0);
-    const roundEvents = series.webhooks.samples.reduce((sum, sample) => sum + sample.done, 0);
-    const appliedPerSecond = roundEvents / (turnsSeconds + webhookDrains.reduce((sum, seconds) => sum + seconds, 0));
+    const appliedPerSecond =
+      series.webhooks.done / (series.webhooks.seconds + webhookDrains.reduce((sum, seconds) => sum + seconds, 0));
     const logged = await webhookLogCounts(pool, `evt_bench_${RUN}_`);
     // The setup's own subscription events went through the same counter.
     const applies = (await metric(api.url, 'aa_stripe_webhook_events_total', PROCESSED_UPDATES)) - setupApplies;
@@ -333,30 +332,17 @@ try {
     webhookCheck.appliedOnce === webhookCheck.ingested &&
     webhookCheck.applies === webhookCheck.ingested;
 
-  const figures = (ours: Series, reference: Series) => ({
-    ratio: ratio(ours, reference),
-    ours: ours.samples.length ? ours.rate : null,
-    reference: reference.samples.length ? reference.rate : null,
-    p50Ms: ours.samples.length ? ours.percentile(50) : null,
-    p99Ms: ours.samples.length ? ours.percentile(99) : null,
-    referenceP50Ms: reference.samples.length ? reference.percentile(50) : null,
-    referenceP99Ms: reference.samples.length ? reference.percentile(99) : null,
-    cpuMsPerOp: ours.cpuMsPerOp,
-    referenceCpuMsPerOp: reference.cpuMsPerOp,
-    machineCpuMsPerOp: ours.machineCpuMsPerOp,
-    referenceMachineCpuMsPerOp: reference.machineCpuMsPerOp,
-  });
   progress('rounds done; the report over stored journeys');
   const report = await millionJourneyReport();
   const engine = readStored<EngineFigures>('engine.json');
   const firstLoad = readStored<FirstLoadFigures>('first-load.json');
   const results = {
     settings: { rounds: ROUNDS, secondsPerSide: SECONDS, concurrency: CONCURRENCY, organizations: ORGANIZATIONS },
-    planLimit: figures(series.metered, series.unmetered),
-    hotOrg: { ...figures(series.hot, series.hotRow), usedEqualsSuccesses: hotExact },
-    graphql: figures(series.plans, series.minimalApollo),
+    planLimit: rateFigures(series.metered, series.unmetered),
+    hotOrg: { ...rateFigures(series.hot, series.hotRow), usedEqualsSuccesses: hotExact },
+    graphql: rateFigures(series.plans, series.minimalApollo),
     webhooks: {
-      ...figures(series.webhooks, series.verifyOnly),
+      ...rateFigures(series.webhooks, series.verifyOnly),
       appliedExactlyOnce: webhookCheck ? webhooksExact : null,
       ...webhookCheck,
     },

@@ -1,5 +1,5 @@
 /** The load the bench sends: GraphQL calls, `concurrency` of them in flight, and what each side's samples add up to. */
-import { fixed, type TableRow } from './bench-report.js';
+import { fixed, type RateFigures, type TableRow } from './bench-report.js';
 
 export async function graphql(
   url: string,
@@ -52,20 +52,25 @@ export class Series {
   cpuMs = 0;
   /** CPU ms the whole machine spent during the samples (load process, database and emulator included). */
   machineCpuMs = 0;
+  /** Calls completed over all samples. */
+  get done() {
+    return this.samples.reduce((sum, sample) => sum + sample.done, 0);
+  }
+  /** Time the samples ran, in seconds. */
+  get seconds() {
+    return this.samples.reduce((sum, sample) => sum + sample.ms, 0) / 1000;
+  }
   get machineCpuMsPerOp() {
-    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
-    return this.machineCpuMs ? this.machineCpuMs / done : null;
+    return this.machineCpuMs ? this.machineCpuMs / this.done : null;
   }
   get cpuMsPerOp() {
-    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
-    return this.cpuMs ? this.cpuMs / done : null;
+    return this.cpuMs ? this.cpuMs / this.done : null;
   }
   add(sample: Sample) {
     this.samples.push(sample);
   }
   get rate() {
-    const done = this.samples.reduce((sum, sample) => sum + sample.done, 0);
-    return done / (this.samples.reduce((sum, sample) => sum + sample.ms, 0) / 1000);
+    return this.done / this.seconds;
   }
   percentile(p: number) {
     const all = this.samples.flatMap((sample) => sample.latencies).sort((a, b) => a - b);
@@ -87,5 +92,22 @@ export function rateColumns(ours: Series, reference: Series, unit: string): Omit
     peakRss: `${fixed(ours.peakRssMb)} / ${reference.peakRssMb ? fixed(reference.peakRssMb) : '—'} MB`,
     cpu: `${fixed(ours.cpuMsPerOp, 2)} / ${fixed(reference.cpuMsPerOp, 2)} ms`,
     machineCpu: `${fixed(ours.machineCpuMsPerOp, 2)} / ${fixed(reference.machineCpuMsPerOp, 2)} ms`,
+  };
+}
+
+/** A rate row's figures for bench-results.json; null where a side did not run. */
+export function rateFigures(ours: Series, reference: Series): RateFigures {
+  return {
+    ratio: ratio(ours, reference),
+    ours: ours.samples.length ? ours.rate : null,
+    reference: reference.samples.length ? reference.rate : null,
+    p50Ms: ours.samples.length ? ours.percentile(50) : null,
+    p99Ms: ours.samples.length ? ours.percentile(99) : null,
+    referenceP50Ms: reference.samples.length ? reference.percentile(50) : null,
+    referenceP99Ms: reference.samples.length ? reference.percentile(99) : null,
+    cpuMsPerOp: ours.cpuMsPerOp,
+    referenceCpuMsPerOp: reference.cpuMsPerOp,
+    machineCpuMsPerOp: ours.machineCpuMsPerOp,
+    referenceMachineCpuMsPerOp: reference.machineCpuMsPerOp,
   };
 }

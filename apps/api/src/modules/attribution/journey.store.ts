@@ -108,11 +108,7 @@ export class JourneyStore {
     this.#tracked = new TrackedJourneyWriter(orm);
   }
 
-  /**
-   * Stores one journey and its touches in one statement with its room in the allowance and, for a
-   * metered call, its quota units; returns the journey's id. Refused by either, nothing is stored or
-   * charged. Calls of one organization made while its previous statement runs share the next one.
-   */
+  /** A tracked journey, stored as {@link TrackedJourneyWriter.insert} describes; returns its id. */
   insert(
     organizationId: string,
     journey: JourneyToStore,

@@ -14,7 +14,8 @@ import type { StripeGateway } from './stripe/stripe-gateway.js';
 import { isEndedStatus } from './subscription-access.js';
 import { snapshotOf, type SubscriptionSnapshot } from './subscription-snapshot.js';
 import { tierOfPrice, type PriceIds } from './stripe-prices.js';
-import { isAtSnapshot, type SubscriptionChanges, type SubscriptionStore } from './subscription.store.js';
+import { isAtSnapshot, type SubscriptionChanges } from './subscription-changes.js';
+import type { SubscriptionStore } from './subscription.store.js';
 
 /** The snapshot reads the open invoice (to pay) and the schedule (a downgrade) from these. */
 export const SUBSCRIPTION_EXPAND = { expand: ['latest_invoice', 'schedule'] };

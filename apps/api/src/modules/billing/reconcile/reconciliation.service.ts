@@ -6,7 +6,8 @@ import type { BillingMetrics } from '../billing.metrics.js';
 import { callStripe } from '../stripe/stripe-client.js';
 import type { StripeGateway } from '../stripe/stripe-gateway.js';
 import { SUBSCRIPTION_EXPAND, type SubscriptionSync } from '../subscription-sync.js';
-import type { SubscriptionChanges, SubscriptionStore } from '../subscription.store.js';
+import type { SubscriptionChanges } from '../subscription-changes.js';
+import type { SubscriptionStore } from '../subscription.store.js';
 
 export interface ReconciliationFailure {
   /** Null when listing Stripe's subscriptions failed (the run then stops at that page). */

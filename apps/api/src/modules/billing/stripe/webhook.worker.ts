@@ -38,9 +38,8 @@ export class WebhookWorker {
   #claiming: Promise<void> | null = null;
   #stopped = false;
   #wakeMs = WAKE_MS;
-  /** Nudges so far, and how many of them the last claim began after: more nudges, more may be due. */
-  #nudges = 0;
-  #nudgesClaimed = 0;
+  /** Nudged since the last claim began: events recorded meanwhile may be due. */
+  #nudged = false;
   /** The last claim was full, so more events are due than it took. */
   #backlog = false;
   readonly #applying = new Set<Promise<void>>();
@@ -66,7 +65,7 @@ export class WebhookWorker {
   /** Events may be due (one was recorded, or the poll): claimed after the pause, many nudges by one claim. */
   nudge(): void {
     if (this.#stopped || !this.#timer) return;
-    this.#nudges += 1;
+    this.#nudged = true;
     this.#pump();
   }
 
@@ -90,7 +89,7 @@ export class WebhookWorker {
     while (this.#queued.length > 0 && this.#applying.size < SLOTS) this.#startNext();
     if (!this.#canClaim()) return;
     if (this.#backlog) this.#claim();
-    else if (this.#nudges > this.#nudgesClaimed)
+    else if (this.#nudged)
       this.#wake ??= setTimeout(() => {
         this.#wake = null;
         if (this.#canClaim()) this.#claim();
@@ -104,7 +103,7 @@ export class WebhookWorker {
   #claim(): void {
     if (this.#wake) clearTimeout(this.#wake);
     this.#wake = null;
-    const nudges = this.#nudges;
+    this.#nudged = false;
     this.#claiming = this.events
       .claimDue(CLAIM_BATCH, this.maxAttempts)
       .then(
@@ -120,7 +119,6 @@ export class WebhookWorker {
         },
       )
       .finally(() => {
-        this.#nudgesClaimed = nudges;
         this.#claiming = null;
         this.#pump();
       });
