@@ -18,6 +18,8 @@ export interface BillingMetrics {
   webhookRejected: Counter;
   /** Applies of an event that had failed before (the worker's retries and the admin's replays). */
   webhookRetries: Counter<'type'>;
+  /** Claimed events a worker gave back to the log unapplied, by why: it was stopping, or they waited too long. */
+  webhookClaimsReleased: Counter<'reason'>;
   /** From an event's durable record to its apply (processed or ignored). */
   webhookApplyLag: Histogram;
   /** This instance's last verified delivery; the silence alert reads the database-backed gauge instead (all instances, survives restarts). */
@@ -52,6 +54,12 @@ export function createBillingMetrics({ registry }: Metrics): BillingMetrics {
       name: 'aa_stripe_webhook_retries_total',
       help: 'Stripe webhook event applies after an earlier failed attempt',
       labelNames: ['type'],
+      registers: [registry],
+    }),
+    webhookClaimsReleased: new Counter({
+      name: 'aa_stripe_webhook_claims_released_total',
+      help: 'Claimed Stripe webhook events given back to the log unapplied: the instance was stopping, or they waited in its queue too long',
+      labelNames: ['reason'],
       registers: [registry],
     }),
     webhookApplyLag: new Histogram({

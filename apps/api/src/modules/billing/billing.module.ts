@@ -93,7 +93,7 @@ export function createBilling({ orm, clock, config, log, metrics, mail, accounts
     log,
     config.billing.webhookRetry.baseMs,
   );
-  const worker = new WebhookWorker(events, processor, config.billing.webhookRetry.maxAttempts, log);
+  const worker = new WebhookWorker(events, processor, config.billing.webhookRetry.maxAttempts, billingMetrics, log);
   const reconciliation = new ReconciliationService(orm, store, gateway, sync, billingMetrics, clock, log);
   const planChanges = new PlanChangeService(
     orm,

@@ -46,7 +46,7 @@ describe('a Stripe customer that no longer exists', () => {
     await kit.stripe.customers.del(deleted);
     await kit.settled();
     const [event] = await kit.t.sql<{ status: string; organization_id: string; result: string }>(
-      `select status, organization_id, result from stripe_webhook_event where type = 'customer.deleted' and payload->'data'->'object'->>'id' = ?`,
+      `select status, organization_id, result from stripe_webhook_event where type = 'customer.deleted' and object_id = ?`,
       [deleted],
     );
     expect(event).toMatchObject({ status: 'processed', organization_id: user.organizationId });

@@ -120,7 +120,8 @@ describe('an endpoint on a pre-basil API version (the invoice names its subscrip
       result: string;
       payload: { api_version: string; data: { object: Record<string, unknown> } };
     }>(
-      `select status, result, payload from stripe_webhook_event where type = ? and payload->'data'->'object'->>'subscription' = ? order by received_at`,
+      `select status, result, payload::json as payload from stripe_webhook_event
+       where type = ? and payload::json->'data'->'object'->>'subscription' = ? order by received_at`,
       [type, await kit.subscriptionIdOf(user)],
     );
     for (const { payload } of rows) {

@@ -47,7 +47,7 @@ describe('which prices are our plans', () => {
     await kit.settled();
 
     const [created] = await kit.t.sql<{ status: string; result: string }>(
-      `select status, result from stripe_webhook_event where type = 'customer.subscription.created' and payload->'data'->'object'->>'id' = ?`,
+      `select status, result from stripe_webhook_event where type = 'customer.subscription.created' and object_id = ?`,
       [subscription.id],
     );
     expect(created).toEqual({ status: 'ignored', result: `not-our-plan: subscription ${subscription.id}` });

@@ -33,11 +33,14 @@ const SELECT_OF_ORGANIZATION = `
   select e.id, e.type, e.status, e.attempts, e.result, e.last_error, e.received_at, e.updated_at
   from stripe_webhook_event e
   where (e.organization_id = ?
-     or (e.organization_id is null and e.payload #>> '{data,object,customer}' in
+     or (e.organization_id is null and e.payload::json #>> '{data,object,customer}' in
          (select stripe_customer_id from billing_customer where organization_id = ?)))`;
 
 // A claim left in `processing` this long belongs to a process that died mid-way: it may be retried.
 const STALE_CLAIM_MS = 5 * 60_000;
+// A claimed event not started within this is given back rather than applied: its apply (bounded by
+// Stripe's deadline) must end well before another instance may take the claim as abandoned.
+const START_WITHIN_MS = STALE_CLAIM_MS / 2;
 
 /** An event taken from the log to apply. */
 export interface ClaimedEvent {
@@ -45,12 +48,17 @@ export interface ClaimedEvent {
   type: string;
   /** What the event is about (`data.object.id`, recorded at ingest): the worker groups events by it. */
   objectId: string | null;
-  /** The event as recorded, parsed when first read: of events applied together only the first is. */
-  readonly event: Stripe.Event;
+  /**
+   * The event as recorded. Of events applied together only the first is read: a claim carries the
+   * payload of the first event about each object, any other is read from the log when asked for.
+   */
+  load(): Promise<Stripe.Event>;
   /** This one included: above 1 it is a retry. */
   attempts: number;
   /** Null for an admin's replay, whose lag is not measured. */
   receivedAt: Date | null;
+  /** When the log's claim was made; null for an admin's replay (which holds no claim that could go stale). */
+  claimedAt: Date | null;
 }
 
 /** A recorded event, as the batched INSERT takes it. */
@@ -69,34 +77,29 @@ interface AppliedOutcome {
   result: string;
 }
 
-/** A claimed event whose payload (kilobytes of JSON) is parsed only if the handler needs it. */
+/** A claimed event; the payload (kilobytes of JSON) only for the first about its object, parsed if needed. */
 interface ClaimedRow {
   id: string;
   type: string;
   object_id: string | null;
-  payload: string;
+  payload: string | null;
   attempts: number;
   received_at: Date;
-}
-
-function claimedOf(row: ClaimedRow): ClaimedEvent {
-  let parsed: Stripe.Event | undefined;
-  return {
-    id: row.id,
-    type: row.type,
-    objectId: row.object_id,
-    get event() {
-      return (parsed ??= JSON.parse(row.payload) as Stripe.Event);
-    },
-    attempts: row.attempts,
-    receivedAt: new Date(row.received_at),
-  };
 }
 
 /** An event applied outside the log's claims (an admin's replay of a failed one). */
 export function claimedReplay(event: Stripe.Event): ClaimedEvent {
   // Replays are only of failed events, so this one has been tried before.
-  return { id: event.id, type: event.type, objectId: objectIdOf(event), event, attempts: 2, receivedAt: null };
+  const load = () => Promise.resolve(event);
+  return {
+    id: event.id,
+    type: event.type,
+    objectId: objectIdOf(event),
+    load,
+    attempts: 2,
+    receivedAt: null,
+    claimedAt: null,
+  };
 }
 
 /** The width of stripe_webhook_event.object_id. */
@@ -123,7 +126,7 @@ export class WebhookEventStore {
   /**
    * One INSERT on the pool (shared with the deliveries arriving meanwhile), no transaction around it:
    * true when the event is new, false for a redelivery (which records nothing). `payload` is the
-   * verified body as Stripe sent it, stored as is (a `json` column checks it and keeps the text), so
+   * verified body as Stripe sent it, stored as is (text: the SDK has parsed it already), so
    * the request path neither serialises the event again nor formats kilobytes of JSON into the SQL text.
    */
   record(event: { id: string; type: string; data?: unknown }, payload: string): Promise<boolean> {
@@ -144,7 +147,7 @@ export class WebhookEventStore {
       // elements of an array literal the driver would have to escape character by character.
       const rows = batch.map((_, index) => {
         const at = index * 4 + 3;
-        return `($${at}, $${at + 1}, $${at + 2}, $${at + 3}::json)`;
+        return `($${at}, $${at + 1}, $${at + 2}, $${at + 3})`;
       });
       const inserted = await pgQuery<{ id: string }>(
         this.orm,
@@ -180,7 +183,34 @@ export class WebhookEventStore {
       [now, this.receiver, maxAttempts, new Date(now.getTime() - STALE_CLAIM_MS), limit],
     );
     // The statement returns rows in no set order: applied in the order they were received.
-    return rows.sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime()).map(claimedOf);
+    return rows
+      .sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())
+      .map((row) => this.#claimedOf(row, now));
+  }
+
+  /** True when one of the events waited so long since its claim that it must be given back, not started. */
+  claimOutlived(claimed: readonly ClaimedEvent[]): boolean {
+    const startBy = this.clock.now().getTime() - START_WITHIN_MS;
+    return claimed.some(({ claimedAt }) => claimedAt !== null && claimedAt.getTime() < startBy);
+  }
+
+  #claimedOf(row: ClaimedRow, claimedAt: Date): ClaimedEvent {
+    const { payload } = row;
+    let loading: Promise<Stripe.Event> | undefined;
+    const load = () =>
+      (loading ??=
+        payload === null
+          ? this.payload(row.id).then((event) => event ?? Promise.reject(new Error(`event ${row.id} left the log`)))
+          : Promise.resolve(JSON.parse(payload) as Stripe.Event));
+    return {
+      id: row.id,
+      type: row.type,
+      objectId: row.object_id,
+      load,
+      attempts: row.attempts,
+      receivedAt: new Date(row.received_at),
+      claimedAt,
+    };
   }
 
   /**
@@ -247,6 +277,17 @@ export class WebhookEventStore {
     },
   });
 
+  /** Claimed events given back unapplied: as they were before the claim, due at once. */
+  async release(eventIds: readonly string[]): Promise<void> {
+    await pgQuery(
+      this.orm,
+      `update stripe_webhook_event
+       set status = case when last_error is null then 'received' else 'failed' end, attempts = attempts - 1
+       where id = any($1::text[]) and status = 'processing'`,
+      [eventIds],
+    );
+  }
+
   /** Failed; each due again after `retryBaseMs` doubled per attempt it made (real time: see the migration). */
   async fail(eventIds: readonly string[], error: string, retryBaseMs: number): Promise<void> {
     await pgQuery(
@@ -286,14 +327,10 @@ export class WebhookEventStore {
   }
 
   async payload(eventId: string): Promise<Stripe.Event | null> {
-    const row = await sqlOne<{ payload: Stripe.Event | string }>(
-      this.orm,
-      'select payload from stripe_webhook_event where id = ?',
-      [eventId],
-    );
-    const payload = row?.payload;
-    if (payload === undefined) return null;
-    return typeof payload === 'string' ? (JSON.parse(payload) as Stripe.Event) : payload;
+    const row = await sqlOne<{ payload: string }>(this.orm, 'select payload from stripe_webhook_event where id = ?', [
+      eventId,
+    ]);
+    return row ? (JSON.parse(row.payload) as Stripe.Event) : null;
   }
 }
 

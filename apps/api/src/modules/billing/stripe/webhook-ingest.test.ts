@@ -17,8 +17,8 @@ function eventWithText(id: string, jsonStringLiteral: string): string {
   );
 }
 
-async function stored(id: string): Promise<unknown> {
-  const [row] = await kit.t.sql<{ payload: unknown }>('select payload from stripe_webhook_event where id = ?', [id]);
+async function stored(id: string): Promise<string | undefined> {
+  const [row] = await kit.t.sql<{ payload: string }>('select payload from stripe_webhook_event where id = ?', [id]);
   return row?.payload;
 }
 
@@ -30,7 +30,7 @@ describe('POST /webhooks/stripe records the body as sent', () => {
     const answer = await postSignedWebhook(kit.t.url, body);
     expect(answer.status).toBe(200);
     expect(await answer.json()).toEqual({ received: true, status: 'received' });
-    expect(await stored(id)).toEqual(JSON.parse(body));
+    expect(await stored(id)).toBe(body);
     expect(await eventApplied(kit.t, id)).toBe('ignored');
     const again = await postSignedWebhook(kit.t.url, body);
     expect(await again.json()).toEqual({ received: true, status: 'duplicate' });

@@ -36,14 +36,14 @@ export class WebhookProcessor {
    * least as new as any of them.
    */
   async applyTogether(claimed: readonly ClaimedEvent[]): Promise<WebhookResult> {
-    const { event } = claimed[0]!;
+    const first = claimed[0]!;
     const ids = claimed.map((one) => one.id);
     for (const one of claimed) if (one.attempts > 1) this.metrics.webhookRetries.inc({ type: one.type });
-    const handler = WEBHOOK_HANDLERS[event.type];
+    const handler = WEBHOOK_HANDLERS[first.type];
     try {
       const outcome = handler
-        ? await handler(event, this.context)
-        : { status: 'ignored' as const, organizationId: null, result: `event type ${event.type} is not handled` };
+        ? await handler(await first.load(), this.context)
+        : { status: 'ignored' as const, organizationId: null, result: `event type ${first.type} is not handled` };
       await this.events.finish(ids, outcome.status, outcome.organizationId, outcome.result);
       for (const one of claimed) {
         const { receivedAt } = one;

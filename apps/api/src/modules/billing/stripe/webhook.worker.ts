@@ -1,4 +1,5 @@
 import type { Logger } from '../../../observability/logger.js';
+import type { BillingMetrics } from '../billing.metrics.js';
 import { coalescingKey } from './handlers/handler-registry.js';
 import type { ClaimedEvent, WebhookEventStore } from './webhook-event.store.js';
 import type { WebhookProcessor } from './webhook.processor.js';
@@ -7,10 +8,11 @@ import type { WebhookProcessor } from './webhook.processor.js';
 const SLOTS = 8;
 /**
  * Events claimed per statement. They wait in the worker's queue, grouped by coalescing key, so a burst
- * of events about one object is applied by one handler run (handler-registry.ts); a few milliseconds
- * in the queue is far below the age at which a claim counts as abandoned.
+ * of events about one object is applied by one handler run (handler-registry.ts): the larger the claim,
+ * the fewer Stripe reads and statements per event. A group that waited in the queue too long (Stripe
+ * slow, many objects) is given back to the log rather than started (WebhookEventStore.claimOutlived).
  */
-const CLAIM_BATCH = 256;
+const CLAIM_BATCH = 2048;
 /** How often an idle instance looks for work another instance recorded, or a retry that fell due. */
 const POLL_MS = 1_000;
 /**
@@ -21,7 +23,7 @@ const POLL_MS = 1_000;
  * events about one object are applied together; a claim that finds none brings it back to WAKE_MS.
  */
 const WAKE_MS = 5;
-const MAX_WAKE_MS = 200;
+const MAX_WAKE_MS = 2000;
 
 /**
  * Applies webhook events from the durable log. Every instance runs one: the instance that recorded an
@@ -52,6 +54,7 @@ export class WebhookWorker {
     private readonly events: WebhookEventStore,
     private readonly processor: WebhookProcessor,
     private readonly maxAttempts: number,
+    private readonly metrics: BillingMetrics,
     private readonly log: Logger,
   ) {}
 
@@ -69,7 +72,11 @@ export class WebhookWorker {
     this.#pump();
   }
 
-  /** Stops claiming; the events claimed (being applied or queued) are applied first. */
+  /**
+   * Stops claiming and waits for the applies in the slots. Claimed events not started yet go back to
+   * the log as they were, for another instance (or the next start) to apply: waiting for them could
+   * take one Stripe deadline per slot's worth of events, far past a shutdown's grace.
+   */
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
@@ -77,9 +84,20 @@ export class WebhookWorker {
     this.#timer = null;
     this.#wake = null;
     await this.#claiming;
-    while (this.#queued.length > 0 || this.#applying.size > 0) {
-      if (this.#queued.length > 0 && this.#applying.size < SLOTS) this.#startNext();
-      else await Promise.race(this.#applying);
+    const unstarted = [...this.#queued.flat(), ...[...this.#held.values()].flat()];
+    this.#queued.length = 0;
+    for (const waiting of this.#held.values()) waiting.length = 0;
+    await Promise.all([...this.#applying, this.#release(unstarted, 'stopping')]);
+  }
+
+  /** Gives claimed events back to the log unapplied; if that fails (database gone), their claims go stale. */
+  async #release(claimed: readonly ClaimedEvent[], reason: 'stopping' | 'waited'): Promise<void> {
+    if (claimed.length === 0) return;
+    try {
+      await this.events.release(claimed.map(({ id }) => id));
+      this.metrics.webhookClaimsReleased.inc({ reason }, claimed.length);
+    } catch (error) {
+      this.log.error({ err: error, events: claimed.length, reason }, 'stripe webhook worker: claims not given back');
     }
   }
 
@@ -135,6 +153,11 @@ export class WebhookWorker {
       this.#held.get(key)!.push(...group);
       return;
     }
+    if (this.events.claimOutlived(group)) {
+      // Claimed again (by whichever instance comes first) instead: see claimOutlived.
+      this.#occupy(this.#release(group, 'waited'));
+      return;
+    }
     if (key !== null) this.#held.set(key, []);
     const applying: Promise<void> = this.processor
       .applyTogether(group)
@@ -148,15 +171,21 @@ export class WebhookWorker {
           ),
       )
       .finally(() => {
-        this.#applying.delete(applying);
-        if (key !== null) {
-          const waiting = this.#held.get(key)!;
-          this.#held.delete(key);
-          if (waiting.length > 0) this.#queued.unshift(waiting);
-        }
-        this.#pump();
+        if (key === null) return;
+        const waiting = this.#held.get(key)!;
+        this.#held.delete(key);
+        if (waiting.length > 0) this.#queued.unshift(waiting);
       });
-    this.#applying.add(applying);
+    this.#occupy(applying);
+  }
+
+  /** Work that takes a slot until it settles (it never rejects); then the slots are filled again. */
+  #occupy(work: Promise<void>): void {
+    const slot: Promise<void> = work.finally(() => {
+      this.#applying.delete(slot);
+      this.#pump();
+    });
+    this.#applying.add(slot);
   }
 }
 
