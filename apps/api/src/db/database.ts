@@ -3,6 +3,7 @@ import type { DatabaseConfig } from '../config/database.js';
 import type { Logger } from '../observability/logger.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from './embedded-postgres.js';
 import { applyMigrations, initOrm, type Orm } from './orm.js';
+import { usePreparedStatementsUnlessShared } from './sql.js';
 
 export interface Database {
   readonly orm: Orm;
@@ -29,6 +30,7 @@ export async function openDatabase(config: DatabaseConfig, entities: EntitySchem
   }
   const orm = await initOrm(url, entities, config.poolSize, log);
   try {
+    await usePreparedStatementsUnlessShared(orm);
     const applied = await applyMigrations(orm);
     if (applied.length > 0) log.info({ migrations: applied }, 'database: migrations applied');
   } catch (error) {

@@ -40,17 +40,34 @@ export function dateOrNull(value: Date | string | null): Date | null {
 export type PgClient = Pick<PoolClient, 'query'>;
 
 /**
+ * ORMs whose pooled connections are each a server session of their own, where `pgQuery` keeps named
+ * statements prepared. PGlite (embedded, or the tests' scratch server without PostgreSQL) serves every
+ * connection from one session, where two connections preparing a statement of one name collide.
+ */
+const ownSessions = new WeakSet<Orm>();
+
+export async function usePreparedStatementsUnlessShared(orm: Orm): Promise<void> {
+  const [server] = await pgQuery<{ version: string }>(orm, 'select version() as version');
+  if (!server?.version.includes('PGlite')) ownSessions.add(orm);
+}
+
+/**
  * One statement on the ORM's pool, outside any transaction, with `$1` placeholders: a single round
  * trip where `sql` would fork an entity manager and format the parameters into the text (the
- * metered path's counter statements run on every call).
+ * metered path's counter statements run on every call). A `name` (one per distinct text) keeps the
+ * statement parsed and planned on each connection: for the webhook log's batched insert, parsing and
+ * planning cost the server as much as the insert itself (issue 12).
  */
 export async function pgQuery<Row extends object>(
   orm: Orm,
   text: string,
   params: readonly unknown[] = [],
+  name?: string,
 ): Promise<Row[]> {
   const pool = await orm.em.getConnection().getNativeClient();
-  return (await pool.query<Row>(text, [...params])).rows;
+  const values = [...params];
+  const query = name !== undefined && ownSessions.has(orm) ? { name, text, values } : { text, values };
+  return (await pool.query<Row>(query)).rows;
 }
 
 /**

@@ -45,7 +45,9 @@ async function journeyStatements<T>(app: TestApp, run: () => Promise<T>): Promis
   const texts: string[] = [];
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   pool.query = ((...args: unknown[]) => {
-    if (typeof args[0] === 'string' && args[0].includes('insert into journey (')) texts.push(args[0]);
+    // pgQuery passes a query config ({ text, values, name? }); other callers a text.
+    const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: unknown } | undefined)?.text;
+    if (typeof text === 'string' && text.includes('insert into journey (')) texts.push(text);
     return query(...args);
   }) as Pool['query'];
   try {

@@ -202,6 +202,7 @@ export class SubscriptionStore {
                  where i.organization_id = s.organization_id and i.settled_at is null) as unsettled_duplicate
        from billing_subscription s where s.stripe_subscription_id = $1`,
       [stripeSubscriptionId],
+      'billing_subscription_sync_state',
     );
     if (!row) return null;
     return { row: toRow(row), customerMapped: row.customer_mapped, unsettledDuplicate: row.unsettled_duplicate };

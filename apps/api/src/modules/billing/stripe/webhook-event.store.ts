@@ -160,6 +160,8 @@ export class WebhookEventStore {
           this.receiver,
           ...batch.flatMap(({ item }) => [item.id, item.type, item.objectId, item.payload]),
         ],
+        // One text per batch size, each prepared once per connection.
+        `stripe_webhook_record_${batch.length}`,
       );
       const recorded = new Set(inserted.map((row) => row.id));
       // The same event twice in one batch (a redelivery racing the first): the first is the one recorded.
@@ -181,6 +183,7 @@ export class WebhookEventStore {
       this.orm,
       'select id, type, object_id, payload, attempts, received_at from claim_webhook_events($1, $2, $3, $4, $5)',
       [now, this.receiver, maxAttempts, new Date(now.getTime() - STALE_CLAIM_MS), limit],
+      'stripe_webhook_claim',
     );
     // The statement returns rows in no set order: applied in the order they were received.
     return rows
@@ -272,6 +275,7 @@ export class WebhookEventStore {
           outcomes.map((one) => one.organizationId),
           outcomes.map((one) => one.result),
         ],
+        'stripe_webhook_finish',
       );
       for (const waiting of batch) waiting.resolve();
     },
