@@ -1,5 +1,42 @@
 import { Migration } from '@mikro-orm/migrations';
 
+/**
+ * The ids of up to $5 due events, locked for the claim: retries and abandoned claims first (few, and
+ * older), then new events. $2 the receiving account, $3 attempts allowed, $4 claims older than this
+ * are abandoned. Shared with the later migrations that redefine claim_webhook_events.
+ */
+export const DUE_EVENT_IDS = `
+          select due.id from (
+            select retrying.id from (
+              select r.id from stripe_webhook_event r
+              where r.status = 'failed' and r.retry_at <= clock_timestamp() and r.attempts < $3
+                and (r.receiver = $2 or r.receiver is null)
+              order by r.retry_at limit $5 for update skip locked) as retrying
+            union all
+            select abandoned.id from (
+              select a.id from stripe_webhook_event a
+              where a.status = 'processing' and a.updated_at < $4 and (a.receiver = $2 or a.receiver is null)
+              order by a.updated_at limit $5 for update skip locked) as abandoned
+            union all
+            select fresh.id from (
+              select f.id from stripe_webhook_event f
+              where f.status = 'received' and (f.receiver = $2 or f.receiver is null)
+              order by f.received_at limit $5 for update skip locked) as fresh
+          ) as due limit $5)`;
+
+/** claim_webhook_events as this migration defines it ($1 the claim's time): what a later one's down() restores. */
+export const CLAIM_WEBHOOK_EVENTS = `
+      create or replace function claim_webhook_events(
+        claimed_at timestamptz, account varchar, max_attempts int, abandoned_before timestamptz, batch int
+      ) returns table (
+        id varchar, type varchar, object_id varchar, payload text, attempts int, received_at timestamptz
+      ) language sql set enable_bitmapscan = off as $fn$
+        update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
+        where e.id in (
+${DUE_EVENT_IDS}
+        returning e.id, e.type, e.object_id, e.payload::text, e.attempts, e.received_at
+      $fn$`;
+
 export class Migration20261203080000WebhookLogClaims extends Migration {
   override name = 'Migration20261203080000WebhookLogClaims';
 
@@ -32,35 +69,7 @@ export class Migration20261203080000WebhookLogClaims extends Migration {
     this.addSql(
       `create index stripe_webhook_event_claimed on stripe_webhook_event (updated_at) where status = 'processing'`,
     );
-    // $1 the claim's time, $2 the receiving account, $3 attempts allowed, $4 claims older than this are
-    // abandoned, $5 the batch size. Retries and abandoned claims first (few, and older), then new events.
-    this.addSql(`
-      create or replace function claim_webhook_events(
-        claimed_at timestamptz, account varchar, max_attempts int, abandoned_before timestamptz, batch int
-      ) returns table (
-        id varchar, type varchar, object_id varchar, payload text, attempts int, received_at timestamptz
-      ) language sql set enable_bitmapscan = off as $fn$
-        update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
-        where e.id in (
-          select due.id from (
-            select retrying.id from (
-              select r.id from stripe_webhook_event r
-              where r.status = 'failed' and r.retry_at <= clock_timestamp() and r.attempts < $3
-                and (r.receiver = $2 or r.receiver is null)
-              order by r.retry_at limit $5 for update skip locked) as retrying
-            union all
-            select abandoned.id from (
-              select a.id from stripe_webhook_event a
-              where a.status = 'processing' and a.updated_at < $4 and (a.receiver = $2 or a.receiver is null)
-              order by a.updated_at limit $5 for update skip locked) as abandoned
-            union all
-            select fresh.id from (
-              select f.id from stripe_webhook_event f
-              where f.status = 'received' and (f.receiver = $2 or f.receiver is null)
-              order by f.received_at limit $5 for update skip locked) as fresh
-          ) as due limit $5)
-        returning e.id, e.type, e.object_id, e.payload::text, e.attempts, e.received_at
-      $fn$`);
+    this.addSql(CLAIM_WEBHOOK_EVENTS);
   }
 
   override down(): void {

@@ -1,4 +1,5 @@
 import { Migration } from '@mikro-orm/migrations';
+import { CLAIM_WEBHOOK_EVENTS, DUE_EVENT_IDS } from './Migration20261203080000WebhookLogClaims.js';
 
 export class Migration20261203140000WebhookLogPayloads extends Migration {
   override name = 'Migration20261203140000WebhookLogPayloads';
@@ -33,23 +34,7 @@ export class Migration20261203140000WebhookLogPayloads extends Migration {
         return query with claimed as (
           update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
           where e.id in (
-            select due.id from (
-              select retrying.id from (
-                select r.id from stripe_webhook_event r
-                where r.status = 'failed' and r.retry_at <= clock_timestamp() and r.attempts < $3
-                  and (r.receiver = $2 or r.receiver is null)
-                order by r.retry_at limit $5 for update skip locked) as retrying
-              union all
-              select abandoned.id from (
-                select a.id from stripe_webhook_event a
-                where a.status = 'processing' and a.updated_at < $4 and (a.receiver = $2 or a.receiver is null)
-                order by a.updated_at limit $5 for update skip locked) as abandoned
-              union all
-              select fresh.id from (
-                select f.id from stripe_webhook_event f
-                where f.status = 'received' and (f.receiver = $2 or f.receiver is null)
-                order by f.received_at limit $5 for update skip locked) as fresh
-            ) as due limit $5)
+${DUE_EVENT_IDS}
           returning e.id, e.type, e.object_id, e.payload, e.attempts, e.received_at)
         select c.id, c.type, c.object_id,
           case when c.object_id is null
@@ -65,32 +50,6 @@ export class Migration20261203140000WebhookLogPayloads extends Migration {
     this.addSql('alter table stripe_webhook_event alter column payload set compression default');
     this.addSql('alter table stripe_webhook_event alter column payload type json using payload::json');
     this.addSql('drop function if exists claim_webhook_events(timestamptz, varchar, int, timestamptz, int)');
-    this.addSql(`
-      create function claim_webhook_events(
-        claimed_at timestamptz, account varchar, max_attempts int, abandoned_before timestamptz, batch int
-      ) returns table (
-        id varchar, type varchar, object_id varchar, payload text, attempts int, received_at timestamptz
-      ) language sql set enable_bitmapscan = off as $fn$
-        update stripe_webhook_event e set status = 'processing', attempts = e.attempts + 1, updated_at = $1
-        where e.id in (
-          select due.id from (
-            select retrying.id from (
-              select r.id from stripe_webhook_event r
-              where r.status = 'failed' and r.retry_at <= clock_timestamp() and r.attempts < $3
-                and (r.receiver = $2 or r.receiver is null)
-              order by r.retry_at limit $5 for update skip locked) as retrying
-            union all
-            select abandoned.id from (
-              select a.id from stripe_webhook_event a
-              where a.status = 'processing' and a.updated_at < $4 and (a.receiver = $2 or a.receiver is null)
-              order by a.updated_at limit $5 for update skip locked) as abandoned
-            union all
-            select fresh.id from (
-              select f.id from stripe_webhook_event f
-              where f.status = 'received' and (f.receiver = $2 or f.receiver is null)
-              order by f.received_at limit $5 for update skip locked) as fresh
-          ) as due limit $5)
-        returning e.id, e.type, e.object_id, e.payload::text, e.attempts, e.received_at
-      $fn$`);
+    this.addSql(CLAIM_WEBHOOK_EVENTS);
   }
 }
