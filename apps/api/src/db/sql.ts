@@ -66,8 +66,8 @@ export async function pgQuery<Row extends object>(
 ): Promise<Row[]> {
   const pool = await orm.em.getConnection().getNativeClient();
   const values = [...params];
-  const query = name !== undefined && ownSessions.has(orm) ? { name, text, values } : { text, values };
-  return (await pool.query<Row>(query)).rows;
+  if (name !== undefined && ownSessions.has(orm)) return (await pool.query<Row>({ name, text, values })).rows;
+  return (await pool.query<Row>(text, values)).rows;
 }
 
 /**
