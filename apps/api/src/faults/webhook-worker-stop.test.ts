@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { webhookReceiverOf } from '../modules/billing/stripe/stripe-connection.js';
 import { WebhookEventStore } from '../modules/billing/stripe/webhook-event.store.js';
+import { SLOTS } from '../modules/billing/stripe/webhook.worker.js';
 import { startHangingServer, type HangingServer } from '../test/fault-kit.js';
 import { startTestApp, type TestApp } from '../test/harness.js';
 
@@ -11,8 +12,6 @@ import { startTestApp, type TestApp } from '../test/harness.js';
  * not started, so no two instances ever apply one event.
  */
 const DEADLINE_MS = 1500;
-/** The worker's applies at once (webhook.worker.ts). */
-const SLOTS = 8;
 const EVENTS = 5 * SLOTS;
 
 let hanging: HangingServer;

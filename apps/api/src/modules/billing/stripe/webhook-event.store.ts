@@ -186,9 +186,7 @@ export class WebhookEventStore {
       'stripe_webhook_claim',
     );
     // The statement returns rows in no set order: applied in the order they were received.
-    return rows
-      .sort((a, b) => new Date(a.received_at).getTime() - new Date(b.received_at).getTime())
-      .map((row) => this.#claimedOf(row, now));
+    return rows.map((row) => this.#claimedOf(row, now)).sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
   }
 
   /** True when one of the events waited so long since its claim that it must be given back, not started. */
@@ -197,7 +195,7 @@ export class WebhookEventStore {
     return claimed.some(({ claimedAt }) => claimedAt !== null && claimedAt.getTime() < startBy);
   }
 
-  #claimedOf(row: ClaimedRow, claimedAt: Date): ClaimedEvent {
+  #claimedOf(row: ClaimedRow, claimedAt: Date): ClaimedEvent & { receivedAt: Date } {
     const { payload } = row;
     let loading: Promise<Stripe.Event> | undefined;
     const load = () =>

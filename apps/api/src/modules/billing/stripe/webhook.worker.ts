@@ -5,7 +5,7 @@ import type { ClaimedEvent, WebhookEventStore } from './webhook-event.store.js';
 import type { WebhookProcessor } from './webhook.processor.js';
 
 /** Applies one instance runs at once; a slot takes the next as soon as its own is done. */
-const SLOTS = 8;
+export const SLOTS = 8;
 /**
  * Events claimed per statement. They wait in the worker's queue, grouped by coalescing key, so a burst
  * of events about one object is applied by one handler run (handler-registry.ts): the larger the claim,
