@@ -14,6 +14,8 @@ import { requestLogging } from './observability/request-log.js';
 
 /** Paths the API owns; everything else under GET may be an SPA route. */
 const API_PREFIXES = ['/graphql', '/webhooks', '/imports', '/exports', '/healthz', '/readyz', '/metrics'];
+/** Paths only machines call (Stripe's webhooks): their answers carry no headers meant for a browser. */
+const MACHINE_PREFIXES = ['/webhooks/'];
 
 export interface HttpDeps {
   config: AppConfig;
@@ -33,7 +35,7 @@ export function createHttpApp({ config, log, metrics, db, modules, routeDeps, gr
   // Behind a TLS proxy: req.secure (the session cookie's Secure flag) and req.ip come from its X-Forwarded-* headers.
   app.set('trust proxy', config.transport.trustProxy);
   // Every answer is logged, counted and carries the security headers.
-  const everyRequest = [requestLogging(app, log), securityHeaders(), countRequests(metrics)];
+  const everyRequest = [requestLogging(app, log), securityHeaders(MACHINE_PREFIXES), countRequests(metrics)];
   const { services } = routeDeps;
   // Rate limits, before a body is read (the webhooks below are Stripe's, signed, and not limited).
   const rateLimited = rateLimitCalls(services.rateLimits, (req) => authenticateRequest(req, services));

@@ -7,7 +7,8 @@
  * Needs DATABASE_URL's server (a scratch `aa_test_<random>` database is made and dropped).
  * Options: --seconds S per round and side (default 3), --rounds R (default 4), --concurrency C (default 16),
  * --rows planLimit,hotOrg,graphql,webhooks (default all), --cpu-prof DIR (the API child and the reference servers
- * write CPU profiles there: api.cpuprofile, minimal-apollo.cpuprofile, verify-only.cpuprofile),
+ * write CPU profiles into DIR/api, DIR/minimal-apollo and DIR/verify-only, one per thread: the main thread's
+ * is the larger),
  * --report-journeys N (default 1,000,000; 0 leaves the report row out).
  */
 import type { ChildProcess } from 'node:child_process';
@@ -23,7 +24,7 @@ import { scratchServerUrl } from '../config/tooling-env.js';
 import { measureMillionJourneyReport } from '../modules/attribution/bench/million-journeys-report.js';
 import { stripeSubscriptionIds, webhookLogCounts } from '../modules/billing/bench/webhook-log-reads.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
-import { cpuMs, machineBusyMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
+import { cpuMs, machineBusyMs, peakRssMb, postgresCpuMs, rssMb, startChild, type Child } from './children.js';
 import { metric, organizationWithKey, subscribe, webhookLogSettled, type EmulatorInfo } from './bench-setup.js';
 import { drive, graphql, rateColumns, rateFigures, Series, type Sample } from './load.js';
 import {
@@ -110,9 +111,10 @@ try {
   children.push(stripeChild);
   const info = (await (await fetch(`${stripeChild.url}/_emulator/info`)).json()) as EmulatorInfo;
   const cpuProf = values['cpu-prof'];
-  // Node writes each child's profile when it exits: DIR/api.cpuprofile beside its references'.
+  // Node writes each child's profiles when it exits: DIR/api/ beside its references' folders.
   const profiled = (name: string) =>
-    cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    // A directory per child: tsx's loader thread writes a profile of its own beside the main thread's.
+    cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${join(cpuProf, name)}`] : [];
   const api = await startChild(
     './bench-server.ts',
     {
@@ -268,6 +270,14 @@ try {
     webhooks: api.process,
     verifyOnly: verifyOnly.process,
   };
+  const cpuParts = () => {
+    const load = process.cpuUsage();
+    return {
+      load: (load.user + load.system) / 1000,
+      emulator: cpuMs(stripeChild.process),
+      postgres: postgresCpuMs(),
+    };
+  };
   const measured = async (name: keyof typeof series, run: () => Promise<Sample>) => {
     const child = serving[name];
     const sampler = setInterval(() => {
@@ -275,12 +285,16 @@ try {
     }, 100);
     const cpuBefore = child ? cpuMs(child) : 0;
     const machineBefore = machineBusyMs();
+    const partsBefore = cpuParts();
     try {
       return await run();
     } finally {
       clearInterval(sampler);
       if (child) series[name].cpuMs += cpuMs(child) - cpuBefore;
       series[name].machineCpuMs += machineBusyMs() - machineBefore;
+      const partsAfter = cpuParts();
+      for (const part of ['load', 'emulator', 'postgres'] as const)
+        series[name].partsCpuMs[part] += partsAfter[part] - partsBefore[part];
     }
   };
   const progress = (line: string) =>
@@ -290,6 +304,7 @@ try {
   for (const one of Object.values(series)) {
     one.cpuMs = 0;
     one.machineCpuMs = 0;
+    one.partsCpuMs = { load: 0, emulator: 0, postgres: 0 };
   }
   webhookDrains = [];
   for (let round = 0; round < ROUNDS; round++) {

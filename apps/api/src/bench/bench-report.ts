@@ -25,6 +25,9 @@ export interface RateFigures {
   /** Every process's CPU (load, database, emulator too) per operation: what the two cores ran out of. */
   machineCpuMsPerOp: number | null;
   referenceMachineCpuMsPerOp: number | null;
+  /** The machine's CPU per operation split by process: the load process, the Stripe emulator, PostgreSQL. */
+  partsCpuMsPerOp: Record<string, number> | null;
+  referencePartsCpuMsPerOp: Record<string, number> | null;
 }
 
 export interface EngineFigures {

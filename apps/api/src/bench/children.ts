@@ -1,6 +1,6 @@
 /** The bench's child processes: started through tsx, and read from Linux's /proc while they serve. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 export interface Child {
@@ -36,9 +36,30 @@ function procMb(child: ChildProcess, field: 'VmHWM' | 'VmRSS'): number {
 export const peakRssMb = (child: ChildProcess) => procMb(child, 'VmHWM');
 /** CPU time (user + system) the process has used, in ms: steadier than throughput on a shared machine. */
 export function cpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return pidCpuMs(child.pid!);
+}
+function pidCpuMs(pid: number | string): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second on Linux).
   return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/**
+ * CPU time (ms) of every PostgreSQL process on the machine, backends and background writers alike. A backend
+ * that exits between two readings takes its time with it, so the bench reads this around turns that keep
+ * their connections.
+ */
+export function postgresCpuMs(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += pidCpuMs(pid);
+    } catch {
+      // The process ended while we read it.
+    }
+  }
+  return total;
 }
 export const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
 

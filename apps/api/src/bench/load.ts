@@ -52,6 +52,8 @@ export class Series {
   cpuMs = 0;
   /** CPU ms the whole machine spent during the samples (load process, database and emulator included). */
   machineCpuMs = 0;
+  /** CPU ms of the other parts of the machine during the samples: the load process, the emulator, PostgreSQL. */
+  partsCpuMs = { load: 0, emulator: 0, postgres: 0 };
   /** Calls completed over all samples. */
   get done() {
     return this.samples.reduce((sum, sample) => sum + sample.done, 0);
@@ -109,5 +111,12 @@ export function rateFigures(ours: Series, reference: Series): RateFigures {
     referenceCpuMsPerOp: reference.cpuMsPerOp,
     machineCpuMsPerOp: ours.machineCpuMsPerOp,
     referenceMachineCpuMsPerOp: reference.machineCpuMsPerOp,
+    partsCpuMsPerOp: perOp(ours),
+    referencePartsCpuMsPerOp: perOp(reference),
   };
 }
+
+const perOp = (series: Series) =>
+  series.done
+    ? Object.fromEntries(Object.entries(series.partsCpuMs).map(([part, ms]) => [part, ms / series.done]))
+    : null;

@@ -77,6 +77,16 @@ describe('security headers', () => {
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     },
   );
+
+  it('on a webhook answer, read by no browser, are only nosniff and a CSP that allows nothing', async () => {
+    const response = await fetch(`${direct.url}/webhooks/stripe`, { method: 'POST', body: '{}' });
+    // This instance has no Stripe: the route answers 503 itself, headers and all.
+    expect(response.status).toBe(503);
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    for (const name of ['cross-origin-opener-policy', 'x-frame-options', 'referrer-policy', 'x-dns-prefetch-control'])
+      expect(response.headers.get(name)).toBeNull();
+  });
 });
 
 describe('/metrics', () => {

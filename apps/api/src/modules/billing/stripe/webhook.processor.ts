@@ -49,11 +49,12 @@ export class WebhookProcessor {
         const { receivedAt } = one;
         this.metrics.webhookEvents.inc({ type: one.type, status: outcome.status });
         if (receivedAt) this.metrics.webhookApplyLag.observe((Date.now() - receivedAt.getTime()) / 1000);
-        this.log.info(
-          { eventId: one.id, type: one.type, status: outcome.status, result: outcome.result },
-          'stripe webhook',
-        );
       }
+      // One line per run, every event of it by id: a burst about one subscription is hundreds of events.
+      this.log.info(
+        { eventId: first.id, type: first.type, status: outcome.status, result: outcome.result, eventIds: ids },
+        'stripe webhook',
+      );
       return { outcome: outcome.status } satisfies WebhookResult;
     } catch (error) {
       const message = describe(error);
