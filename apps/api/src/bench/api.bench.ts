@@ -24,7 +24,7 @@ import { scratchServerUrl } from '../config/tooling-env.js';
 import { measureMillionJourneyReport } from '../modules/attribution/bench/million-journeys-report.js';
 import { stripeSubscriptionIds, webhookLogCounts } from '../modules/billing/bench/webhook-log-reads.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
-import { cpuMs, machineBusyMs, peakRssMb, postgresCpuMs, rssMb, startChild, type Child } from './children.js';
+import { cpuMs, cpuParts, machineBusyMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
 import { metric, organizationWithKey, subscribe, webhookLogSettled, type EmulatorInfo } from './bench-setup.js';
 import { drive, graphql, rateColumns, rateFigures, Series, type Sample } from './load.js';
 import {
@@ -270,14 +270,6 @@ try {
     webhooks: api.process,
     verifyOnly: verifyOnly.process,
   };
-  const cpuParts = () => {
-    const load = process.cpuUsage();
-    return {
-      load: (load.user + load.system) / 1000,
-      emulator: cpuMs(stripeChild.process),
-      postgres: postgresCpuMs(),
-    };
-  };
   const measured = async (name: keyof typeof series, run: () => Promise<Sample>) => {
     const child = serving[name];
     const sampler = setInterval(() => {
@@ -285,27 +277,21 @@ try {
     }, 100);
     const cpuBefore = child ? cpuMs(child) : 0;
     const machineBefore = machineBusyMs();
-    const partsBefore = cpuParts();
+    const partsBefore = cpuParts(stripeChild.process);
     try {
       return await run();
     } finally {
       clearInterval(sampler);
       if (child) series[name].cpuMs += cpuMs(child) - cpuBefore;
       series[name].machineCpuMs += machineBusyMs() - machineBefore;
-      const partsAfter = cpuParts();
-      for (const part of ['load', 'emulator', 'postgres'] as const)
-        series[name].partsCpuMs[part] += partsAfter[part] - partsBefore[part];
+      series[name].addParts(partsBefore, cpuParts(stripeChild.process));
     }
   };
   const progress = (line: string) =>
     console.error(`bench: ${line} (${fixed((performance.now() - benchStarted) / 1000)} s)`);
   progress('set up; warm-up round');
   for (const [name, run] of rows) await measured(name, run); // warm-up
-  for (const one of Object.values(series)) {
-    one.cpuMs = 0;
-    one.machineCpuMs = 0;
-    one.partsCpuMs = { load: 0, emulator: 0, postgres: 0 };
-  }
+  for (const one of Object.values(series)) one.resetCpu();
   webhookDrains = [];
   for (let round = 0; round < ROUNDS; round++) {
     progress(`round ${round + 1} of ${ROUNDS}`);

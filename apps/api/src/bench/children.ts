@@ -49,7 +49,7 @@ function pidCpuMs(pid: number | string): number {
  * that exits between two readings takes its time with it, so the bench reads this around turns that keep
  * their connections.
  */
-export function postgresCpuMs(): number {
+function postgresCpuMs(): number {
   let total = 0;
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
@@ -60,6 +60,19 @@ export function postgresCpuMs(): number {
     }
   }
   return total;
+}
+
+/** CPU time (ms) of the machine's parts beside the server measured: this (load) process, the emulator, PostgreSQL. */
+export interface CpuParts {
+  load: number;
+  emulator: number;
+  postgres: number;
+}
+export const CPU_PARTS = ['load', 'emulator', 'postgres'] as const;
+
+export function cpuParts(emulator: ChildProcess): CpuParts {
+  const load = process.cpuUsage();
+  return { load: (load.user + load.system) / 1000, emulator: cpuMs(emulator), postgres: postgresCpuMs() };
 }
 export const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
 

@@ -1,5 +1,6 @@
 /** The load the bench sends: GraphQL calls, `concurrency` of them in flight, and what each side's samples add up to. */
 import { fixed, type RateFigures, type TableRow } from './bench-report.js';
+import { CPU_PARTS, type CpuParts } from './children.js';
 
 export async function graphql(
   url: string,
@@ -44,6 +45,8 @@ export async function drive(
   return { done: latencies.length, ms: performance.now() - started, latencies };
 }
 
+const noCpuParts = (): CpuParts => ({ load: 0, emulator: 0, postgres: 0 });
+
 export class Series {
   readonly samples: Sample[] = [];
   /** The highest resident set of the process serving this side, sampled while it ran. */
@@ -53,7 +56,7 @@ export class Series {
   /** CPU ms the whole machine spent during the samples (load process, database and emulator included). */
   machineCpuMs = 0;
   /** CPU ms of the other parts of the machine during the samples: the load process, the emulator, PostgreSQL. */
-  partsCpuMs = { load: 0, emulator: 0, postgres: 0 };
+  partsCpuMs = noCpuParts();
   /** Calls completed over all samples. */
   get done() {
     return this.samples.reduce((sum, sample) => sum + sample.done, 0);
@@ -70,6 +73,16 @@ export class Series {
   }
   add(sample: Sample) {
     this.samples.push(sample);
+  }
+  /** Adds the parts' CPU between two readings (cpuParts) taken around a sample. */
+  addParts(before: CpuParts, after: CpuParts) {
+    for (const part of CPU_PARTS) this.partsCpuMs[part] += after[part] - before[part];
+  }
+  /** Forgets the CPU counted so far (the warm-up's), keeping the peak RSS. */
+  resetCpu() {
+    this.cpuMs = 0;
+    this.machineCpuMs = 0;
+    this.partsCpuMs = noCpuParts();
   }
   get rate() {
     return this.done / this.seconds;
