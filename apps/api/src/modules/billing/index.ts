@@ -18,6 +18,7 @@ import { Migration20261202090300PlanChanges } from './migrations/Migration202612
 import { Migration20261202160000WebhookLog } from './migrations/Migration20261202160000WebhookLog.js';
 import { Migration20261203080000WebhookLogClaims } from './migrations/Migration20261203080000WebhookLogClaims.js';
 import { Migration20261203140000WebhookLogPayloads } from './migrations/Migration20261203140000WebhookLogPayloads.js';
+import { Migration20261203190000WebhookLogPlans } from './migrations/Migration20261203190000WebhookLogPlans.js';
 import { BillingOverviewResolver } from './overview/overview.resolver.js';
 import { accountsOfPlanLookup } from './plan-only-accounts.js';
 import type { StripeConnection } from './stripe/stripe-connection.js';
@@ -59,6 +60,7 @@ export const billingModule: ModuleDefinition<BillingNeeds, BillingServices> = {
     { name: 'Migration20261202160000WebhookLog', class: Migration20261202160000WebhookLog },
     { name: 'Migration20261203080000WebhookLogClaims', class: Migration20261203080000WebhookLogClaims },
     { name: 'Migration20261203140000WebhookLogPayloads', class: Migration20261203140000WebhookLogPayloads },
+    { name: 'Migration20261203190000WebhookLogPlans', class: Migration20261203190000WebhookLogPlans },
   ],
   create: ({ subscriptionOverride: override, ...deps }) => {
     registerBillingStateGauges(deps.metrics, deps.orm, deps.clock);

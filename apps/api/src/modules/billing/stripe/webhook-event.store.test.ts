@@ -1,3 +1,4 @@
+import type { PoolClient } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { WebhookEventStore } from './webhook-event.store.js';
@@ -74,4 +75,55 @@ describe('the webhook log', () => {
     expect(await ours()).toHaveLength(3);
     await store.release(ids);
   });
+
+  it('claims and settles events by primary key even when planned with the statistics of a nearly empty log', async () => {
+    // A burst grows the log from nothing to thousands of rows before autovacuum analyzes it again; a
+    // plan made from the small table's statistics (a hash join over a sequential scan) would read every
+    // row version in the log, dead ones included, per claim and per batch of outcomes.
+    const receiver = `acct_plans_${Date.now()}`;
+    const store = new WebhookEventStore(t.app.orm, t.clock, receiver);
+    const events = eventsAboutOneObject('plans');
+    for (const event of events) await store.record(event, JSON.stringify(event));
+    await t.sql('analyze stripe_webhook_event');
+    const ids = events.map(({ id }) => id);
+
+    const pool = await t.app.orm.em.getConnection().getNativeClient();
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const before = await scansOfTheLog(client);
+      const claimed = await client.query<{ id: string }>(
+        "select id from claim_webhook_events(now(), $1, 5, '-infinity', 1000)",
+        [receiver],
+      );
+      expect(claimed.rows.map(({ id }) => id)).toEqual(expect.arrayContaining(ids));
+      await client.query('select finish_webhook_events(now(), $1, $2, $3, $4)', [
+        ids,
+        ids.map(() => 'processed'),
+        ids.map(() => null),
+        ids.map(() => 'applied'),
+      ]);
+      // The scans these two statements made of the log: index scans only.
+      const after = await scansOfTheLog(client);
+      expect(after.idx_scan - before.idx_scan).toBeGreaterThan(0);
+      expect(after.seq_scan - before.seq_scan).toBe(0);
+      const settled = await client.query<{ status: string }>(
+        'select status from stripe_webhook_event where id = any($1)',
+        [ids],
+      );
+      expect(settled.rows.map(({ status }) => status)).toEqual(['processed', 'processed', 'processed']);
+    } finally {
+      // Rolled back: other files' events this claim took stay as they were.
+      await client.query('rollback');
+      client.release();
+    }
+  });
 });
+
+/** This connection's scans of the log that its statistics have not yet published (including earlier transactions'). */
+async function scansOfTheLog(client: PoolClient): Promise<{ seq_scan: number; idx_scan: number }> {
+  const { rows } = await client.query<{ seq_scan: string; idx_scan: string }>(
+    "select seq_scan, idx_scan from pg_stat_xact_user_tables where relname = 'stripe_webhook_event'",
+  );
+  return { seq_scan: Number(rows[0]!.seq_scan), idx_scan: Number(rows[0]!.idx_scan) };
+}

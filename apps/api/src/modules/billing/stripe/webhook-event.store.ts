@@ -262,10 +262,7 @@ export class WebhookEventStore {
       const outcomes = batch.flatMap(({ item }) => item.eventIds.map((id) => ({ id, ...item })));
       await pgQuery(
         this.orm,
-        `update stripe_webhook_event e set status = o.status, organization_id = coalesce(o.organization_id, e.organization_id),
-           result = o.result, last_error = null, updated_at = $1
-         from unnest($2::text[], $3::text[], $4::uuid[], $5::text[]) as o(id, status, organization_id, result)
-         where e.id = o.id`,
+        'select finish_webhook_events($1, $2, $3, $4, $5)',
         [
           this.clock.now(),
           outcomes.map((one) => one.id),
