@@ -24,7 +24,7 @@ import { scratchServerUrl } from '../config/tooling-env.js';
 import { measureMillionJourneyReport } from '../modules/attribution/bench/million-journeys-report.js';
 import { stripeSubscriptionIds, webhookLogCounts } from '../modules/billing/bench/webhook-log-reads.js';
 import { createScratchDatabase } from '../test/scratch-database.js';
-import { cpuMs, cpuParts, machineBusyMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
+import { cpuBetween, cpuMs, cpuReading, machineBusyMs, peakRssMb, rssMb, startChild, type Child } from './children.js';
 import { metric, organizationWithKey, subscribe, webhookLogSettled, type EmulatorInfo } from './bench-setup.js';
 import { drive, graphql, rateColumns, rateFigures, Series, type Sample } from './load.js';
 import {
@@ -277,14 +277,14 @@ try {
     }, 100);
     const cpuBefore = child ? cpuMs(child) : 0;
     const machineBefore = machineBusyMs();
-    const partsBefore = cpuParts(stripeChild.process);
+    const partsBefore = cpuReading(stripeChild.process);
     try {
       return await run();
     } finally {
       clearInterval(sampler);
       if (child) series[name].cpuMs += cpuMs(child) - cpuBefore;
       series[name].machineCpuMs += machineBusyMs() - machineBefore;
-      series[name].addParts(partsBefore, cpuParts(stripeChild.process));
+      series[name].addParts(cpuBetween(partsBefore, cpuReading(stripeChild.process)));
     }
   };
   const progress = (line: string) =>

@@ -44,22 +44,18 @@ function pidCpuMs(pid: number | string): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-/**
- * CPU time (ms) of every PostgreSQL process on the machine, backends and background writers alike. A backend
- * that exits between two readings takes its time with it, so the bench reads this around turns that keep
- * their connections.
- */
-function postgresCpuMs(): number {
-  let total = 0;
+/** CPU time (ms) of every PostgreSQL process on the machine by pid, backends and background writers alike. */
+function postgresCpuMsByPid(): Map<string, number> {
+  const byPid = new Map<string, number>();
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
-      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') total += pidCpuMs(pid);
+      if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'postgres') byPid.set(pid, pidCpuMs(pid));
     } catch {
       // The process ended while we read it.
     }
   }
-  return total;
+  return byPid;
 }
 
 /** CPU time (ms) of the machine's parts beside the server measured: this (load) process, the emulator, PostgreSQL. */
@@ -70,9 +66,27 @@ export interface CpuParts {
 }
 export const CPU_PARTS = ['load', 'emulator', 'postgres'] as const;
 
-export function cpuParts(emulator: ChildProcess): CpuParts {
+/** A reading of the parts' CPU counters, PostgreSQL's per process (backends come and go). */
+export interface CpuReading {
+  load: number;
+  emulator: number;
+  postgres: Map<string, number>;
+}
+
+export function cpuReading(emulator: ChildProcess): CpuReading {
   const load = process.cpuUsage();
-  return { load: (load.user + load.system) / 1000, emulator: cpuMs(emulator), postgres: postgresCpuMs() };
+  return { load: (load.user + load.system) / 1000, emulator: cpuMs(emulator), postgres: postgresCpuMsByPid() };
+}
+
+/**
+ * The parts' CPU between two readings. PostgreSQL's is what each process running at the second used
+ * since the first (all of it for one started since): a backend that exited meanwhile took its time
+ * with it, so the figure can fall short, never below zero as a difference of two totals could.
+ */
+export function cpuBetween(before: CpuReading, after: CpuReading): CpuParts {
+  let postgres = 0;
+  for (const [pid, ms] of after.postgres) postgres += ms - (before.postgres.get(pid) ?? 0);
+  return { load: after.load - before.load, emulator: after.emulator - before.emulator, postgres };
 }
 export const rssMb = (child: ChildProcess) => procMb(child, 'VmRSS');
 

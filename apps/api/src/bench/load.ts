@@ -74,9 +74,9 @@ export class Series {
   add(sample: Sample) {
     this.samples.push(sample);
   }
-  /** Adds the parts' CPU between two readings (cpuParts) taken around a sample. */
-  addParts(before: CpuParts, after: CpuParts) {
-    for (const part of CPU_PARTS) this.partsCpuMs[part] += after[part] - before[part];
+  /** Adds the parts' CPU used during a sample (cpuBetween). */
+  addParts(used: CpuParts) {
+    for (const part of CPU_PARTS) this.partsCpuMs[part] += used[part];
   }
   /** Forgets the CPU counted so far (the warm-up's), keeping the peak RSS. */
   resetCpu() {
